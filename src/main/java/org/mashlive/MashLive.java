@@ -1,0 +1,120 @@
+package org.mashlive;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.mashlive.wallboard.WallboardApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts MASH Live: the backend context (WebFlux, R2DBC, RSocket), the wall-board context (Vaadin
+ * on Tomcat), or both in one JVM, as {@code mash.role} says: {@code all} (the default),
+ * {@code backend} or {@code wallboard}. See docs/decisions/0001-two-contexts-one-jar.md.
+ */
+public final class MashLive {
+
+    /** The contexts one start produced; either may be null when its role was not asked for. */
+    public record Running(ConfigurableApplicationContext backend, ConfigurableApplicationContext wallboard)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (wallboard != null) {
+                wallboard.close();
+            }
+            if (backend != null) {
+                backend.close();
+            }
+        }
+    }
+
+    /** The parts one process can run. */
+    public enum Role {
+        ALL, BACKEND, WALLBOARD;
+
+        boolean backend() {
+            return this != WALLBOARD;
+        }
+
+        boolean wallboard() {
+            return this != BACKEND;
+        }
+
+        static Role parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "mash.role must be one of all, backend, wallboard; it was '" + value + "'");
+            }
+        }
+    }
+
+    private MashLive() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            start(args);
+        } catch (RuntimeException e) {
+            System.err.println("MASH Live did not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Starts the contexts of the role found in {@code args} ({@code --mash.role=…}), the system
+     * property or the environment ({@code MASH_ROLE}). In role {@code all} the wall-board is
+     * pointed at the RSocket port the backend actually bound. When the wall-board fails to start,
+     * the backend is closed again and the failure rethrown.
+     */
+    public static Running start(String... args) {
+        Role role = Role.parse(roleOf(args));
+        ConfigurableApplicationContext backend = null;
+        if (role.backend()) {
+            backend = new SpringApplicationBuilder(BackendApplication.class)
+                    .web(WebApplicationType.REACTIVE)
+                    .properties("spring.config.name=backend")
+                    .run(args);
+        }
+        ConfigurableApplicationContext wallboard = null;
+        if (role.wallboard()) {
+            try {
+                var builder = new SpringApplicationBuilder(WallboardApplication.class)
+                        .web(WebApplicationType.SERVLET)
+                        .properties("spring.config.name=wallboard");
+                if (backend != null) {
+                    String port = backend.getEnvironment().getProperty("local.rsocket.server.port");
+                    if (port != null) {
+                        builder.properties("mash.wallboard.backend.host=localhost",
+                                "mash.wallboard.backend.rsocket-port=" + port);
+                    }
+                }
+                wallboard = builder.run(args);
+            } catch (RuntimeException e) {
+                if (backend != null) {
+                    backend.close();
+                }
+                throw e;
+            }
+        }
+        return new Running(backend, wallboard);
+    }
+
+    private static String roleOf(String[] args) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--mash.role="))
+                .map(arg -> arg.substring("--mash.role=".length()))
+                .reduce((first, second) -> second)
+                .orElseGet(() -> {
+                    String property = System.getProperty("mash.role");
+                    if (property != null) {
+                        return property;
+                    }
+                    String env = System.getenv("MASH_ROLE");
+                    return env != null ? env : "all";
+                });
+    }
+}

@@ -1,0 +1,240 @@
+package org.mashlive.board.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The board as a client keeps it: a snapshot with the events after it folded in, and the figures
+ * the board shows derived from that. The backend keeps one to hand new subscribers a current
+ * snapshot; every wall-board keeps one fed by {@link BoardRoutes#STREAM}.
+ *
+ * <p>Not thread-safe: one writer applies events in sequence order; readers on other threads take
+ * a {@link #snapshot(Instant)} or synchronise on the instance.
+ */
+public final class BoardState {
+
+    /** The calendar day of the board: arrivals "today" are counted in this zone. */
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** How many events the ticker keeps. */
+    public static final int RECENT = 20;
+
+    private long seq;
+    private final Map<Long, ReferralCard> open = new HashMap<>();
+    private LocalDate day;
+    private final Map<Source, Integer> arrivals = new EnumMap<>(Source.class);
+    private final Deque<BoardEvent> recent = new ArrayDeque<>();
+    private final List<TimescaleInfo> timescales;
+
+    private BoardState(BoardSnapshot snapshot) {
+        this.seq = snapshot.seq();
+        snapshot.open().forEach(card -> open.put(card.id(), card));
+        this.day = snapshot.day();
+        this.arrivals.putAll(snapshot.arrivals());
+        snapshot.recent().stream().limit(RECENT).forEach(recent::addLast);
+        this.timescales = snapshot.timescales();
+    }
+
+    /** A state that starts from {@code snapshot}. */
+    public static BoardState from(BoardSnapshot snapshot) {
+        return new BoardState(snapshot);
+    }
+
+    /** The last sequence folded in. */
+    public long seq() {
+        return seq;
+    }
+
+    /** The day that {@link #arrivals()} counts. */
+    public LocalDate day() {
+        return day;
+    }
+
+    /** The timescales in force. */
+    public List<TimescaleInfo> timescales() {
+        return timescales;
+    }
+
+    /**
+     * Folds in {@code event} if it is the next one.
+     *
+     * @return {@link Applied#APPLIED}; {@link Applied#DUPLICATE} for one already folded in (left
+     *     alone); {@link Applied#GAP} when events between are missing (left alone: the caller must
+     *     fetch them or start again from a new snapshot)
+     */
+    public Applied apply(BoardEvent event) {
+        if (event.seq() <= seq) {
+            return Applied.DUPLICATE;
+        }
+        if (event.seq() != seq + 1) {
+            return Applied.GAP;
+        }
+        var card = event.referral();
+        if (card.open()) {
+            open.put(card.id(), card);
+        } else {
+            open.remove(card.id());
+        }
+        if (event.type() == BoardEventType.REFERRAL_RECEIVED) {
+            var received = LocalDate.ofInstant(card.receivedAt(), LONDON);
+            rollTo(received);
+            if (received.equals(day)) {
+                arrivals.merge(card.source(), 1, Integer::sum);
+            }
+        }
+        recent.addFirst(event);
+        while (recent.size() > RECENT) {
+            recent.removeLast();
+        }
+        seq = event.seq();
+        return Applied.APPLIED;
+    }
+
+    /** The outcome of {@link #apply(BoardEvent)}. */
+    public enum Applied { APPLIED, DUPLICATE, GAP }
+
+    /**
+     * Starts counting arrivals afresh when {@code today} is later than the day counted so far; a
+     * board calls it as the clock passes midnight.
+     */
+    public void rollTo(LocalDate today) {
+        if (day == null || today.isAfter(day)) {
+            day = today;
+            arrivals.clear();
+        }
+    }
+
+    /** An immutable copy of the state as a snapshot, stamped {@code at}. */
+    public BoardSnapshot snapshot(Instant at) {
+        var cards = new ArrayList<>(open.values());
+        cards.sort(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id));
+        return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales);
+    }
+
+    /** Every open referral, in no particular order. */
+    public Collection<ReferralCard> open() {
+        return open.values();
+    }
+
+    /** How many referrals are open. */
+    public int openCount() {
+        return open.size();
+    }
+
+    /** How many open referrals are in {@code stage} with {@code rag} (null: not yet rated). */
+    public int count(Stage stage, Rag rag) {
+        int n = 0;
+        for (var card : open.values()) {
+            if (card.stage() == stage && card.rag() == rag) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The oldest open referral of each RAG (and of the unrated), with how it stands against its
+     * timescale at {@code now}; RAGs with nothing open are left out. Red first, unrated last.
+     */
+    public List<Oldest> oldestByRag(Instant now) {
+        var oldest = new HashMap<Rag, ReferralCard>();
+        ReferralCard unrated = null;
+        for (var card : open.values()) {
+            if (card.rag() == null) {
+                if (unrated == null || older(card, unrated)) {
+                    unrated = card;
+                }
+            } else {
+                oldest.merge(card.rag(), card, (a, b) -> older(a, b) ? a : b);
+            }
+        }
+        var result = new ArrayList<Oldest>();
+        for (var rag : Rag.values()) {
+            var card = oldest.get(rag);
+            if (card != null) {
+                result.add(Oldest.of(card, now));
+            }
+        }
+        if (unrated != null) {
+            result.add(Oldest.of(unrated, now));
+        }
+        return result;
+    }
+
+    private static boolean older(ReferralCard a, ReferralCard b) {
+        int byTime = a.receivedAt().compareTo(b.receivedAt());
+        return byTime < 0 || (byTime == 0 && a.id() < b.id());
+    }
+
+    /** The open referrals past their timescale at {@code now}, longest overdue first. */
+    public List<ReferralCard> breaches(Instant now) {
+        return open.values().stream()
+                .filter(card -> card.breachedAt(now))
+                .sorted(Comparator.comparing(ReferralCard::dueAt).thenComparing(ReferralCard::id))
+                .toList();
+    }
+
+    /** Contacts received on {@link #day()}, by source. */
+    public Map<Source, Integer> arrivals() {
+        return Map.copyOf(arrivals);
+    }
+
+    /** Today's arrivals by source group with their shares, in {@link SourceGroup} order. */
+    public List<Share> arrivalShares() {
+        var byGroup = new EnumMap<SourceGroup, Integer>(SourceGroup.class);
+        for (var group : SourceGroup.values()) {
+            byGroup.put(group, 0);
+        }
+        arrivals.forEach((source, n) -> byGroup.merge(source.group(), n, Integer::sum));
+        int total = byGroup.values().stream().mapToInt(Integer::intValue).sum();
+        return byGroup.entrySet().stream()
+                .map(e -> new Share(e.getKey(), e.getValue(), total == 0 ? 0 : 100.0 * e.getValue() / total))
+                .toList();
+    }
+
+    /** The latest events, newest first. */
+    public List<BoardEvent> recent() {
+        return List.copyOf(recent);
+    }
+
+    /**
+     * The oldest open referral of a RAG.
+     *
+     * @param rag      its RAG, or null for not yet rated
+     * @param card     the referral
+     * @param age      how long it has waited
+     * @param timeLeft what is left of its timescale, negative once breached
+     */
+    public record Oldest(Rag rag, ReferralCard card, Duration age, Duration timeLeft) {
+
+        static Oldest of(ReferralCard card, Instant now) {
+            var left = card.dueAt() == null ? null : Duration.between(now, card.dueAt());
+            return new Oldest(card.rag(), card, Duration.between(card.receivedAt(), now), left);
+        }
+
+        public boolean breached() {
+            return timeLeft != null && timeLeft.isNegative();
+        }
+    }
+
+    /**
+     * One group's part of today's arrivals.
+     *
+     * @param group   the source group
+     * @param count   how many contacts
+     * @param percent its share of all today's contacts, 0 to 100
+     */
+    public record Share(SourceGroup group, int count, double percent) {
+    }
+}

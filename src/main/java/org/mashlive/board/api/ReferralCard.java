@@ -1,0 +1,54 @@
+package org.mashlive.board.api;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A contact as the board may show it: reference, initials and a pseudonymous child key, never a
+ * name, address or date of birth.
+ *
+ * @param id          the referral's database id
+ * @param reference   the human reference, {@code MASH-2026-000123}
+ * @param receivedAt  when the contact came in (UTC)
+ * @param channel     how it came in
+ * @param source      who made it
+ * @param initials    the child's initials, for example {@code A.S.}
+ * @param childKey    a pseudonymous key that is the same for the same child and reveals nothing
+ * @param rag         the current RAG, or null while not yet rated
+ * @param stage       where it is now
+ * @param flags       child flags
+ * @param reReferral  whether the same child was referred in the 12 months before
+ * @param dueAt       when its timescale runs out (for the current RAG)
+ * @param outcome     the decision, or null while open
+ * @param decidedAt   when it was decided, or null while open
+ */
+public record ReferralCard(
+        long id,
+        String reference,
+        Instant receivedAt,
+        Channel channel,
+        Source source,
+        String initials,
+        String childKey,
+        Rag rag,
+        Stage stage,
+        Set<Flag> flags,
+        boolean reReferral,
+        Instant dueAt,
+        Outcome outcome,
+        Instant decidedAt) {
+
+    public ReferralCard {
+        flags = flags == null ? Set.of() : Set.copyOf(flags);
+    }
+
+    /** Whether it is still waiting for a decision. */
+    public boolean open() {
+        return stage.open();
+    }
+
+    /** Whether its timescale has run out at {@code now} while still open. */
+    public boolean breachedAt(Instant now) {
+        return open() && dueAt != null && now.isAfter(dueAt);
+    }
+}

@@ -1,0 +1,52 @@
+package org.mashlive.referral;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.mashlive.board.api.Channel;
+import org.mashlive.board.api.Flag;
+import org.mashlive.board.api.Outcome;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.Source;
+import org.mashlive.board.api.Stage;
+
+/**
+ * A referral as the API answers it. It carries the child's details, so it goes only to API
+ * clients of the hub; the board gets {@link #card()}.
+ *
+ * @param timeLeft what is left of the timescale when the answer was made (negative once breached)
+ * @param breached whether the timescale had run out while it was open
+ */
+public record Referral(
+        long id,
+        String reference,
+        String externalRef,
+        Instant receivedAt,
+        Channel channel,
+        Source source,
+        HealthType healthType,
+        String merlinId,
+        Child child,
+        String childKey,
+        String concern,
+        Set<Flag> flags,
+        Consent consent,
+        String consentOverrideReason,
+        Rag rag,
+        Stage stage,
+        Outcome outcome,
+        Instant decidedAt,
+        boolean reReferral,
+        Instant dueAt,
+        Duration timeLeft,
+        boolean breached,
+        int version) {
+
+    /** What the board may show of it. */
+    public ReferralCard card() {
+        return new ReferralCard(id, reference, receivedAt, channel, source, child.initials(), childKey, rag, stage,
+                flags, reReferral, dueAt, outcome, decidedAt);
+    }
+}
