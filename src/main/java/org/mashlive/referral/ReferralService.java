@@ -1,39 +1,234 @@
 package org.mashlive.referral;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+import org.mashlive.board.BoardOutbox;
+import org.mashlive.board.api.BoardEventType;
+import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Intake and screening of referrals. Every change commits with its board event, or not at all. */
+/**
+ * Intake and screening of referrals. Every change commits in one transaction with its board
+ * event, or not at all: nothing half-written is ever seen, on the board or in the database.
+ */
+@Service
 public class ReferralService {
 
     /** The answer to an intake: the referral, and whether this call created it. */
     public record Received(Referral referral, boolean created) {
     }
 
+    private final ReferralRepository referrals;
+    private final BoardOutbox outbox;
+    private final TimescalePolicy timescales;
+    private final ChildKeys childKeys;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+
+    ReferralService(ReferralRepository referrals, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
+                    TransactionalOperator transaction, Clock clock) {
+        this.referrals = referrals;
+        this.outbox = outbox;
+        this.timescales = timescales;
+        this.childKeys = childKeys;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in a contact. A contact whose {@code externalRef} was seen before (a MERLIN sent
+     * again) yields the referral that already exists, unchanged.
+     *
+     * @throws InvalidReferralException (as an error signal) naming the field that breaks a rule
+     */
     public Mono<Received> receive(NewReferral contact) {
-        return Mono.error(new UnsupportedOperationException("not yet built"));
+        return Mono.fromRunnable(() -> check(contact))
+                .then(contact.externalRef() == null
+                        ? Mono.empty()
+                        : referrals.findByExternalRef(contact.externalRef()))
+                .map(existing -> new Received(toReferral(existing), false))
+                .switchIfEmpty(Mono.defer(() -> create(contact)))
+                .onErrorResume(ExternalRefTaken.class, taken -> referrals.findByExternalRef(contact.externalRef())
+                        .map(existing -> new Received(toReferral(existing), false)));
     }
 
+    private static void check(NewReferral contact) {
+        if (contact.healthType() != null && contact.source() != Source.HEALTH) {
+            throw new InvalidReferralException("healthType", "is only for source HEALTH, not " + contact.source());
+        }
+        if (contact.merlinId() != null && contact.source() != Source.POLICE) {
+            throw new InvalidReferralException("merlinId", "is only for source POLICE, not " + contact.source());
+        }
+        if (contact.consent() == Consent.OVERRIDDEN
+                && (contact.consentOverrideReason() == null || contact.consentOverrideReason().isBlank())) {
+            throw new InvalidReferralException("consentOverrideReason",
+                    "must say why consent was overridden when consent is OVERRIDDEN");
+        }
+        if (contact.consent() != Consent.OVERRIDDEN && contact.consentOverrideReason() != null) {
+            throw new InvalidReferralException("consentOverrideReason", "is only for consent OVERRIDDEN");
+        }
+    }
+
+    private Mono<Received> create(NewReferral contact) {
+        Instant now = clock.instant();
+        ZonedDateTime local = now.atZone(BoardState.LONDON);
+        String childKey = childKeys.keyOf(contact.child());
+        Instant yearBefore = local.minusMonths(12).toInstant();
+        String merlinId = contact.merlinId() == null && contact.source() == Source.POLICE
+                ? contact.externalRef()
+                : contact.merlinId();
+        Mono<Received> work = referrals.referredBetween(childKey, yearBefore, now)
+                .flatMap(reReferral -> referrals.nextNumber(local.getYear())
+                        .map(number -> new ReferralRepository.Stored(
+                                "MASH-%d-%06d".formatted(local.getYear(), number), contact.externalRef(), now,
+                                contact.channel(), contact.source(), contact.healthType(), merlinId, contact.child(),
+                                childKey, contact.concern(), contact.flags(), contact.consent(),
+                                contact.consentOverrideReason(), contact.rag(),
+                                timescales.dueAt(now, contact.rag()), reReferral)))
+                .flatMap(stored -> referrals.insert(stored)
+                        .switchIfEmpty(Mono.error(ExternalRefTaken::new))
+                        .flatMap(id -> referrals.recordStage(id, now, null, Stage.RECEIVED)
+                                .then(contact.rag() == null
+                                        ? Mono.empty()
+                                        : referrals.recordRag(id, now, null, contact.rag(), "Rated at intake"))
+                                .then(referrals.findById(id, false))))
+                .map(this::toReferral)
+                .flatMap(referral -> outbox.append(BoardEventType.REFERRAL_RECEIVED, referral.card())
+                        .thenReturn(new Received(referral, true)));
+        return transaction.transactional(work);
+    }
+
+    /**
+     * Sets the RAG of an open referral, with the reason, and moves its due time to the new RAG's
+     * timescale counted from receipt. The same RAG again changes nothing.
+     */
     public Mono<Referral> rate(long id, Rag rag, String reason) {
-        return Mono.error(new UnsupportedOperationException("not yet built"));
+        if (rag == null) {
+            return Mono.error(new InvalidReferralException("rag", "must be one of RED, AMBER, GREEN"));
+        }
+        if (reason == null || reason.isBlank()) {
+            return Mono.error(new InvalidReferralException("reason", "must say why the RAG is set or changed"));
+        }
+        return change(id, "changing its RAG", row -> {
+            if (row.rag() == rag) {
+                return Mono.just(row);
+            }
+            Instant now = clock.instant();
+            Instant due = timescales.dueAt(row.receivedAt(), rag);
+            return referrals.updateRag(id, rag, due, now)
+                    .then(referrals.recordRag(id, now, row.rag(), rag, reason.strip()))
+                    .then(publish(id, BoardEventType.RAG_CHANGED));
+        });
     }
 
+    /** Moves an open referral to another open stage; to decide it, use {@link #decide}. */
     public Mono<Referral> moveTo(long id, Stage stage) {
-        return Mono.error(new UnsupportedOperationException("not yet built"));
+        if (stage == null || !stage.open()) {
+            return Mono.error(new InvalidReferralException("stage",
+                    "must be RECEIVED, SCREENING, INFORMATION_GATHERING or AWAITING_DECISION; record a decision to close it"));
+        }
+        return change(id, "moving it", row -> {
+            if (row.stage() == stage) {
+                return Mono.just(row);
+            }
+            Instant now = clock.instant();
+            return referrals.updateStage(id, stage, now)
+                    .then(referrals.recordStage(id, now, row.stage(), stage))
+                    .then(publish(id, BoardEventType.STAGE_CHANGED));
+        });
     }
 
+    /** Records the decision on an open referral, which closes it. */
     public Mono<Referral> decide(long id, Outcome outcome) {
-        return Mono.error(new UnsupportedOperationException("not yet built"));
+        if (outcome == null) {
+            return Mono.error(new InvalidReferralException("outcome", "is required"));
+        }
+        return change(id, "deciding it again", row -> {
+            Instant now = clock.instant();
+            return referrals.updateDecision(id, outcome, now)
+                    .then(referrals.recordStage(id, now, row.stage(), Stage.DECIDED))
+                    .then(publish(id, BoardEventType.REFERRAL_DECIDED));
+        });
     }
 
+    /** Locks an open referral, applies {@code work} and answers the referral as it then stands. */
+    private Mono<Referral> change(long id, String action,
+                                  java.util.function.Function<ReferralRepository.Row, Mono<ReferralRepository.Row>> work) {
+        Mono<Referral> changed = referrals.findById(id, true)
+                .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(String.valueOf(id))))
+                .flatMap(row -> row.stage().open()
+                        ? work.apply(row)
+                        : Mono.error(new ReferralClosedException(row.reference(), action)))
+                .map(this::toReferral);
+        return transaction.transactional(changed);
+    }
+
+    private Mono<ReferralRepository.Row> publish(long id, BoardEventType type) {
+        return referrals.findById(id, false)
+                .flatMap(row -> outbox.append(type, toReferral(row).card()).thenReturn(row));
+    }
+
+    /** The referral with this id. */
     public Mono<Referral> find(long id) {
-        return Mono.error(new UnsupportedOperationException("not yet built"));
+        return referrals.findById(id, false)
+                .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(String.valueOf(id))))
+                .map(this::toReferral);
     }
 
+    /** The referral with this reference ({@code MASH-2026-000123}) or numeric id. */
+    public Mono<Referral> find(String idOrReference) {
+        if (idOrReference.chars().allMatch(Character::isDigit) && !idOrReference.isEmpty()) {
+            return find(Long.parseLong(idOrReference));
+        }
+        return referrals.findByReference(idOrReference)
+                .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(idOrReference)))
+                .map(this::toReferral);
+    }
+
+    /** Every open referral, oldest first. */
     public Flux<Referral> open() {
-        return Flux.error(new UnsupportedOperationException("not yet built"));
+        return referrals.open().map(this::toReferral);
+    }
+
+    /** The RAG history of a referral, oldest first. */
+    public Flux<RagChange> ragHistory(long id) {
+        return referrals.ragHistory(id);
+    }
+
+    /** Contacts received on {@code day} (Europe/London), by source. */
+    Mono<java.util.Map<Source, Integer>> arrivalsOn(LocalDate day) {
+        var from = day.atStartOfDay(BoardState.LONDON).toInstant();
+        var to = day.plusDays(1).atStartOfDay(BoardState.LONDON).toInstant();
+        return referrals.arrivalsBetween(from, to);
+    }
+
+    private Referral toReferral(ReferralRepository.Row row) {
+        Instant now = clock.instant();
+        boolean open = row.stage().open();
+        return new Referral(row.id(), row.reference(), row.externalRef(), row.receivedAt(), row.channel(),
+                row.source(), row.healthType(), row.merlinId(), row.child(), row.childKey(), row.concern(),
+                row.flags(), row.consent(), row.consentOverrideReason(), row.rag(), row.stage(), row.outcome(),
+                row.decidedAt(), row.reReferral(), row.dueAt(),
+                open ? timescales.timeLeft(row.dueAt(), now) : null,
+                open && timescales.breached(row.dueAt(), now),
+                row.version());
+    }
+
+    /** A concurrent intake took the same external reference first; this one rolls back. */
+    private static final class ExternalRefTaken extends RuntimeException {
+
+        ExternalRefTaken() {
+            super("external reference taken by a concurrent intake", null, false, false);
+        }
     }
 }

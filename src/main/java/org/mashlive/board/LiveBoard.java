@@ -1,0 +1,201 @@
+package org.mashlive.board;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardSnapshot;
+import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.BoardUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * The board as this backend instance knows it, kept current from the database's notifications,
+ * and the streams that hand it to subscribers.
+ *
+ * <p>One {@link BoardState} is folded per instance, whatever the number of subscribers, and one
+ * snapshot is built per change at most (only when somebody asks for one). Each subscriber has a
+ * bounded queue: one that stops reading is cut off with an error rather than holding memory, and
+ * resumes from its last sequence when it comes back.
+ */
+@Component
+public class LiveBoard implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
+
+    private final SnapshotAssembler assembler;
+    private final BoardListener listener;
+    private final BoardEventStore store;
+    private final BoardProperties properties;
+    private final Clock clock;
+    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Flux<Long> ticks;
+
+    private final Object lock = new Object();
+    private BoardState state;
+    private BoardSnapshot cached;
+    private final Sinks.Empty<Void> loaded = Sinks.empty();
+    private volatile Disposable feed;
+    private volatile boolean running;
+
+    LiveBoard(SnapshotAssembler assembler, BoardListener listener, BoardEventStore store, BoardProperties properties,
+              Clock clock) {
+        this.assembler = assembler;
+        this.listener = listener;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+        this.ticks = Flux.interval(properties.heartbeat(), properties.heartbeat()).share();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        feed = assembler.assemble()
+                .doOnNext(first -> {
+                    synchronized (lock) {
+                        state = BoardState.from(first);
+                        cached = first;
+                    }
+                    log.info("Board loaded at sequence {} with {} open referrals", first.seq(), first.open().size());
+                    loaded.tryEmitEmpty();
+                })
+                .flatMapMany(first -> listener.events(this::seq))
+                .subscribe(this::apply, failure -> {
+                    log.error("Board feed stopped", failure);
+                    loaded.tryEmitError(failure);
+                });
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var current = feed;
+        if (current != null) {
+            current.dispose();
+        }
+        subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The last sequence folded in. */
+    public long seq() {
+        synchronized (lock) {
+            return state == null ? 0 : state.seq();
+        }
+    }
+
+    /** The board now, once it has loaded: built once per change, shared by every caller until the next. */
+    public Mono<BoardSnapshot> snapshot() {
+        return loaded.asMono().then(Mono.fromSupplier(this::current));
+    }
+
+    private BoardSnapshot current() {
+        synchronized (lock) {
+            var today = LocalDate.now(clock.withZone(BoardState.LONDON));
+            state.rollTo(today);
+            if (cached == null || cached.seq() != state.seq() || !today.equals(cached.day())) {
+                cached = state.snapshot(clock.instant());
+            }
+            return cached;
+        }
+    }
+
+    void apply(BoardEvent event) {
+        synchronized (lock) {
+            switch (state.apply(event)) {
+                case APPLIED -> {
+                    var update = BoardUpdate.of(event);
+                    subscribers.forEach(subscriber -> subscriber.offer(update));
+                }
+                case DUPLICATE -> {
+                }
+                case GAP -> log.warn("Board event {} arrived after {}; it will be read again", event.seq(),
+                        state.seq());
+            }
+        }
+    }
+
+    /**
+     * A subscriber's stream: a snapshot, or the events after {@code lastSeq} when that is recent
+     * enough to replay, then every change, and a heartbeat whenever the board is quiet for the
+     * heartbeat interval. Endless; ends with an error if the subscriber falls a whole buffer
+     * behind.
+     *
+     * @param lastSeq the last sequence the subscriber applied, or null to start with a snapshot
+     */
+    public Flux<BoardUpdate> stream(Long lastSeq) {
+        return loaded.asMono().thenMany(Flux.defer(() -> {
+            var subscriber = new Subscriber(Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<BoardUpdate>get(properties.subscriberBuffer()).get()));
+            long head;
+            Flux<BoardUpdate> first;
+            synchronized (lock) {
+                subscribers.add(subscriber);
+                head = state.seq();
+                boolean replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
+                first = replayable
+                        ? replay(lastSeq, head)
+                        : Flux.just(BoardUpdate.of(current()));
+            }
+            var sent = new AtomicLong(-1);
+            Flux<BoardUpdate> data = Flux.concat(first, subscriber.sink.asFlux().filter(update -> update.seq() > head))
+                    .doOnNext(update -> sent.set(update.seq()));
+            Flux<BoardUpdate> heartbeats = ticks
+                    .filter(tick -> sent.get() >= 0)
+                    .map(tick -> BoardUpdate.heartbeat(sent.get(), clock.instant()));
+            return Flux.merge(data, heartbeats)
+                    .doFinally(signal -> subscribers.remove(subscriber));
+        }));
+    }
+
+    private Flux<BoardUpdate> replay(long after, long upTo) {
+        if (after == upTo) {
+            return Flux.empty();
+        }
+        return store.after(after, (int) (upTo - after)).map(BoardUpdate::of);
+    }
+
+    /** Subscribers now connected to this instance. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private static final class Subscriber {
+
+        final Sinks.Many<BoardUpdate> sink;
+
+        Subscriber(Sinks.Many<BoardUpdate> sink) {
+            this.sink = sink;
+        }
+
+        void offer(BoardUpdate update) {
+            if (sink.tryEmitNext(update).isFailure()) {
+                sink.tryEmitError(new SlowSubscriberException());
+            }
+        }
+    }
+
+    /** Ends the stream of a subscriber that fell a whole buffer behind; it resumes from its last sequence. */
+    static final class SlowSubscriberException extends RuntimeException {
+
+        SlowSubscriberException() {
+            super("board.stream subscriber fell too far behind; resubscribe with lastSeq to resume");
+        }
+    }
+}
