@@ -52,12 +52,24 @@ public class ReferralService {
      * @throws InvalidReferralException (as an error signal) naming the field that breaks a rule
      */
     public Mono<Received> receive(NewReferral contact) {
-        return Mono.fromRunnable(() -> check(contact))
+        return receive(contact, clock.instant());
+    }
+
+    /**
+     * Takes in a contact that arrived at {@code receivedAt}, not later than now: for contacts
+     * queued elsewhere first, and for the simulator's back-filled day. Otherwise as
+     * {@link #receive(NewReferral)}.
+     */
+    public Mono<Received> receive(NewReferral contact, Instant receivedAt) {
+        return Mono.fromRunnable(() -> {
+                    check(contact);
+                    notInFuture("receivedAt", receivedAt);
+                })
                 .then(contact.externalRef() == null
                         ? Mono.empty()
                         : referrals.findByExternalRef(contact.externalRef()))
                 .map(existing -> new Received(toReferral(existing), false))
-                .switchIfEmpty(Mono.defer(() -> create(contact)))
+                .switchIfEmpty(Mono.defer(() -> create(contact, receivedAt)))
                 .onErrorResume(ExternalRefTaken.class, taken -> referrals.findByExternalRef(contact.externalRef())
                         .map(existing -> new Received(toReferral(existing), false)));
     }
@@ -79,8 +91,13 @@ public class ReferralService {
         }
     }
 
-    private Mono<Received> create(NewReferral contact) {
-        Instant now = clock.instant();
+    private void notInFuture(String field, Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new InvalidReferralException(field, "must not be in the future");
+        }
+    }
+
+    private Mono<Received> create(NewReferral contact, Instant now) {
         ZonedDateTime local = now.atZone(BoardState.LONDON);
         String childKey = childKeys.keyOf(contact.child());
         Instant yearBefore = local.minusMonths(12).toInstant();
@@ -113,17 +130,22 @@ public class ReferralService {
      * timescale counted from receipt. The same RAG again changes nothing.
      */
     public Mono<Referral> rate(long id, Rag rag, String reason) {
+        return rate(id, rag, reason, clock.instant());
+    }
+
+    /** As {@link #rate(long, Rag, String)}, recorded as done at {@code at} (not in the future). */
+    public Mono<Referral> rate(long id, Rag rag, String reason, Instant at) {
         if (rag == null) {
             return Mono.error(new InvalidReferralException("rag", "must be one of RED, AMBER, GREEN"));
         }
         if (reason == null || reason.isBlank()) {
             return Mono.error(new InvalidReferralException("reason", "must say why the RAG is set or changed"));
         }
-        return change(id, "changing its RAG", row -> {
+        return change(id, "changing its RAG", at, row -> {
             if (row.rag() == rag) {
                 return Mono.just(row);
             }
-            Instant now = clock.instant();
+            Instant now = at;
             Instant due = timescales.dueAt(row.receivedAt(), rag);
             return referrals.updateRag(id, rag, due, now)
                     .then(referrals.recordRag(id, now, row.rag(), rag, reason.strip()))
@@ -133,15 +155,20 @@ public class ReferralService {
 
     /** Moves an open referral to another open stage; to decide it, use {@link #decide}. */
     public Mono<Referral> moveTo(long id, Stage stage) {
+        return moveTo(id, stage, clock.instant());
+    }
+
+    /** As {@link #moveTo(long, Stage)}, recorded as done at {@code at} (not in the future). */
+    public Mono<Referral> moveTo(long id, Stage stage, Instant at) {
         if (stage == null || !stage.open()) {
             return Mono.error(new InvalidReferralException("stage",
                     "must be RECEIVED, SCREENING, INFORMATION_GATHERING or AWAITING_DECISION; record a decision to close it"));
         }
-        return change(id, "moving it", row -> {
+        return change(id, "moving it", at, row -> {
             if (row.stage() == stage) {
                 return Mono.just(row);
             }
-            Instant now = clock.instant();
+            Instant now = at;
             return referrals.updateStage(id, stage, now)
                     .then(referrals.recordStage(id, now, row.stage(), stage))
                     .then(publish(id, BoardEventType.STAGE_CHANGED));
@@ -150,11 +177,16 @@ public class ReferralService {
 
     /** Records the decision on an open referral, which closes it. */
     public Mono<Referral> decide(long id, Outcome outcome) {
+        return decide(id, outcome, clock.instant());
+    }
+
+    /** As {@link #decide(long, Outcome)}, recorded as done at {@code at} (not in the future). */
+    public Mono<Referral> decide(long id, Outcome outcome, Instant at) {
         if (outcome == null) {
             return Mono.error(new InvalidReferralException("outcome", "is required"));
         }
-        return change(id, "deciding it again", row -> {
-            Instant now = clock.instant();
+        return change(id, "deciding it again", at, row -> {
+            Instant now = at;
             return referrals.updateDecision(id, outcome, now)
                     .then(referrals.recordStage(id, now, row.stage(), Stage.DECIDED))
                     .then(publish(id, BoardEventType.REFERRAL_DECIDED));
@@ -162,13 +194,16 @@ public class ReferralService {
     }
 
     /** Locks an open referral, applies {@code work} and answers the referral as it then stands. */
-    private Mono<Referral> change(long id, String action,
+    private Mono<Referral> change(long id, String action, Instant at,
                                   java.util.function.Function<ReferralRepository.Row, Mono<ReferralRepository.Row>> work) {
-        Mono<Referral> changed = referrals.findById(id, true)
+        Mono<Referral> changed = Mono.fromRunnable(() -> notInFuture("at", at))
+                .then(referrals.findById(id, true))
                 .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(String.valueOf(id))))
-                .flatMap(row -> row.stage().open()
-                        ? work.apply(row)
-                        : Mono.error(new ReferralClosedException(row.reference(), action)))
+                .flatMap(row -> !row.stage().open()
+                        ? Mono.error(new ReferralClosedException(row.reference(), action))
+                        : at.isBefore(row.receivedAt())
+                        ? Mono.error(new InvalidReferralException("at", "must not be before the referral was received"))
+                        : work.apply(row))
                 .map(this::toReferral);
         return transaction.transactional(changed);
     }
