@@ -2,6 +2,7 @@ package org.mashlive.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.time.DayOfWeek;
@@ -15,11 +16,15 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class WorkingCalendarTest {
 
@@ -477,6 +482,104 @@ class WorkingCalendarTest {
             }
             // about a quarter of all instants are working time; make sure the loop did check something
             assertThat(checked).isGreaterThan(300);
+        }
+    }
+
+    @Nested
+    class DefaultBankHolidays {
+
+        @Test
+        void theResourceListsEnglandAndWalesFor2025To2028() {
+            assertThat(CalendarConfiguration.loadBankHolidays(CalendarConfiguration.DEFAULT_BANK_HOLIDAYS))
+                    .containsExactlyInAnyOrderElementsOf(HOLIDAYS);
+        }
+
+        @Test
+        void theResourceHasThe2026Dates() {
+            assertThat(CalendarConfiguration.loadBankHolidays(CalendarConfiguration.DEFAULT_BANK_HOLIDAYS))
+                    .filteredOn(date -> date.getYear() == 2026)
+                    .containsExactlyInAnyOrderElementsOf(dates("2026-01-01", "2026-04-03", "2026-04-06",
+                            "2026-05-04", "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28"));
+        }
+
+        @Test
+        void everyListedHolidayFallsOnAWeekdaySinceWeekendOnesMoveToTheirSubstitute() {
+            assertThat(CalendarConfiguration.loadBankHolidays(CalendarConfiguration.DEFAULT_BANK_HOLIDAYS))
+                    .allSatisfy(date -> assertThat(date.getDayOfWeek())
+                            .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY));
+        }
+
+        @Test
+        void parsingSkipsCommentsAndBlankLines() {
+            assertThat(CalendarConfiguration.parseBankHolidays("test", List.of(
+                    "# heading", "", "  2026-01-01   # New Year's Day", "2026-04-03#Good Friday", "   ")))
+                    .containsExactlyInAnyOrder(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-04-03"));
+        }
+
+        @Test
+        void aLineThatIsNotADateIsReportedWithItsNumber() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> CalendarConfiguration.parseBankHolidays("holidays.txt",
+                            List.of("# heading", "2026-01-01", "2026-13-01 # no such month")))
+                    .withMessage("bank-holiday list holidays.txt line 3: '2026-13-01' is not an ISO date like 2026-12-25");
+        }
+
+        @Test
+        void aMissingResourceIsReported() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> CalendarConfiguration.loadBankHolidays("calendar/no-such-file.txt"))
+                    .withMessage("bank-holiday list calendar/no-such-file.txt is not on the classpath");
+        }
+    }
+
+    @Nested
+    class Settings {
+
+        final CalendarConfiguration configuration = new CalendarConfiguration();
+
+        CalendarProperties bind(Map<String, String> properties) {
+            return new Binder(new MapConfigurationPropertySource(properties))
+                    .bindOrCreate("mash.calendar", CalendarProperties.class);
+        }
+
+        @Test
+        void defaultsAreLondonQuarterToNineToFiveMondayToFriday() {
+            CalendarProperties properties = bind(Map.of());
+            assertThat(properties.zone()).isEqualTo(LONDON);
+            assertThat(properties.dayStart()).isEqualTo(LocalTime.of(8, 45));
+            assertThat(properties.dayEnd()).isEqualTo(LocalTime.of(17, 0));
+            assertThat(properties.workingDays()).containsExactlyInAnyOrder(DayOfWeek.MONDAY, DayOfWeek.TUESDAY,
+                    DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+            assertThat(properties.bankHolidays()).isNullOrEmpty();
+        }
+
+        @Test
+        void withoutConfiguredHolidaysTheCalendarUsesTheDefaultList() {
+            WorkingCalendar defaults = configuration.workingCalendar(bind(Map.of()));
+            assertThat(defaults.isWorkingDay(LocalDate.parse("2026-12-28"))).isFalse();
+            assertThat(defaults.isWorkingDay(LocalDate.parse("2028-01-03"))).isFalse();
+            assertThat(defaults.isWorkingDay(LocalDate.parse("2026-12-29"))).isTrue();
+            assertThat(defaults.plusWorkingTime(london("2026-12-24T16:00"), Duration.ofHours(4)))
+                    .isEqualTo(london("2026-12-29T11:45"));
+        }
+
+        @Test
+        void configuredSettingsAndHolidaysReplaceTheDefaults() {
+            WorkingCalendar configured = configuration.workingCalendar(bind(Map.of(
+                    "mash.calendar.zone", "Europe/Dublin",
+                    "mash.calendar.day-start", "09:00",
+                    "mash.calendar.day-end", "16:30",
+                    "mash.calendar.working-days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY",
+                    "mash.calendar.bank-holidays", "2026-06-02,2026-06-03")));
+            assertThat(configured.zone()).isEqualTo(ZoneId.of("Europe/Dublin"));
+            assertThat(configured.isWorkingDay(LocalDate.parse("2026-06-02"))).isFalse();
+            // not in the configured list, so no longer a holiday
+            assertThat(configured.isWorkingDay(LocalDate.parse("2026-12-28"))).isTrue();
+            // Friday is not worked
+            assertThat(configured.isWorkingDay(LocalDate.parse("2026-06-05"))).isFalse();
+            // Thursday 4 June 16:00 Dublin (IST, UTC+1) + 1h: 30 minutes, then Monday 09:00-09:30
+            assertThat(configured.plusWorkingTime(Instant.parse("2026-06-04T15:00:00Z"), Duration.ofHours(1)))
+                    .isEqualTo(Instant.parse("2026-06-08T08:30:00Z"));
         }
     }
 }
