@@ -3,42 +3,78 @@ package org.mashlive.referral;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.TimescaleInfo;
+import org.mashlive.platform.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
-/** Interim: elapsed clocks only, replaced by the working-hours policy. */
+/**
+ * The timescale clocks: when a contact falls due for its RAG, and how long is left.
+ *
+ * <p>A clock always runs from the time the contact was received, whatever its RAG was then;
+ * re-rating a contact means asking {@link #dueAt} again with the same receipt time and the new
+ * RAG. Working-hours clocks count only the {@link WorkingCalendar}'s working time; elapsed clocks
+ * count every hour, nights and weekends included.
+ */
 @Component
 public final class TimescalePolicy {
 
-    public Instant dueAt(Instant receivedAt, Rag rag) {
-        return receivedAt.plus(target(rag));
+    private final TimescaleProperties properties;
+    private final WorkingCalendar calendar;
+
+    public TimescalePolicy(TimescaleProperties properties, WorkingCalendar calendar) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
-    private Duration target(Rag rag) {
+    /**
+     * When a contact received at {@code receivedAt} falls due under {@code rag}'s timescale.
+     *
+     * @param rag the current RAG, or null for a contact not yet rated
+     */
+    public Instant dueAt(Instant receivedAt, Rag rag) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        TimescaleProperties.Timescale timescale = timescaleOf(rag);
+        return timescale.workingHours()
+                ? calendar.plusWorkingTime(receivedAt, timescale.target())
+                : receivedAt.plus(timescale.target());
+    }
+
+    /**
+     * Wall-clock time from {@code now} to {@code dueAt}: what the board counts down, negative once
+     * breached (by how long it is overdue). It is elapsed time even for a working-hours clock,
+     * so overnight a working-hours countdown reads longer than the working time left.
+     */
+    public Duration timeLeft(Instant dueAt, Instant now) {
+        return Duration.between(Objects.requireNonNull(now, "now"), Objects.requireNonNull(dueAt, "dueAt"));
+    }
+
+    /** Whether {@code now} is past {@code dueAt}; at the due instant itself the clock is not yet breached. */
+    public boolean breached(Instant dueAt, Instant now) {
+        return Objects.requireNonNull(now, "now").isAfter(Objects.requireNonNull(dueAt, "dueAt"));
+    }
+
+    /** The timescale of {@code rag} as the board labels it; null means not yet rated. */
+    public TimescaleInfo timescale(Rag rag) {
+        TimescaleProperties.Timescale timescale = timescaleOf(rag);
+        return new TimescaleInfo(rag, timescale.target(), timescale.workingHours());
+    }
+
+    /** Every timescale for the board's legend: Red, Amber, Green, then not yet rated (rag null). */
+    public List<TimescaleInfo> timescales() {
+        return List.of(timescale(Rag.RED), timescale(Rag.AMBER), timescale(Rag.GREEN), timescale(null));
+    }
+
+    private TimescaleProperties.Timescale timescaleOf(Rag rag) {
         if (rag == null) {
-            return Duration.ofHours(8);
+            return properties.unrated();
         }
         return switch (rag) {
-            case RED -> Duration.ofHours(4);
-            case AMBER -> Duration.ofHours(24);
-            case GREEN -> Duration.ofHours(72);
+            case RED -> properties.red();
+            case AMBER -> properties.amber();
+            case GREEN -> properties.green();
         };
-    }
-
-    public Duration timeLeft(Instant dueAt, Instant now) {
-        return Duration.between(now, dueAt);
-    }
-
-    public boolean breached(Instant dueAt, Instant now) {
-        return now.isAfter(dueAt);
-    }
-
-    public List<TimescaleInfo> timescales() {
-        return List.of(new TimescaleInfo(Rag.RED, target(Rag.RED), false),
-                new TimescaleInfo(Rag.AMBER, target(Rag.AMBER), false),
-                new TimescaleInfo(Rag.GREEN, target(Rag.GREEN), false),
-                new TimescaleInfo(null, target(null), false));
     }
 }
