@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.mashlive.wallboard.WallboardApplication;
+import org.springframework.modulith.Modulithic;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts MASH Live: the backend context (WebFlux, R2DBC, RSocket), the wall-board context (Vaadin
  * on Tomcat), or both in one JVM, as {@code mash.role} says: {@code all} (the default),
  * {@code backend} or {@code wallboard}. See docs/decisions/0001-two-contexts-one-jar.md.
+ *
+ * <p>Its package is the root of the application's modules: each direct sub-package is one.
  */
+@Modulithic(systemName = "MASH Live")
 public final class MashLive {
 
     /** The contexts one start produced; either may be null when its role was not asked for. */
