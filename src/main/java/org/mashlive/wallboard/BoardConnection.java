@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -38,6 +39,8 @@ import reactor.util.retry.Retry;
  * from the last instant it heard anything; and stale from start-up until the first item. After a
  * failure it reconnects with jittered exponential backoff, for as long as it runs.
  *
+ * <p>JSON on the wire, which the backend serves beside CBOR, keeps the traffic readable.
+ *
  * <p>Threads: items are applied on the RSocket transport's thread under a short lock; views read
  * under the same lock through {@link #read(Function)}. Nothing here blocks.
  */
@@ -46,7 +49,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BoardConnection.class);
 
-    private final RSocketRequester requester;
+    private final RSocketRequester.Builder requesters;
     private final BackendProperties settings;
     private final Clock clock;
 
@@ -59,8 +62,13 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
     private volatile Disposable subscription;
 
-    BoardConnection(RSocketRequester boardRequester, BackendProperties settings, Clock clock) {
-        this.requester = boardRequester;
+    /**
+     * @param requesters builds a requester, and so a new TCP connection, for each subscription: a
+     *                   requester that has lost its connection to a server that went away does not
+     *                   reliably connect again, so none is reused
+     */
+    BoardConnection(RSocketRequester.Builder requesters, BackendProperties settings, Clock clock) {
+        this.requesters = requesters.dataMimeType(MimeTypeUtils.APPLICATION_JSON);
         this.settings = settings;
         this.clock = clock;
         this.liveness = Liveness.staleSince(clock.instant());
@@ -131,7 +139,10 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private Flux<BoardUpdate> openStream() {
         var request = new BoardStreamRequest(lastSeq());
         log.debug("Requesting {} from seq {}", BoardRoutes.STREAM, request.lastSeq());
-        return requester.route(BoardRoutes.STREAM).data(request).retrieveFlux(BoardUpdate.class);
+        return Flux.using(
+                () -> requesters.tcp(settings.host(), settings.rsocketPort()),
+                requester -> requester.route(BoardRoutes.STREAM).data(request).retrieveFlux(BoardUpdate.class),
+                RSocketRequester::dispose);
     }
 
     private void receive(BoardUpdate update) {
