@@ -20,8 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
+
+import io.rsocket.core.RSocketConnector;
+import io.rsocket.metadata.WellKnownMimeType;
+import io.rsocket.transport.netty.client.TcpClientTransport;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -48,8 +54,10 @@ import reactor.util.retry.Retry;
 final class BoardConnection implements BoardFeed, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BoardConnection.class);
+    private static final MimeType COMPOSITE_METADATA =
+            MimeType.valueOf(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString());
 
-    private final RSocketRequester.Builder requesters;
+    private final RSocketStrategies strategies;
     private final BackendProperties settings;
     private final Clock clock;
 
@@ -63,12 +71,10 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private volatile Disposable subscription;
 
     /**
-     * @param requesters builds a requester, and so a new TCP connection, for each subscription: a
-     *                   requester that has lost its connection to a server that went away does not
-     *                   reliably connect again, so none is reused
+     * @param strategies the codecs (Boot's, with Jackson) for the requester of each connection
      */
-    BoardConnection(RSocketRequester.Builder requesters, BackendProperties settings, Clock clock) {
-        this.requesters = requesters.dataMimeType(MimeTypeUtils.APPLICATION_JSON);
+    BoardConnection(RSocketStrategies strategies, BackendProperties settings, Clock clock) {
+        this.strategies = strategies;
         this.settings = settings;
         this.clock = clock;
         this.liveness = Liveness.staleSince(clock.instant());
@@ -139,10 +145,19 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private Flux<BoardUpdate> openStream() {
         var request = new BoardStreamRequest(lastSeq());
         log.debug("Requesting {} from seq {}", BoardRoutes.STREAM, request.lastSeq());
-        return Flux.using(
-                () -> requesters.tcp(settings.host(), settings.rsocketPort()),
-                requester -> requester.route(BoardRoutes.STREAM).data(request).retrieveFlux(BoardUpdate.class),
-                RSocketRequester::dispose);
+        // a new TCP connection for each subscription, closed when the subscription ends: a shared
+        // RSocketRequester.Builder client that once failed to connect keeps failing, and disposing
+        // one after a failed connect reports a dropped error, so the connection is managed here
+        return Flux.usingWhen(
+                RSocketConnector.create()
+                        .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
+                        .metadataMimeType(COMPOSITE_METADATA.toString())
+                        .connect(TcpClientTransport.create(settings.host(), settings.rsocketPort())),
+                rsocket -> RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON, COMPOSITE_METADATA, strategies)
+                        .route(BoardRoutes.STREAM)
+                        .data(request)
+                        .retrieveFlux(BoardUpdate.class),
+                rsocket -> Mono.fromRunnable(rsocket::dispose));
     }
 
     private void receive(BoardUpdate update) {

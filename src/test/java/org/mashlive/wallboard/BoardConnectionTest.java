@@ -20,7 +20,6 @@ import org.mashlive.board.api.BoardUpdate;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
-import org.springframework.messaging.rsocket.RSocketRequester;
 
 import reactor.core.Disposable;
 
@@ -55,8 +54,7 @@ class BoardConnectionTest {
     private void connect(Duration staleAfter) {
         var settings = new BackendProperties("127.0.0.1", server.port(), staleAfter,
                 Duration.ofMillis(50), Duration.ofMillis(200));
-        connection = new BoardConnection(
-                RSocketRequester.builder().rsocketStrategies(TestBoardServer.STRATEGIES), settings, clock);
+        connection = new BoardConnection(TestBoardServer.STRATEGIES, settings, clock);
         counting = connection.changes().subscribe(change -> changes.incrementAndGet());
         connection.start();
     }
@@ -180,7 +178,7 @@ class BoardConnectionTest {
     void backsOffExponentiallyWithJitterUpToTheMaximum() {
         var settings = new BackendProperties("localhost", 7000, Duration.ofSeconds(15),
                 Duration.ofMillis(500), Duration.ofSeconds(10));
-        var idle = new BoardConnection(RSocketRequester.builder(), settings, clock);
+        var idle = new BoardConnection(TestBoardServer.STRATEGIES, settings, clock);
         for (int i = 0; i < 50; i++) {
             assertThat(idle.backoff(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
             assertThat(idle.backoff(3)).isBetween(Duration.ofMillis(2000), Duration.ofMillis(4000));
