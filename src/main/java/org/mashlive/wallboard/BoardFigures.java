@@ -1,0 +1,91 @@
+package org.mashlive.wallboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.SourceGroup;
+import org.mashlive.board.api.Stage;
+import org.mashlive.board.api.TimescaleInfo;
+
+/**
+ * What one render of the board shows, taken from a {@link BoardState} at one instant; it holds
+ * only as much of each list as the screen has room for.
+ *
+ * @param counts      open referrals by stage (rows, {@link #STAGES} order) and RAG column
+ * @param oldest      the oldest open referral of each RAG column that has one
+ * @param timescales  the timescale label of each RAG column that has one
+ * @param breaches    the longest-overdue breaches, at most as many as asked for
+ * @param breachTotal how many breaches there are in all
+ * @param arrivals    today's arrivals by source group, with shares
+ * @param day         the day the arrivals count
+ * @param recent      the newest events, at most as many as asked for
+ */
+record BoardFigures(
+        int[][] counts,
+        Map<RagColumn, BoardState.Oldest> oldest,
+        Map<RagColumn, String> timescales,
+        List<ReferralCard> breaches,
+        int breachTotal,
+        List<BoardState.Share> arrivals,
+        LocalDate day,
+        List<BoardEvent> recent) {
+
+    /** The open stages, the rows of the stage × RAG table. */
+    static final List<Stage> STAGES = Arrays.stream(Stage.values()).filter(Stage::open).toList();
+
+    static BoardFigures of(BoardState state, Instant now, int maxBreaches, int maxRecent) {
+        var counts = new int[STAGES.size()][RagColumn.values().length];
+        for (var card : state.open()) {
+            int row = STAGES.indexOf(card.stage());
+            if (row >= 0) {
+                counts[row][RagColumn.of(card.rag()).ordinal()]++;
+            }
+        }
+        var oldest = new EnumMap<RagColumn, BoardState.Oldest>(RagColumn.class);
+        state.oldestByRag(now).forEach(o -> oldest.put(RagColumn.of(o.rag()), o));
+        var timescales = new EnumMap<RagColumn, String>(RagColumn.class);
+        for (TimescaleInfo info : state.timescales()) {
+            timescales.put(RagColumn.of(info.rag()), info.label());
+        }
+        var breaches = state.breaches(now);
+        var recent = state.recent();
+        return new BoardFigures(counts, Map.copyOf(oldest), Map.copyOf(timescales),
+                List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
+                state.arrivalShares(), state.day(),
+                List.copyOf(recent.subList(0, Math.min(maxRecent, recent.size()))));
+    }
+
+    /** Before the first snapshot: nothing open, nothing arrived. */
+    static BoardFigures empty(LocalDate today) {
+        var shares = Arrays.stream(SourceGroup.values()).map(g -> new BoardState.Share(g, 0, 0)).toList();
+        return new BoardFigures(new int[STAGES.size()][RagColumn.values().length], Map.of(), Map.of(),
+                List.of(), 0, shares, today, List.of());
+    }
+
+    int count(Stage stage, RagColumn column) {
+        return counts[STAGES.indexOf(stage)][column.ordinal()];
+    }
+
+    int stageTotal(Stage stage) {
+        return Arrays.stream(counts[STAGES.indexOf(stage)]).sum();
+    }
+
+    int columnTotal(RagColumn column) {
+        return Arrays.stream(counts).mapToInt(row -> row[column.ordinal()]).sum();
+    }
+
+    int total() {
+        return Arrays.stream(counts).flatMapToInt(Arrays::stream).sum();
+    }
+
+    int arrivalsTotal() {
+        return arrivals.stream().mapToInt(BoardState.Share::count).sum();
+    }
+}

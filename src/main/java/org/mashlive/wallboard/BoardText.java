@@ -1,0 +1,75 @@
+package org.mashlive.wallboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.mashlive.board.api.BoardState;
+
+/** How the board words times, ages and shares. All times are shown in Europe/London. */
+final class BoardText {
+
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY_HOURS_MINUTES = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+    private BoardText() {
+    }
+
+    /** A wait in whole minutes, for example {@code 45 m}, {@code 3 h 12 m}, {@code 2 d 4 h}; {@code < 1 m} below a minute. */
+    static String duration(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 1) {
+            return "< 1 m";
+        }
+        if (minutes < 60) {
+            return minutes + " m";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h " + (minutes % 60) + " m";
+        }
+        return (hours / 24) + " d " + (hours % 24) + " h";
+    }
+
+    /** What is left of a timescale: {@code 1 h 5 m left}, {@code breached 25 m ago}, or {@code no timescale}. */
+    static String timeLeft(Duration left) {
+        if (left == null) {
+            return "no timescale";
+        }
+        return left.isNegative() ? "breached " + duration(left.negated()) + " ago" : duration(left) + " left";
+    }
+
+    /** How long past its due time a referral is: {@code 25 m overdue}. */
+    static String overdue(Instant dueAt, Instant now) {
+        return duration(Duration.between(dueAt, now)) + " overdue";
+    }
+
+    /** The time of day, {@code 14:02}. */
+    static String clock(Instant instant) {
+        return HOURS_MINUTES.format(instant.atZone(BoardState.LONDON));
+    }
+
+    /** The date of a day, {@code Tue 3 Jun}. */
+    static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    /** {@code ● LIVE}, or {@code STALE since 14:02} (with the date when it is not today). */
+    static String liveness(Liveness liveness, Instant now) {
+        if (liveness.live()) {
+            return "● LIVE";
+        }
+        ZonedDateTime since = liveness.staleSince().atZone(BoardState.LONDON);
+        boolean today = since.toLocalDate().equals(now.atZone(BoardState.LONDON).toLocalDate());
+        return "STALE since " + (today ? HOURS_MINUTES : DAY_HOURS_MINUTES).format(since);
+    }
+
+    /** A share rounded to a whole percent, {@code 42%}. */
+    static String percent(double percent) {
+        return Math.round(percent) + "%";
+    }
+}

@@ -1,0 +1,266 @@
+package org.mashlive.wallboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardEventType;
+import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.Source;
+import org.mashlive.board.api.Stage;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+
+class BoardViewTest extends BrowserlessTest {
+
+    // 10 March 2026: London is on GMT, so London time equals UTC
+    private static final Instant NOW = Instant.parse("2026-03-10T14:00:00Z");
+
+    private final TestBoardFeed feed = new TestBoardFeed();
+    private final MutableClock clock = new MutableClock(NOW);
+
+    @Override
+    protected Set<Class<?>> lookupServices() {
+        return Set.of(TestInstantiatorFactory.class);
+    }
+
+    // in the constructor: the browserless environment opens the root view before any @BeforeEach
+    BoardViewTest() {
+        TestInstantiatorFactory.feed = feed;
+        TestInstantiatorFactory.clock = clock;
+    }
+
+    private static Instant at(String londonTime) {
+        return Instant.parse("2026-03-10T" + londonTime + ":00Z");
+    }
+
+    /** Five open referrals, three of them breached, twelve arrivals today and two ticker events. */
+    private static BoardState knownBoard() {
+        var redBreached = Cards.card(101, Source.POLICE, Rag.RED, Stage.SCREENING, at("13:00"), at("13:30"));
+        var redInTime = Cards.card(102, Source.HEALTH, Rag.RED, Stage.RECEIVED, at("13:30"), at("17:30"));
+        var amber = Cards.card(103, Source.EDUCATION, Rag.AMBER, Stage.INFORMATION_GATHERING, at("10:48"),
+                at("10:48").plus(Duration.ofHours(24)));
+        var greenBreached = Cards.card(104, Source.FAMILY_SELF, Rag.GREEN, Stage.AWAITING_DECISION,
+                at("08:00").minus(Duration.ofDays(3)), at("08:00"));
+        var unrated = Cards.card(105, Source.POLICE, null, Stage.RECEIVED, at("13:55"), at("14:55"));
+        var recent = List.of(
+                Cards.received(9, unrated),
+                new BoardEvent(8, at("13:40"), BoardEventType.RAG_CHANGED, redInTime));
+        return BoardState.from(Cards.snapshot(9, NOW, List.of(redBreached, redInTime, amber, greenBreached, unrated),
+                Map.of(Source.POLICE, 6, Source.HEALTH, 3, Source.EDUCATION, 2, Source.FAMILY_SELF, 1), recent));
+    }
+
+    /** Opens the board and brings it up to date with the feed as a push would. */
+    private BoardView openBoard() {
+        var view = navigate("board", BoardView.class);
+        view.refresh();
+        return view;
+    }
+
+    private String text(String id) {
+        return $(Component.class).id(id).getElement().getTextRecursively();
+    }
+
+    @Test
+    void countsOpenReferralsByStageAndRagWithTotals() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("count-received-red")).isEqualTo("1");
+        assertThat(text("count-received-not-rated")).isEqualTo("1");
+        assertThat(text("count-received-total")).isEqualTo("2");
+        assertThat(text("count-screening-red")).isEqualTo("1");
+        assertThat(text("count-information-gathering-amber")).isEqualTo("1");
+        assertThat(text("count-awaiting-decision-green")).isEqualTo("1");
+        assertThat(text("count-screening-amber")).isEqualTo("0");
+        assertThat(text("count-total-red")).isEqualTo("2");
+        assertThat(text("count-total-total")).isEqualTo("5");
+        assertThat($(NativeTableCell.class).withClassName("count").all())
+                .as("four stages × (four RAG columns + total), and the totals row")
+                .hasSize(4 * 5 + 5);
+    }
+
+    @Test
+    void showsTheOldestWaitingOfEachRagAgainstItsTimescale() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("oldest-red-reference")).isEqualTo("MASH-2026-000101");
+        assertThat(text("oldest-red-age")).isEqualTo("waiting 1 h 0 m");
+        assertThat(text("oldest-red-timescale")).isEqualTo("4 h elapsed");
+        assertThat(text("oldest-red-status")).isEqualTo("breached 30 m ago");
+        assertThat($(Span.class).id("oldest-red-status").hasClassName("breached")).isTrue();
+
+        assertThat(text("oldest-amber-reference")).isEqualTo("MASH-2026-000103");
+        assertThat(text("oldest-amber-age")).isEqualTo("waiting 3 h 12 m");
+        assertThat(text("oldest-amber-timescale")).isEqualTo("24 working h");
+        assertThat(text("oldest-amber-status")).isEqualTo("20 h 48 m left");
+        assertThat($(Span.class).id("oldest-amber-status").hasClassName("breached")).isFalse();
+
+        assertThat(text("oldest-green-age")).isEqualTo("waiting 3 d 6 h");
+        assertThat(text("oldest-not-rated-reference")).isEqualTo("MASH-2026-000105");
+        assertThat(text("oldest-not-rated-status")).isEqualTo("55 m left");
+        assertThat(text("oldest-red")).as("the RAG is named, not only coloured").contains("Red");
+    }
+
+    @Test
+    void listsBreachesLongestOverdueFirst() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("breach-count")).isEqualTo("2");
+        var items = $(ListItem.class).withClassName("breach").all();
+        assertThat(items).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
+                "GreenMASH-2026-0001046 h 0 m overdue",
+                "RedMASH-2026-00010130 m overdue");
+        assertThat($(ListItem.class).withId("breach-more").exists()).isFalse();
+    }
+
+    @Test
+    void saysHowManyMoreBreachesThereAreThanFit() {
+        var cards = new ArrayList<ReferralCard>();
+        IntStream.rangeClosed(1, BoardView.MAX_BREACHES + 3).forEach(i -> cards.add(Cards.card(200 + i,
+                Source.POLICE, Rag.AMBER, Stage.SCREENING, NOW.minus(Duration.ofHours(30)), NOW.minusSeconds(60L * i))));
+        feed.set(BoardState.from(Cards.snapshot(1, NOW, cards, Map.of(), List.of())), Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("breach-count")).isEqualTo(Integer.toString(BoardView.MAX_BREACHES + 3));
+        var items = $(ListItem.class).withClassName("breach").all();
+        assertThat(items).hasSize(BoardView.MAX_BREACHES);
+        assertThat(items.getFirst().getElement().getTextRecursively()).contains("MASH-2026-000211", "11 m overdue");
+        assertThat(text("breach-more")).isEqualTo("+ 3 more");
+    }
+
+    @Test
+    void sharesTodaysArrivalsBetweenSourceGroupsWithBars() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("arrivals-police-count")).isEqualTo("6");
+        assertThat(text("arrivals-police-share")).isEqualTo("50%");
+        assertThat(text("arrivals-health-share")).isEqualTo("25%");
+        assertThat(text("arrivals-education-share")).isEqualTo("17%");
+        assertThat(text("arrivals-other-count")).isEqualTo("1");
+        assertThat(text("arrivals-other-share")).isEqualTo("8%");
+        assertThat(text("arrivals-total")).isEqualTo("12 contacts");
+        assertThat($(Div.class).id("arrivals-police-bar").getStyle().get("width")).isEqualTo("50.0%");
+        assertThat($(Div.class).id("arrivals-other-bar").getStyle().get("width")).isEqualTo("8.3%");
+    }
+
+    @Test
+    void tickerShowsRecentEventsNewestFirstWithLondonTimes() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+
+        var lines = $(ListItem.class).withClassName("ticker-item").all().stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
+        assertThat(lines).containsExactly(
+                "13:55MASH-2026-000105 received · Police · Not rated",
+                "13:40MASH-2026-000102 re-rated · Health · Red");
+    }
+
+    @Test
+    void headerShowsTheHubTheTimeAndThatTheFiguresAreLive() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        var view = openBoard();
+
+        assertThat(text("hub-name")).isEqualTo("Stronger Families Hub · MASH");
+        assertThat(text("clock")).isEqualTo("14:00");
+        assertThat(text("live-indicator")).isEqualTo("● LIVE");
+        assertThat($(Span.class).id("live-indicator").hasClassName("live")).isTrue();
+        assertThat(view.hasClassName("is-stale")).isFalse();
+    }
+
+    @Test
+    void saysStaleSinceWhenTheFeedStoppedHearingAndKeepsTheLastFigures() {
+        feed.set(knownBoard(), Liveness.staleSince(at("13:47")));
+        var view = openBoard();
+
+        assertThat(text("live-indicator")).isEqualTo("STALE since 13:47");
+        assertThat($(Span.class).id("live-indicator").hasClassName("stale")).isTrue();
+        assertThat($(Span.class).id("live-indicator").hasClassName("live")).isFalse();
+        assertThat(view.hasClassName("is-stale")).isTrue();
+        assertThat(text("count-total-total")).isEqualTo("5");
+    }
+
+    @Test
+    void waitsVisiblyForTheFirstSnapshot() {
+        openBoard();
+
+        // queries find visible components only
+        assertThat($(Div.class).withId("waiting").exists()).isTrue();
+        assertThat(text("count-total-total")).isEqualTo("0");
+        assertThat(text("live-indicator")).isEqualTo("● LIVE");
+
+        feed.set(knownBoard(), Liveness.LIVE);
+        await().pollInSameThread().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            roundTrip();
+            assertThat($(Div.class).withId("waiting").exists()).isFalse();
+        });
+    }
+
+    @Test
+    void pushesChangesFromTheFeedAndStopsListeningWhenClosed() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        var view = openBoard();
+        assertThat(feed.subscribers()).isEqualTo(1);
+
+        clock.set(at("14:20"));
+        feed.set(knownBoard(), Liveness.staleSince(at("14:19")));
+        await().pollInSameThread().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("live-indicator")).isEqualTo("STALE since 14:19");
+        });
+        assertThat(text("clock")).isEqualTo("14:20");
+        assertThat(text("oldest-red-status")).isEqualTo("breached 50 m ago");
+
+        view.removeFromParent();
+        await().atMost(5, TimeUnit.SECONDS).until(() -> feed.subscribers() == 0);
+    }
+
+    @Test
+    void theRootPathShowsTheBoard() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        navigate("", BoardView.class).refresh();
+        assertThat(text("count-total-total")).isEqualTo("5");
+    }
+
+    @Test
+    void neverShowsInitialsOrTheChildKey() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        var view = openBoard();
+
+        var everything = new StringBuilder();
+        collect(view.getElement(), everything);
+        assertThat(everything.toString())
+                .contains("MASH-2026-000101") // the collection does see the board's content
+                .doesNotContain(Cards.INITIALS)
+                .doesNotContain(Cards.CHILD_KEY);
+    }
+
+    /** Every text, attribute and style value in the element tree. */
+    private static void collect(Element element, StringBuilder into) {
+        into.append(element.getText()).append('\n');
+        element.getAttributeNames().forEach(name -> into.append(element.getAttribute(name)).append('\n'));
+        element.getPropertyNames().forEach(name -> into.append(element.getProperty(name)).append('\n'));
+        element.getChildren().forEach(child -> collect(child, into));
+    }
+}

@@ -1,0 +1,43 @@
+package org.mashlive.wallboard;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.mashlive.board.api.BoardState;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/** A board feed a test sets by hand. */
+final class TestBoardFeed implements BoardFeed {
+
+    private volatile BoardState state;
+    private volatile Liveness liveness = Liveness.LIVE;
+    private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
+    private long revision;
+
+    synchronized void set(BoardState state, Liveness liveness) {
+        this.state = state;
+        this.liveness = liveness;
+        changes.tryEmitNext(++revision);
+    }
+
+    @Override
+    public synchronized <T> Optional<T> read(Function<BoardState, T> reader) {
+        return state == null ? Optional.empty() : Optional.ofNullable(reader.apply(state));
+    }
+
+    @Override
+    public Liveness liveness() {
+        return liveness;
+    }
+
+    @Override
+    public Flux<Long> changes() {
+        return changes.asFlux();
+    }
+
+    int subscribers() {
+        return changes.currentSubscriberCount();
+    }
+}
