@@ -86,17 +86,21 @@ public final class MashLive {
         ConfigurableApplicationContext wallboard = null;
         if (role.wallboard()) {
             try {
-                var builder = new SpringApplicationBuilder(WallboardApplication.class)
-                        .web(WebApplicationType.SERVLET)
-                        .properties("spring.config.name=wallboard");
+                String[] wallboardArgs = args;
                 if (backend != null) {
+                    // Point the wall-board at the port the backend really bound (0 asks for any free
+                    // one); given as an argument, so it wins over every other setting of it.
                     String port = backend.getEnvironment().getProperty("local.rsocket.server.port");
                     if (port != null) {
-                        builder.properties("mash.wallboard.backend.host=localhost",
-                                "mash.wallboard.backend.rsocket-port=" + port);
+                        wallboardArgs = Arrays.copyOf(args, args.length + 2);
+                        wallboardArgs[args.length] = "--mash.wallboard.backend.host=localhost";
+                        wallboardArgs[args.length + 1] = "--mash.wallboard.backend.rsocket-port=" + port;
                     }
                 }
-                wallboard = builder.run(args);
+                wallboard = new SpringApplicationBuilder(WallboardApplication.class)
+                        .web(WebApplicationType.SERVLET)
+                        .properties("spring.config.name=wallboard")
+                        .run(wallboardArgs);
             } catch (RuntimeException e) {
                 if (backend != null) {
                     backend.close();

@@ -39,13 +39,13 @@ class BoardViewTest extends BrowserlessTest {
 
     @Override
     protected Set<Class<?>> lookupServices() {
-        return Set.of(TestInstantiatorFactory.class);
+        return Set.of(org.mashlive.testing.TestInstantiatorFactory.class);
     }
 
     // in the constructor: the browserless environment opens the root view before any @BeforeEach
     BoardViewTest() {
-        TestInstantiatorFactory.feed = feed;
-        TestInstantiatorFactory.clock = clock;
+        TestViews.feed = feed;
+        TestViews.clock = clock;
     }
 
     private static Instant at(String londonTime) {

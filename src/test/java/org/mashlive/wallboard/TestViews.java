@@ -1,0 +1,27 @@
+package org.mashlive.wallboard;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The feed and clock that browserless tests give the board view, and the one place that builds it
+ * for them. It implements no Vaadin service interface on purpose: the wall-board context scans its
+ * own package for those, and a test class found there would replace Spring's beans in any full
+ * application started from the test classpath.
+ */
+public final class TestViews {
+
+    static volatile BoardFeed feed = new TestBoardFeed();
+    static volatile Clock clock = Clock.systemUTC();
+
+    private TestViews() {
+    }
+
+    /** A board view on the test feed and clock, when {@code type} is the board view. */
+    public static <T> Optional<T> create(Class<T> type) {
+        if (type == BoardView.class) {
+            return Optional.of(type.cast(new BoardView(feed, clock)));
+        }
+        return Optional.empty();
+    }
+}
