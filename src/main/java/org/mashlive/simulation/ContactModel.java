@@ -52,6 +52,12 @@ final class ContactModel {
      */
     static final int REMEMBERED = 4000;
 
+    /**
+     * Re-referrals start once this many children are known, so that a fresh run does not send
+     * the same few children round again in its first hours.
+     */
+    static final int FIRST_CHILDREN = 100;
+
     static final Distribution<Rag> RAG = Distribution.of(Rag.RED, 0.12).or(Rag.AMBER, 0.40).or(Rag.GREEN, 0.48)
             .build();
 
@@ -157,7 +163,9 @@ final class ContactModel {
         LocalDateTime local = local(at);
         Source source = demand.sourceAt(local, random);
         HealthType healthType = source == Source.HEALTH ? HEALTH_TYPES.sample(random) : null;
-        Child child = random.nextDouble() < RE_REFERRAL ? earlierChild(local.toLocalDate()) : null;
+        Child child = random.nextDouble() < RE_REFERRAL && children.size() >= FIRST_CHILDREN
+                ? earlierChild(local.toLocalDate())
+                : null;
         boolean again = child != null;
         if (!again) {
             child = newChild(source, healthType, local);
@@ -168,7 +176,8 @@ final class ContactModel {
         Set<Flag> flags = flags(source, healthType, age);
         Consent consent = consent(source);
         String overrideReason = consent == Consent.OVERRIDDEN ? pick(Phrases.CONSENT_OVERRIDES) : null;
-        String concern = pick(Phrases.CONCERNS.get(source));
+        String concern = pick(Phrases.CONCERNS.get(source).stream().filter(phrase -> Phrases.fitsAge(phrase, age))
+                .toList());
         String externalRef = channel == Channel.POLICE_NOTIFICATION ? merlin(at) : null;
         Rag truth = RAG.sample(random);
         Rag atIntake = channel == Channel.POLICE_NOTIFICATION && truth == Rag.RED && random.nextDouble() < RED_AT_INTAKE

@@ -77,7 +77,7 @@ final class Phrases {
                     "Immediate risk of significant harm",
                     "Disclosure of physical abuse with visible injury",
                     "Child missing and at risk of exploitation",
-                    "Injury to a non-mobile baby",
+                    "Unexplained injury to a young child",
                     "Disclosure of sexual abuse",
                     "Young child alone, no carer found"),
             Rag.AMBER, List.of(
@@ -109,6 +109,28 @@ final class Phrases {
             "Parent is the alleged perpetrator",
             "Delay in seeking consent would place the child at risk",
             "Consent not sought so as not to alert the alleged abuser");
+
+    /**
+     * Whether {@code phrase} suits a child of {@code age}: phrases about babies for the under
+     * threes, about young people, exploitation, arrest, self-harm or substances for ten and over,
+     * about school for four and over. A list always keeps some phrase for every age.
+     */
+    static boolean fitsAge(String phrase, int age) {
+        String text = phrase.toLowerCase(java.util.Locale.ROOT);
+        if (text.contains("infant") || text.contains("antenatal") || text.contains("feeding")) {
+            return age < 3;
+        }
+        if (text.contains("young person") || text.contains("exploitation") || text.contains("arrested")
+                || text.contains("self-harm") || text.contains("substance") || text.contains("grooming")
+                || text.contains("groomed") || text.contains("indecent images") || text.contains("adults known")) {
+            return age >= 10;
+        }
+        if (text.contains("school") || text.contains("teacher") || text.contains(" pe") || text.contains("class")
+                || text.contains("pupils")) {
+            return age >= 4;
+        }
+        return true;
+    }
 
     private Phrases() {
     }

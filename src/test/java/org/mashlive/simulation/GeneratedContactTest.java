@@ -134,9 +134,27 @@ class GeneratedContactTest {
     }
 
     @Test
+    void phrasesForBabiesAndTeenagersGoToTheirAges() {
+        assertThat(Phrases.fitsAge("Parent's mental health affecting care of an infant", 1)).isTrue();
+        assertThat(Phrases.fitsAge("Parent's mental health affecting care of an infant", 12)).isFalse();
+        assertThat(Phrases.fitsAge("Young person says they cannot go home tonight", 0)).isFalse();
+        assertThat(Phrases.fitsAge("Young person says they cannot go home tonight", 15)).isTrue();
+        for (var phrases : Phrases.CONCERNS.values()) {
+            for (int age = 0; age < 18; age++) {
+                int at = age;
+                assertThat(phrases).anyMatch(phrase -> Phrases.fitsAge(phrase, at));
+            }
+        }
+    }
+
+    @Test
     void concernsComeFromTheSourcesOwnPhrases() {
         for (Contact contact : contacts) {
             assertThat(Phrases.CONCERNS.get(contact.referral().source())).contains(contact.referral().concern());
+            int age = (int) ChronoUnit.YEARS.between(contact.referral().child().dateOfBirth(),
+                    LocalDateTime.ofInstant(contact.at(), BoardState.LONDON).toLocalDate());
+            assertThat(Phrases.fitsAge(contact.referral().concern(), age))
+                    .as(contact.referral().concern() + " at " + age).isTrue();
             assertThat(Phrases.FIRST_NAMES).contains(contact.referral().child().firstName());
             assertThat(Phrases.LAST_NAMES).contains(contact.referral().child().lastName());
         }
