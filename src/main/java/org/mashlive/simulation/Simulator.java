@@ -176,7 +176,7 @@ final class Simulator {
                 contacts.add(model.nextContact(at));
                 at = model.nextArrival(at);
             }
-            log.info("Simulation back-fills {} contacts over the last {}", contacts.size(), backfill);
+            log.info("Simulation back-fills {} contacts over the last {} hours", contacts.size(), backfill.toHours());
             return Flux.fromIterable(contacts)
                     .concatMap(contact -> call(door.receive(contact.referral(), contact.at()))
                             .flatMap(received -> received.created() ? replay(received.id(), contact, now)
