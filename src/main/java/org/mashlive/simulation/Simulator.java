@@ -160,7 +160,8 @@ final class Simulator {
          */
         private Mono<Boolean> apply(long id, Plan.Action action, Instant at) {
             return call(door.apply(id, action, at))
-                    .retryWhen(Retry.fixedDelay(2, real(RETRY_AFTER)).scheduler(scheduler))
+                    .retryWhen(Retry.fixedDelay(2, real(RETRY_AFTER)).scheduler(scheduler)
+                            .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                     .onErrorResume(e -> failed("apply " + action + " to referral " + id, e).thenReturn(true));
         }
 
