@@ -1,0 +1,79 @@
+package org.mashlive.simulation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+import org.mashlive.board.api.BoardState;
+import org.mashlive.platform.PostgresEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Starts the demo day with the backend (last, once everything else runs) and stops it first on
+ * shutdown, before the database goes. Decides at start whether it runs at all.
+ */
+@Component
+class SimulationLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationLifecycle.class);
+
+    /** How far back an empty database is filled. */
+    static final Duration BACKFILL = Duration.ofDays(3);
+
+    private final SimulationProperties properties;
+    private final PostgresEndpoint database;
+    private final FrontDoor door;
+    private final Clock clock;
+    private volatile Disposable running;
+
+    SimulationLifecycle(SimulationProperties properties, PostgresEndpoint database, FrontDoor door, Clock clock) {
+        this.properties = properties;
+        this.database = database;
+        this.door = door;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.runsWith(database.embedded())) {
+            log.info("Simulation off (mash.simulation.enabled={}, {} database)", properties.enabled(),
+                    database.embedded() ? "embedded" : "external");
+            return;
+        }
+        long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
+        // bank holidays are not known here yet; they run as ordinary weekdays
+        var model = ContactModel.seeded(seed, properties.contactsPerYear(), Set.of());
+        var now = clock.instant();
+        LocalDate today = LocalDateTime.ofInstant(now, BoardState.LONDON).toLocalDate();
+        log.info("Simulation on: speed {}x, seed {}, about {} contacts expected on simulated {} ({} a year){}",
+                properties.speed(), seed, Math.round(model.expectedOn(today)), today, properties.contactsPerYear(),
+                properties.backfill() ? ", back-filling an empty database with the last " + BACKFILL.toDays() + " days"
+                        : "");
+        var simulator = new Simulator(model, door, Schedulers.parallel(), properties.speed(),
+                properties.backfill() ? BACKFILL : Duration.ZERO);
+        running = simulator.start(now);
+    }
+
+    @Override
+    public void stop() {
+        var run = running;
+        running = null;
+        if (run != null) {
+            run.dispose();
+            log.info("Simulation stopped");
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+}
