@@ -65,6 +65,11 @@ public final class WorkingCalendar {
         return zone;
     }
 
+    /** The bank holidays this calendar knows of. */
+    public Set<LocalDate> bankHolidays() {
+        return bankHolidays;
+    }
+
     /** Whether {@code date} is a working day of the week and not a bank holiday. */
     public boolean isWorkingDay(LocalDate date) {
         Objects.requireNonNull(date, "date");

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.mashlive.board.api.BoardState;
 import org.mashlive.platform.PostgresEndpoint;
+import org.mashlive.platform.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,13 +33,16 @@ class SimulationLifecycle implements SmartLifecycle {
     private final PostgresEndpoint database;
     private final FrontDoor door;
     private final Clock clock;
+    private final WorkingCalendar calendar;
     private volatile Disposable running;
 
-    SimulationLifecycle(SimulationProperties properties, PostgresEndpoint database, FrontDoor door, Clock clock) {
+    SimulationLifecycle(SimulationProperties properties, PostgresEndpoint database, FrontDoor door, Clock clock,
+                        WorkingCalendar calendar) {
         this.properties = properties;
         this.database = database;
         this.door = door;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -49,8 +53,7 @@ class SimulationLifecycle implements SmartLifecycle {
             return;
         }
         long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
-        // bank holidays are not known here yet; they run as ordinary weekdays
-        var model = ContactModel.seeded(seed, properties.contactsPerYear(), Set.of());
+        var model = ContactModel.seeded(seed, properties.contactsPerYear(), calendar.bankHolidays());
         var now = clock.instant();
         LocalDate today = LocalDateTime.ofInstant(now, BoardState.LONDON).toLocalDate();
         log.info("Simulation on: speed {}x, seed {}, about {} contacts expected on simulated {} ({} a year){}",

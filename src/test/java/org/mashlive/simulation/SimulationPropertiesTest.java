@@ -58,12 +58,15 @@ class SimulationPropertiesTest {
     void theLifecycleStaysOffWithAnExternalDatabaseAndStopsWhatItStarts() {
         var clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
         var external = new PostgresEndpoint("db", 5432, "mash", "mash", "", false);
-        var off = new SimulationLifecycle(bind(Map.of()), external, new RecordingFrontDoor(), clock);
+        var calendar = new org.mashlive.platform.WorkingCalendar(java.time.ZoneId.of("Europe/London"),
+                java.time.LocalTime.of(8, 45), java.time.LocalTime.of(17, 0),
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), java.util.Set.of());
+        var off = new SimulationLifecycle(bind(Map.of()), external, new RecordingFrontDoor(), clock, calendar);
         off.start();
         assertThat(off.isRunning()).isFalse();
 
         var on = new SimulationLifecycle(bind(Map.of("mash.simulation.enabled", "true", "mash.simulation.seed", "1")),
-                external, new RecordingFrontDoor(), clock);
+                external, new RecordingFrontDoor(), clock, calendar);
         on.start();
         assertThat(on.isRunning()).isTrue();
         on.stop();
