@@ -1,0 +1,105 @@
+package org.mashlive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mashlive.referral.ReferralSummary;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The backend stops and comes back while a wall-board is open in chromium: the board says it is
+ * stale, then recovers by itself, and its figures match the database again.
+ */
+class BackendRestartIT {
+
+    @TempDir
+    Path data;
+
+    private MashLive.Running backend;
+    private MashLive.Running wallboard;
+    private ChromeDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (wallboard != null) {
+            wallboard.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private MashLive.Running startBackend(int http, int rsocket) {
+        return MashLive.start("--mash.role=backend", "--mash.backend.port=" + http, "--mash.rsocket.port=" + rsocket,
+                "--mash.simulation.enabled=false", "--mash.embedded.data-directory=" + data);
+    }
+
+    private static ReferralSummary post(WebClient api) {
+        return api.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police()).retrieve().bodyToMono(ReferralSummary.class)
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static int openInDatabase(WebClient api) {
+        List<ReferralSummary> open = api.get().uri("/api/referrals").retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<ReferralSummary>>() { })
+                .block(Duration.ofSeconds(10));
+        return open.size();
+    }
+
+    @Test
+    void theBoardSaysItIsStaleWhileTheBackendIsDownAndRecoversWithMatchingCounts() throws IOException {
+        int http = freePort();
+        int rsocket = freePort();
+        var api = WebClient.create("http://localhost:" + http);
+        backend = startBackend(http, rsocket);
+        wallboard = MashLive.start("--mash.role=wallboard", "--mash.wallboard.port=0",
+                "--mash.wallboard.backend.rsocket-port=" + rsocket);
+        post(api);
+        post(api);
+
+        browser = Browser.start();
+        browser.get("http://localhost:" + wallboard.wallboard().getEnvironment().getProperty("local.server.port")
+                + "/board");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+        wait.until(ExpectedConditions.attributeToBe(By.id("count-total-total"), "textContent",
+                String.valueOf(openInDatabase(api))));
+        assertThat(browser.findElement(By.id("live-indicator")).getText()).contains("LIVE");
+
+        backend.close();
+        backend = null;
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "STALE since"));
+
+        backend = startBackend(http, rsocket);
+        var third = post(api);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticker"), third.reference()));
+        int open = openInDatabase(api);
+        assertThat(open).isEqualTo(3);
+        wait.until(ExpectedConditions.attributeToBe(By.id("count-total-total"), "textContent", String.valueOf(open)));
+        assertThat(browser.findElement(By.id("live-indicator")).getText()).doesNotContain("STALE");
+    }
+}
