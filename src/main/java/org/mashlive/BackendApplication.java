@@ -30,6 +30,7 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.mashlive\\.wallboard\\..*")})
 @ConfigurationPropertiesScan(basePackages = {"org.mashlive.referral", "org.mashlive.board",
-        "org.mashlive.platform", "org.mashlive.simulation"})
+        "org.mashlive.platform", "org.mashlive.simulation", "org.mashlive.staff", "org.mashlive.allocation",
+        "org.mashlive.capacity"})
 public class BackendApplication {
 }
