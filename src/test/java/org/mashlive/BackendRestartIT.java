@@ -74,7 +74,7 @@ class BackendRestartIT {
     void theBoardSaysItIsStaleWhileTheBackendIsDownAndRecoversWithMatchingCounts() throws IOException {
         int http = freePort();
         int rsocket = freePort();
-        var api = WebClient.create("http://localhost:" + http);
+        var api = TestClients.web(http);
         backend = startBackend(http, rsocket);
         wallboard = MashLive.start("--mash.role=wallboard", "--mash.wallboard.port=0",
                 "--mash.wallboard.backend.rsocket-port=" + rsocket);

@@ -13,7 +13,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The whole product as a hub sees it: the jar's launcher starts both contexts on the embedded
@@ -52,7 +51,7 @@ class EndToEndIT {
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
 
-        var posted = WebClient.create("http://localhost:" + port(app.backend())).post().uri("/api/referrals")
+        var posted = TestClients.web(Integer.parseInt(port(app.backend()))).post().uri("/api/referrals")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(TestReferrals.police("MERLIN-E2E-1", "Zebedee", "Quartermain", "2014-02-03"))
                 .retrieve().bodyToMono(ReferralSummary.class).block(Duration.ofSeconds(10));

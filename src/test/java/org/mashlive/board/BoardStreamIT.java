@@ -25,6 +25,7 @@ import io.rsocket.util.DefaultPayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mashlive.BackendTest;
+import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardRoutes;
@@ -38,7 +39,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -69,7 +69,7 @@ class BoardStreamIT {
     }
 
     RSocketRequester requester(MediaType dataType) {
-        var requester = requesters.dataMimeType(dataType).tcp("localhost", rsocketPort);
+        var requester = TestClients.rsocket(requesters, rsocketPort, dataType);
         opened.add(requester);
         return requester;
     }
@@ -79,7 +79,7 @@ class BoardStreamIT {
     }
 
     Mono<ReferralSummary> postAsync() {
-        return WebClient.create("http://localhost:" + httpPort).post().uri("/api/referrals")
+        return TestClients.web(httpPort).post().uri("/api/referrals")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(TestReferrals.police())
                 .retrieve().bodyToMono(ReferralSummary.class);
     }

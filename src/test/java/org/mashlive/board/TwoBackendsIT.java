@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mashlive.BackendApplication;
+import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardRoutes;
@@ -20,7 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.test.StepVerifier;
 
 /**
@@ -70,11 +70,10 @@ class TwoBackendsIT {
 
     @Test
     void aReferralPostedToOneInstanceReachesASubscriberOfTheOther() {
-        var requester = first.getBean(RSocketRequester.Builder.class)
-                .dataMimeType(MediaType.APPLICATION_JSON)
-                .tcp("localhost", Integer.parseInt(port(second, "rsocket.server")));
+        var requester = TestClients.rsocket(first.getBean(RSocketRequester.Builder.class),
+                Integer.parseInt(port(second, "rsocket.server")), MediaType.APPLICATION_JSON);
         try {
-            var web = WebClient.create("http://localhost:" + port(first, "server"));
+            var web = TestClients.web(Integer.parseInt(port(first, "server")));
             var posted = new java.util.concurrent.atomic.AtomicReference<ReferralSummary>();
             var heard = new java.util.concurrent.atomic.AtomicReference<String>();
             StepVerifier.create(requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())

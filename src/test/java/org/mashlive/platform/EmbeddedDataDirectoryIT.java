@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mashlive.MashLive;
+import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.referral.ReferralSummary;
 import org.springframework.http.MediaType;
@@ -26,8 +27,7 @@ class EmbeddedDataDirectoryIT {
     }
 
     private static WebClient web(MashLive.Running running) {
-        return WebClient.create("http://localhost:"
-                + running.backend().getEnvironment().getProperty("local.server.port"));
+        return TestClients.web(Integer.parseInt(running.backend().getEnvironment().getProperty("local.server.port")));
     }
 
     @Test

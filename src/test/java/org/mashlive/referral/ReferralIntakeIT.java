@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mashlive.BackendTest;
+import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -38,7 +38,7 @@ class ReferralIntakeIT {
     DatabaseClient db;
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return TestClients.webTest(port);
     }
 
     long count(String table) {
@@ -76,7 +76,7 @@ class ReferralIntakeIT {
     @Test
     void theSameExternalRefSentManyTimesAtOnceYieldsOneReferral() {
         String body = TestReferrals.police("MERLIN-RACE-" + System.nanoTime(), "Rae", "Parallel", "2012-01-01");
-        var web = WebClient.create("http://localhost:" + port);
+        var web = TestClients.web(port);
         List<String> references = Flux.range(0, 8)
                 .flatMap(i -> web.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                         .retrieve().bodyToMono(ReferralSummary.class).subscribeOn(Schedulers.parallel()), 8)
