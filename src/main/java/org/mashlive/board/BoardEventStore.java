@@ -7,7 +7,6 @@ import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardEventType;
-import org.mashlive.board.api.ReferralCard;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -35,9 +34,14 @@ class BoardEventStore {
                 .all();
     }
 
-    /** The newest {@code limit} events, newest first. */
-    Flux<BoardEvent> latest(int limit) {
-        return db.sql("SELECT seq, at, type, payload FROM board_event ORDER BY seq DESC LIMIT :limit")
+    /** The newest {@code limit} referral events, newest first: the ticker's. */
+    Flux<BoardEvent> latestReferralEvents(int limit) {
+        var types = java.util.Arrays.stream(BoardEventType.values())
+                .filter(type -> type.subject() == BoardEventType.Subject.REFERRAL)
+                .map(Enum::name)
+                .toList();
+        return db.sql("SELECT seq, at, type, payload FROM board_event WHERE type IN (:types) ORDER BY seq DESC LIMIT :limit")
+                .bind("types", types)
                 .bind("limit", limit)
                 .map(this::event)
                 .all();
@@ -51,8 +55,7 @@ class BoardEventStore {
     private BoardEvent event(Readable row) {
         var at = row.get("at", OffsetDateTime.class);
         var payload = row.get("payload", Json.class);
-        return new BoardEvent(row.get("seq", Long.class), at == null ? Instant.EPOCH : at.toInstant(),
-                BoardEventType.valueOf(row.get("type", String.class)),
-                json.readValue(payload.asString(), ReferralCard.class));
+        return BoardPayloads.event(json, row.get("seq", Long.class), at == null ? Instant.EPOCH : at.toInstant(),
+                BoardEventType.valueOf(row.get("type", String.class)), json.readTree(payload.asString()));
     }
 }

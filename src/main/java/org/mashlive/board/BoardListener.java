@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardEventType;
 import org.mashlive.platform.PostgresEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,11 @@ class BoardListener {
     private Heard parse(String payload) {
         JsonNode node = json.readTree(payload);
         long seq = node.get("seq").asLong();
-        return new Heard(seq, node.has("referral") ? json.treeToValue(node, BoardEvent.class) : null);
+        if (!node.has("payload")) {
+            return new Heard(seq, null);
+        }
+        return new Heard(seq, BoardPayloads.event(json, seq, java.time.Instant.parse(node.get("at").asString()),
+                BoardEventType.valueOf(node.get("type").asString()), node.get("payload")));
     }
 
     /** A sequence that is known to be committed, with its event when the notification carried it. */

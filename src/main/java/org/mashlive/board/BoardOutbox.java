@@ -1,8 +1,11 @@
 package org.mashlive.board;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.ShiftCard;
+import org.mashlive.board.api.StaffCard;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,7 +36,29 @@ public class BoardOutbox {
      * @return the event's sequence number, once the row is written (not yet committed)
      */
     public Mono<Long> append(BoardEventType type, ReferralCard referral) {
-        return Mono.fromCallable(() -> Json.of(json.writeValueAsString(referral)))
+        return write(type, referral);
+    }
+
+    /** As {@link #append(BoardEventType, ReferralCard)}, for a staff event. */
+    public Mono<Long> append(BoardEventType type, StaffCard staff) {
+        return write(type, staff);
+    }
+
+    /** As {@link #append(BoardEventType, ReferralCard)}, for a shift event. */
+    public Mono<Long> append(BoardEventType type, ShiftCard shift) {
+        return write(type, shift);
+    }
+
+    /**
+     * The outbox row's payload is the event's card alone, whatever its subject; the type says
+     * which card it is ({@link BoardPayloads}).
+     */
+    private Mono<Long> write(BoardEventType type, Object card) {
+        return Mono.fromCallable(() -> {
+                    // refuses a card that is not the type's subject before anything is written
+                    BoardEvent.of(0, java.time.Instant.EPOCH, type, card);
+                    return Json.of(json.writeValueAsString(card));
+                })
                 .flatMap(payload -> db.sql("""
                                 WITH next AS (UPDATE board_sequence SET last_seq = last_seq + 1 RETURNING last_seq)
                                 INSERT INTO board_event (seq, type, payload)

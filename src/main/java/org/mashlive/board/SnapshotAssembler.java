@@ -1,8 +1,10 @@
 package org.mashlive.board;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,9 @@ import java.util.Map;
 import org.mashlive.board.api.BoardSnapshot;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.RotaSettings;
+import org.mashlive.board.api.ShiftCard;
+import org.mashlive.board.api.StaffCard;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.TimescaleInfo;
 import org.springframework.stereotype.Component;
@@ -52,19 +57,32 @@ class SnapshotAssembler {
             var open = new ArrayList<ReferralCard>();
             var arrivals = new EnumMap<Source, Integer>(Source.class);
             var timescales = new ArrayList<TimescaleInfo>();
+            var staff = new ArrayList<StaffCard>();
+            var shifts = new ArrayList<ShiftCard>();
+            RotaSettings rota = RotaSettings.DEFAULT;
+            Instant shiftsSince = now.minus(BoardState.SHIFTS_KEPT);
             Mono<Void> fromSources = Mono.empty();
             for (var source : sources) {
                 timescales.addAll(source.timescales());
+                var settings = source.rotaSettings(now);
+                if (settings != null) {
+                    rota = settings;
+                }
                 fromSources = fromSources
                         .then(source.openReferrals().doOnNext(open::add).then())
-                        .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then());
+                        .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then())
+                        .then(source.staff().doOnNext(staff::add).then())
+                        .then(source.shiftsEndingAfter(shiftsSince).doOnNext(shifts::add).then());
             }
+            var settings = rota;
             return fromSources
-                    .then(store.latest(BoardState.RECENT).collectList())
+                    .then(store.latestReferralEvents(BoardState.RECENT).collectList())
                     .map(recent -> {
-                        open.sort(java.util.Comparator.comparing(ReferralCard::receivedAt)
-                                .thenComparing(ReferralCard::id));
-                        return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales);
+                        open.sort(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id));
+                        staff.sort(Comparator.comparing(StaffCard::id));
+                        shifts.sort(Comparator.comparing(ShiftCard::start).thenComparing(ShiftCard::id));
+                        return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales, staff, shifts,
+                                settings);
                     });
         });
         return readOnly.transactional(reads);

@@ -65,6 +65,21 @@ public final class WorkingCalendar {
         return zone;
     }
 
+    /** When a working day starts, local time. */
+    public LocalTime dayStart() {
+        return dayStart;
+    }
+
+    /** When a working day ends, local time. */
+    public LocalTime dayEnd() {
+        return dayEnd;
+    }
+
+    /** The days of the week that are worked. */
+    public Set<DayOfWeek> workingDays() {
+        return workingDays;
+    }
+
     /** The bank holidays this calendar knows of. */
     public Set<LocalDate> bankHolidays() {
         return bankHolidays;

@@ -3,17 +3,76 @@ package org.mashlive.board.api;
 import java.time.Instant;
 
 /**
- * One committed change, as it stands in the outbox.
+ * One committed change, as it stands in the outbox. Exactly one of {@code referral},
+ * {@code staff} and {@code shift} is set, the one {@link BoardEventType#subject()} names.
  *
  * @param seq      its position: gapless and in commit order, so a client can tell when it missed one
  * @param at       when it was written, just before its commit (UTC)
  * @param type     what happened
- * @param referral the referral as it is after the change
+ * @param referral for a referral event, the referral as it is after the change
+ * @param staff    for a staff event, the person as they are after the change
+ * @param shift    for a shift event, the shift added or removed
  */
-public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral) {
+public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral, StaffCard staff,
+                         ShiftCard shift) {
 
-    /** The ticker line, for example {@code MASH-2026-000123 received · Police · Amber}. */
+    public BoardEvent {
+        var subject = switch (type.subject()) {
+            case REFERRAL -> referral;
+            case STAFF -> staff;
+            case SHIFT -> shift;
+        };
+        if (subject == null) {
+            throw new IllegalArgumentException(type + " needs its " + type.subject().name().toLowerCase() + " card");
+        }
+    }
+
+    /** A referral event. */
+    public BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral) {
+        this(seq, at, type, referral, null, null);
+    }
+
+    /** A staff event. */
+    public static BoardEvent of(long seq, Instant at, BoardEventType type, StaffCard staff) {
+        return new BoardEvent(seq, at, type, null, staff, null);
+    }
+
+    /** A shift event. */
+    public static BoardEvent of(long seq, Instant at, BoardEventType type, ShiftCard shift) {
+        return new BoardEvent(seq, at, type, null, null, shift);
+    }
+
+    /**
+     * An event of {@code type} about {@code card}, a {@link ReferralCard}, {@link StaffCard} or
+     * {@link ShiftCard} as the type's subject says.
+     *
+     * @throws IllegalArgumentException when the card is not the type's subject
+     */
+    public static BoardEvent of(long seq, Instant at, BoardEventType type, Object card) {
+        return switch (card) {
+            case ReferralCard referral -> new BoardEvent(seq, at, type, referral, null, null);
+            case StaffCard person -> new BoardEvent(seq, at, type, null, person, null);
+            case ShiftCard shift -> new BoardEvent(seq, at, type, null, null, shift);
+            default -> throw new IllegalArgumentException("not a board card: " + card);
+        };
+    }
+
+    /** Whether it is about a referral (the ticker shows only these). */
+    public boolean aboutReferral() {
+        return type.subject() == BoardEventType.Subject.REFERRAL;
+    }
+
+    /**
+     * The ticker line of a referral event, for example
+     * {@code MASH-2026-000123 received · Police · Amber}; for a staff or shift event a plain line
+     * such as {@code J. Patel changed}.
+     */
     public String tickerText() {
+        if (!aboutReferral()) {
+            return staff != null
+                    ? staff.displayName() + " " + type.verb()
+                    : "Shift " + shift.id() + " " + type.verb();
+        }
         var card = referral;
         var text = new StringBuilder(card.reference()).append(' ').append(type.verb());
         switch (type) {

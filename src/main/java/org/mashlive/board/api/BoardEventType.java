@@ -2,19 +2,33 @@ package org.mashlive.board.api;
 
 /** What happened, in the past tense. */
 public enum BoardEventType {
-    REFERRAL_RECEIVED("received"),
-    RAG_CHANGED("re-rated"),
-    STAGE_CHANGED("moved"),
-    REFERRAL_DECIDED("decided");
+    REFERRAL_RECEIVED("received", Subject.REFERRAL),
+    RAG_CHANGED("re-rated", Subject.REFERRAL),
+    STAGE_CHANGED("moved", Subject.REFERRAL),
+    REFERRAL_DECIDED("decided", Subject.REFERRAL),
+    /** A person was added, changed, went on or came off a break, or left (then not active). */
+    STAFF_CHANGED("changed", Subject.STAFF),
+    SHIFT_ADDED("added", Subject.SHIFT),
+    SHIFT_REMOVED("removed", Subject.SHIFT);
+
+    /** Which field of a {@link BoardEvent} carries what the event is about. */
+    public enum Subject { REFERRAL, STAFF, SHIFT }
 
     private final String verb;
+    private final Subject subject;
 
-    BoardEventType(String verb) {
+    BoardEventType(String verb, Subject subject) {
         this.verb = verb;
+        this.subject = subject;
     }
 
     /** The word a ticker line uses for it. */
     public String verb() {
         return verb;
+    }
+
+    /** What the event is about, and so which of its fields is set. */
+    public Subject subject() {
+        return subject;
     }
 }

@@ -13,8 +13,14 @@ import java.util.Map;
  * @param open       every open referral
  * @param day        the working day (Europe/London) that {@code arrivals} counts
  * @param arrivals   contacts received on {@code day}, by source
- * @param recent     the latest events, newest first, for the ticker
+ * @param recent     the latest referral events, newest first, for the ticker
  * @param timescales the timescales in force, for labels
+ * @param staff      the people in post (not those who have left)
+ * @param shifts     their shifts that end after 24 hours before {@code at}: the recent past and
+ *                   every shift ahead, so a board that runs for weeks on one snapshot and its
+ *                   events still knows the whole rota ahead of it
+ * @param rota       the settings the rota is read with: officers' maximum, out-of-hours minimum,
+ *                   core hours and bank holidays
  */
 public record BoardSnapshot(
         long seq,
@@ -23,12 +29,25 @@ public record BoardSnapshot(
         LocalDate day,
         Map<Source, Integer> arrivals,
         List<BoardEvent> recent,
-        List<TimescaleInfo> timescales) {
+        List<TimescaleInfo> timescales,
+        List<StaffCard> staff,
+        List<ShiftCard> shifts,
+        RotaSettings rota) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
         arrivals = Map.copyOf(arrivals);
         recent = List.copyOf(recent);
         timescales = List.copyOf(timescales);
+        // absent from a backend that has no staff module yet
+        staff = staff == null ? List.of() : List.copyOf(staff);
+        shifts = shifts == null ? List.of() : List.copyOf(shifts);
+        rota = rota == null ? RotaSettings.DEFAULT : rota;
+    }
+
+    /** A board of referrals only: nobody on the rota, default rota settings. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales) {
+        this(seq, at, open, day, arrivals, recent, timescales, List.of(), List.of(), RotaSettings.DEFAULT);
     }
 }

@@ -36,6 +36,11 @@ public final class BoardState {
     private final Map<Source, Integer> arrivals = new EnumMap<>(Source.class);
     private final Deque<BoardEvent> recent = new ArrayDeque<>();
     private final List<TimescaleInfo> timescales;
+    private final Map<Long, StaffCard> staff = new HashMap<>();
+    private final Map<Long, ShiftCard> shifts = new HashMap<>();
+    private final RotaSettings rotaSettings;
+    // the rota is rebuilt only after a staff or shift event, not on every read
+    private Rota rota;
 
     private BoardState(BoardSnapshot snapshot) {
         this.seq = snapshot.seq();
@@ -44,6 +49,9 @@ public final class BoardState {
         this.arrivals.putAll(snapshot.arrivals());
         snapshot.recent().stream().limit(RECENT).forEach(recent::addLast);
         this.timescales = snapshot.timescales();
+        snapshot.staff().stream().filter(StaffCard::active).forEach(person -> staff.put(person.id(), person));
+        snapshot.shifts().forEach(shift -> shifts.put(shift.id(), shift));
+        this.rotaSettings = snapshot.rota();
     }
 
     /** A state that starts from {@code snapshot}. */
@@ -80,6 +88,31 @@ public final class BoardState {
         if (event.seq() != seq + 1) {
             return Applied.GAP;
         }
+        seq = event.seq();
+        switch (event.type().subject()) {
+            case STAFF -> {
+                var person = event.staff();
+                if (person.active()) {
+                    staff.put(person.id(), person);
+                } else {
+                    staff.remove(person.id());
+                    shifts.values().removeIf(shift -> shift.staffId() == person.id());
+                }
+                rota = null;
+                return Applied.APPLIED;
+            }
+            case SHIFT -> {
+                if (event.type() == BoardEventType.SHIFT_REMOVED) {
+                    shifts.remove(event.shift().id());
+                } else {
+                    shifts.put(event.shift().id(), event.shift());
+                }
+                rota = null;
+                return Applied.APPLIED;
+            }
+            case REFERRAL -> {
+            }
+        }
         var card = event.referral();
         if (card.open()) {
             open.put(card.id(), card);
@@ -97,7 +130,6 @@ public final class BoardState {
         while (recent.size() > RECENT) {
             recent.removeLast();
         }
-        seq = event.seq();
         return Applied.APPLIED;
     }
 
@@ -115,11 +147,90 @@ public final class BoardState {
         }
     }
 
-    /** An immutable copy of the state as a snapshot, stamped {@code at}. */
+    /**
+     * An immutable copy of the state as a snapshot, stamped {@code at}. Shifts that ended more than
+     * {@link #SHIFTS_KEPT} before {@code at} are dropped from the state and the snapshot.
+     */
     public BoardSnapshot snapshot(Instant at) {
         var cards = new ArrayList<>(open.values());
         cards.sort(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id));
-        return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales);
+        var since = at.minus(SHIFTS_KEPT);
+        if (shifts.values().removeIf(shift -> !shift.end().isAfter(since))) {
+            rota = null;
+        }
+        var people = new ArrayList<>(staff.values());
+        people.sort(Comparator.comparing(StaffCard::id));
+        var rotaShifts = new ArrayList<>(shifts.values());
+        rotaShifts.sort(Comparator.comparing(ShiftCard::start).thenComparing(ShiftCard::id));
+        return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, people, rotaShifts,
+                rotaSettings);
+    }
+
+    /** How long after its end a shift stays on the board. */
+    public static final Duration SHIFTS_KEPT = Duration.ofHours(24);
+
+    // ---- the people
+
+    /** The rota as it stands: the people in post, their shifts and the settings to read them with. */
+    public Rota rota() {
+        if (rota == null) {
+            rota = new Rota(staff.values(), shifts.values(), rotaSettings);
+        }
+        return rota;
+    }
+
+    /** The people in post, in no particular order. */
+    public Collection<StaffCard> staff() {
+        return staff.values();
+    }
+
+    /** The shifts known, in no particular order. */
+    public Collection<ShiftCard> shifts() {
+        return shifts.values();
+    }
+
+    /** The police officers on site at {@code now} against the maximum. */
+    public Rota.OfficersOnSite officersOnSite(Instant now) {
+        return rota().officers(now);
+    }
+
+    /** Who covers out of hours at {@code now}, the next handover, and the gaps in the next 72 hours. */
+    public Rota.OutOfHoursCover outOfHoursCover(Instant now) {
+        return rota().cover(now);
+    }
+
+    /**
+     * Open referrals taken out of hours that wait for pick-up at the start of the next working
+     * day: received outside core hours since the start of the last working day whose core hours
+     * have ended (see {@link CoreHours#startOfLastWorkingDay}), oldest first.
+     */
+    public OutOfHoursContacts outOfHoursContacts(Instant now) {
+        var core = rotaSettings.coreHours();
+        var since = core.startOfLastWorkingDay(now);
+        var references = open.values().stream()
+                .filter(card -> !card.receivedAt().isBefore(since) && !card.receivedAt().isAfter(now))
+                .filter(card -> !core.isCore(card.receivedAt()))
+                .sorted(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id))
+                .map(ReferralCard::reference)
+                .toList();
+        return new OutOfHoursContacts(since, references);
+    }
+
+    /**
+     * Open referrals taken out of hours and waiting for pick-up.
+     *
+     * @param since      the start of the last working day; contacts taken out of hours after it count
+     * @param references their references, oldest first
+     */
+    public record OutOfHoursContacts(Instant since, List<String> references) {
+
+        public OutOfHoursContacts {
+            references = List.copyOf(references);
+        }
+
+        public int count() {
+            return references.size();
+        }
     }
 
     /** Every open referral, in no particular order. */
@@ -203,7 +314,7 @@ public final class BoardState {
                 .toList();
     }
 
-    /** The latest events, newest first. */
+    /** The latest referral events, newest first. */
     public List<BoardEvent> recent() {
         return List.copyOf(recent);
     }
