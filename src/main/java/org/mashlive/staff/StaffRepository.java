@@ -161,6 +161,13 @@ class StaffRepository {
                 .map(n -> n > 0);
     }
 
+    Mono<Boolean> seedDayClaimed(java.time.LocalDate day) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM rota_seed_day WHERE day = :day)")
+                .bind("day", day)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
     private static DatabaseClient.GenericExecuteSpec fte(DatabaseClient.GenericExecuteSpec spec, BigDecimal fte) {
         return fte == null ? spec.bindNull("fte", BigDecimal.class) : spec.bind("fte", fte);
     }
