@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.Rota;
 import org.mashlive.board.api.SourceGroup;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.TimescaleInfo;
@@ -26,6 +27,9 @@ import org.mashlive.board.api.TimescaleInfo;
  * @param arrivals    today's arrivals by source group, with shares
  * @param day         the day the arrivals count
  * @param recent      the newest events, at most as many as asked for
+ * @param officers    the police officers on site
+ * @param cover       out-of-hours cover: who covers, the next handover, the gaps ahead
+ * @param oohContacts contacts taken out of hours waiting for pick-up
  */
 record BoardFigures(
         int[][] counts,
@@ -35,7 +39,10 @@ record BoardFigures(
         int breachTotal,
         List<BoardState.Share> arrivals,
         LocalDate day,
-        List<BoardEvent> recent) {
+        List<BoardEvent> recent,
+        Rota.OfficersOnSite officers,
+        Rota.OutOfHoursCover cover,
+        BoardState.OutOfHoursContacts oohContacts) {
 
     /** The open stages, the rows of the stage × RAG table. */
     static final List<Stage> STAGES = Arrays.stream(Stage.values()).filter(Stage::open).toList();
@@ -59,14 +66,15 @@ record BoardFigures(
         return new BoardFigures(counts, Map.copyOf(oldest), Map.copyOf(timescales),
                 List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
                 state.arrivalShares(), state.day(),
-                List.copyOf(recent.subList(0, Math.min(maxRecent, recent.size()))));
+                List.copyOf(recent.subList(0, Math.min(maxRecent, recent.size()))),
+                state.officersOnSite(now), state.outOfHoursCover(now), state.outOfHoursContacts(now));
     }
 
     /** Before the first snapshot: nothing open, nothing arrived. */
     static BoardFigures empty(LocalDate today) {
         var shares = Arrays.stream(SourceGroup.values()).map(g -> new BoardState.Share(g, 0, 0)).toList();
         return new BoardFigures(new int[STAGES.size()][RagColumn.values().length], Map.of(), Map.of(),
-                List.of(), 0, shares, today, List.of());
+                List.of(), 0, shares, today, List.of(), null, null, null);
     }
 
     int count(Stage stage, RagColumn column) {

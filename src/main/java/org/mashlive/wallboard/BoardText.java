@@ -8,12 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.Rota;
 
 /** How the board words times, ages and shares. All times are shown in Europe/London. */
 final class BoardText {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_HOURS_MINUTES = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter WEEKDAY_HOURS_MINUTES = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
     private BoardText() {
@@ -66,6 +68,32 @@ final class BoardText {
         ZonedDateTime since = liveness.staleSince().atZone(BoardState.LONDON);
         boolean today = since.toLocalDate().equals(now.atZone(BoardState.LONDON).toLocalDate());
         return "STALE since " + (today ? HOURS_MINUTES : DAY_HOURS_MINUTES).format(since);
+    }
+
+    /**
+     * When something happens, in the board's words: {@code 17:00} today, {@code Sat 08:45} on
+     * another day, {@code none within two weeks} when null.
+     */
+    static String when(Instant at, Instant now) {
+        if (at == null) {
+            return "none within two weeks";
+        }
+        var local = at.atZone(BoardState.LONDON);
+        boolean today = local.toLocalDate().equals(now.atZone(BoardState.LONDON).toLocalDate());
+        return (today ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES).format(local);
+    }
+
+    /**
+     * A gap in out-of-hours cover: {@code Sat 02:00–08:45 · 0 of 1 on duty}, with the end's day
+     * too when it ends on another day ({@code Fri 17:00–Mon 08:45 · …}).
+     */
+    static String gap(Rota.CoverGap gap) {
+        var start = gap.start().atZone(BoardState.LONDON);
+        var end = gap.end().atZone(BoardState.LONDON);
+        String until = (end.toLocalDate().equals(start.toLocalDate()) ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES)
+                .format(end);
+        return WEEKDAY_HOURS_MINUTES.format(start) + "–" + until + " · " + gap.onDuty() + " of " + gap.minimum()
+                + " on duty";
     }
 
     /** A share rounded to a whole percent, {@code 42%}. */

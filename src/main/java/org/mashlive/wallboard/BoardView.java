@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.SourceGroup;
+import org.mashlive.board.api.StaffCard;
 import org.mashlive.board.api.Stage;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -41,7 +42,8 @@ import reactor.core.Disposable;
 
 /**
  * The kiosk wall-board: open referrals by stage and RAG, the oldest waiting per RAG, breaches,
- * today's arrivals by source, and a ticker of recent events, under a header with the time and
+ * today's arrivals by source, a ticker of recent events, the police officers on site and
+ * out-of-hours cover, under a header with the time and
  * whether the figures are live. It shows references, counts and ages only, never who a child is.
  *
  * <p>The components are built once; each refresh changes only the texts that differ, and rebuilds
@@ -58,6 +60,7 @@ class BoardView extends Main {
     static final Duration TICK = Duration.ofSeconds(5);
     static final int MAX_BREACHES = 8;
     static final int MAX_TICKER = 8;
+    static final int MAX_OOH_REFERENCES = 3;
 
     private final BoardFeed feed;
     private final Clock clock;
@@ -73,6 +76,15 @@ class BoardView extends Main {
     private final Span arrivalsTotal = new Span();
     private final Span arrivalsDay = new Span();
     private final OrderedList tickerList = new OrderedList();
+    private final Span officersOnSite = new Span();
+    private final Span officersMax = new Span();
+    private final Span officersFree = new Span();
+    private final Span officersOnBreak = new Span();
+    private final Span oohCovering = new Span();
+    private final Span oohHandover = new Span();
+    private final Span oohGap = new Span();
+    private final Span oohContactsCount = new Span();
+    private final Span oohContactsRefs = new Span();
 
     // the lines last rendered, so an unchanged list is left alone (a few dozen short strings)
     private List<BreachLine> breachLines;
@@ -86,7 +98,8 @@ class BoardView extends Main {
         this.clock = clock;
         setId("board");
         addClassName("board");
-        add(header(), waiting(), stageRag(), oldestTile(), breachesTile(), arrivalsTile(), tickerTile());
+        add(header(), waiting(), stageRag(), oldestTile(), breachesTile(), arrivalsTile(), tickerTile(),
+                officersTile(), outOfHoursTile());
         refresh();
     }
 
@@ -139,6 +152,8 @@ class BoardView extends Main {
         renderBreaches(shown, now);
         renderArrivals(shown, now);
         renderTicker(shown);
+        renderOfficers(shown);
+        renderOutOfHours(shown, now);
     }
 
     // ---- building, once
@@ -273,6 +288,57 @@ class BoardView extends Main {
         return tile("ticker", "Latest", tickerList);
     }
 
+    private Section officersTile() {
+        officersOnSite.setId("officers-on-site");
+        officersOnSite.addClassName("figure");
+        officersMax.setId("officers-max");
+        officersMax.addClassName("of-max");
+        var onSite = new Div(officersOnSite, officersMax, label("on site"));
+        onSite.addClassName("officers-main");
+        officersFree.setId("officers-free");
+        officersFree.addClassName("figure-small");
+        officersOnBreak.setId("officers-on-break");
+        officersOnBreak.addClassName("figure-small");
+        // "free" means on shift and not on a break until allocation says who is busy on checks
+        var free = new Div(officersFree, label("free · on shift, not on a break"));
+        free.addClassName("officers-line");
+        var onBreak = new Div(officersOnBreak, label("on a break"));
+        onBreak.addClassName("officers-line");
+        return tile("officers", "Police officers on site", onSite, free, onBreak);
+    }
+
+    private Section outOfHoursTile() {
+        oohCovering.setId("ooh-covering");
+        oohHandover.setId("ooh-handover");
+        oohGap.setId("ooh-gap");
+        oohContactsCount.setId("ooh-contacts-count");
+        oohContactsCount.addClassName("figure-small");
+        oohContactsRefs.setId("ooh-contacts-refs");
+        oohContactsRefs.addClassName("references");
+        var rows = new Div(
+                row("Covering now", oohCovering),
+                row("Next handover", oohHandover),
+                row("Next gap", oohGap),
+                row("Taken out of hours, to pick up", new Span(oohContactsCount, oohContactsRefs)));
+        rows.addClassName("ooh-rows");
+        return tile("ooh", "Out of hours", rows);
+    }
+
+    private static Div row(String name, Component value) {
+        var label = new Span(name);
+        label.addClassName("row-label");
+        var row = new Div(label, value);
+        row.addClassName("ooh-row");
+        value.getElement().getClassList().add("row-value");
+        return row;
+    }
+
+    private static Span label(String text) {
+        var span = new Span(text);
+        span.addClassName("label");
+        return span;
+    }
+
     private static Section tile(String id, String title, Component... content) {
         return tile(id, new H2(title), content);
     }
@@ -405,6 +471,45 @@ class BoardView extends Main {
             item.addClassNames("ticker-item", "rag-" + line.column().key());
             tickerList.add(item);
         }
+    }
+
+    private void renderOfficers(BoardFigures figures) {
+        var officers = figures.officers();
+        text(officersOnSite, officers == null ? "–" : Integer.toString(officers.onSite()));
+        text(officersMax, officers == null ? "" : " / " + officers.max());
+        text(officersFree, officers == null ? "–" : Integer.toString(officers.free()));
+        text(officersOnBreak, officers == null ? "–" : Integer.toString(officers.onBreak()));
+    }
+
+    private void renderOutOfHours(BoardFigures figures, Instant now) {
+        var cover = figures.cover();
+        if (cover == null) {
+            text(oohCovering, "–");
+            text(oohHandover, "–");
+            text(oohGap, "–");
+            oohGap.setClassName("gap", false);
+            text(oohContactsCount, "–");
+            text(oohContactsRefs, "");
+            return;
+        }
+        text(oohCovering, cover.coreHours() ? "Core hours · the hub"
+                : cover.covering().isEmpty() ? "Nobody on duty"
+                : String.join(", ", cover.covering().stream().map(StaffCard::displayName).toList()));
+        oohCovering.setClassName("gap", !cover.coreHours() && cover.covering().isEmpty());
+        String next = cover.nextHandover() == null ? ""
+                : cover.nextCoreHours() ? " → core hours"
+                : cover.next().isEmpty() ? " → nobody"
+                : " → " + String.join(", ", cover.next().stream().map(StaffCard::displayName).toList());
+        text(oohHandover, BoardText.when(cover.nextHandover(), now) + next);
+        var gaps = cover.gaps();
+        text(oohGap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst())
+                + (gaps.size() > 1 ? " (+" + (gaps.size() - 1) + " more)" : ""));
+        oohGap.setClassName("gap", !gaps.isEmpty());
+        var contacts = figures.oohContacts();
+        text(oohContactsCount, Integer.toString(contacts.count()));
+        var shown = contacts.references().subList(0, Math.min(MAX_OOH_REFERENCES, contacts.count()));
+        text(oohContactsRefs, shown.isEmpty() ? "" : " · " + String.join(", ", shown)
+                + (contacts.count() > shown.size() ? " …" : ""));
     }
 
     private record BreachLine(RagColumn column, String reference, String overdue) {
