@@ -58,7 +58,7 @@ class BoardView extends Main {
     static final String HUB_NAME = "Stronger Families Hub · MASH";
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(5);
-    static final int MAX_BREACHES = 8;
+    static final int MAX_BREACHES = 6;
     static final int MAX_TICKER = 8;
     static final int MAX_OOH_REFERENCES = 3;
 
@@ -319,7 +319,8 @@ class BoardView extends Main {
                 row("Covering now", oohCovering),
                 row("Next handover", oohHandover),
                 row("Next gap", oohGap),
-                row("Taken out of hours, to pick up", new Span(oohContactsCount, oohContactsRefs)));
+                row("Taken out of hours, to pick up", oohContactsCount),
+                oohContactsRefs);
         rows.addClassName("ooh-rows");
         return tile("ooh", "Out of hours", rows);
     }
@@ -508,7 +509,7 @@ class BoardView extends Main {
         var contacts = figures.oohContacts();
         text(oohContactsCount, Integer.toString(contacts.count()));
         var shown = contacts.references().subList(0, Math.min(MAX_OOH_REFERENCES, contacts.count()));
-        text(oohContactsRefs, shown.isEmpty() ? "" : " · " + String.join(", ", shown)
+        text(oohContactsRefs, shown.isEmpty() ? "" : String.join(", ", shown)
                 + (contacts.count() > shown.size() ? " …" : ""));
     }
 
