@@ -60,6 +60,7 @@ class BoardView extends Main {
     static final int MAX_TICKER = 8;
 
     private final BoardFeed feed;
+    private final CapacityFeed capacity;
     private final Clock clock;
 
     private final Span clockText = new Span();
@@ -73,6 +74,9 @@ class BoardView extends Main {
     private final Span arrivalsTotal = new Span();
     private final Span arrivalsDay = new Span();
     private final OrderedList tickerList = new OrderedList();
+    private final Span capacityOpen = new Span();
+    private final Span capacityToday = new Span();
+    private final Span capacityAverage = new Span();
 
     // the lines last rendered, so an unchanged list is left alone (a few dozen short strings)
     private List<BreachLine> breachLines;
@@ -81,12 +85,14 @@ class BoardView extends Main {
 
     private Disposable pushes;
 
-    BoardView(BoardFeed feed, Clock clock) {
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock) {
         this.feed = feed;
+        this.capacity = capacity;
         this.clock = clock;
         setId("board");
         addClassName("board");
-        add(header(), waiting(), stageRag(), oldestTile(), breachesTile(), arrivalsTile(), tickerTile());
+        add(header(), waiting(), stageRag(), oldestTile(), breachesTile(), arrivalsTile(), tickerTile(),
+                capacityTile());
         refresh();
     }
 
@@ -139,6 +145,7 @@ class BoardView extends Main {
         renderBreaches(shown, now);
         renderArrivals(shown, now);
         renderTicker(shown);
+        renderCapacity(shown);
     }
 
     // ---- building, once
@@ -273,6 +280,20 @@ class BoardView extends Main {
         return tile("ticker", "Latest", tickerList);
     }
 
+    private Section capacityTile() {
+        capacityOpen.setId("capacity-open");
+        capacityOpen.addClassName("capacity-value");
+        capacityToday.setId("capacity-today");
+        capacityToday.addClassName("capacity-value");
+        capacityAverage.setId("capacity-average");
+        capacityAverage.addClassName("capacity-average");
+        var open = new Div(capacityOpen, new Span("open now"));
+        open.addClassName("capacity-line");
+        var today = new Div(capacityToday, new Span("contacts today"));
+        today.addClassName("capacity-line");
+        return tile("capacity", "Capacity", open, today, capacityAverage);
+    }
+
     private static Section tile(String id, String title, Component... content) {
         return tile(id, new H2(title), content);
     }
@@ -405,6 +426,14 @@ class BoardView extends Main {
             item.addClassNames("ticker-item", "rag-" + line.column().key());
             tickerList.add(item);
         }
+    }
+
+    private void renderCapacity(BoardFigures figures) {
+        text(capacityOpen, Integer.toString(figures.total()));
+        text(capacityToday, Integer.toString(figures.arrivalsTotal()));
+        text(capacityAverage, capacity.latest()
+                .map(summary -> String.format(Locale.UK, "14-day average %.1f a day", summary.averageArrivals()))
+                .orElse("14-day average not known yet"));
     }
 
     private record BreachLine(RagColumn column, String reference, String overdue) {
