@@ -30,9 +30,9 @@ final class Sparkline {
         var svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 %d %d\""
-                        + " width=\"%d\" height=\"%d\" preserveAspectRatio=\"none\"><title>%s</title>",
-                width, height, width, height, escape(label)));
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+                        + " preserveAspectRatio=\"none\"><title>%s</title>",
+                width, height, escape(label)));
+        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" vector-effect=\"non-scaling-stroke\" x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
                 height - 1, width, height - 1));
         for (int s = 0; s < series.size(); s++) {
             var values = series.get(s);
@@ -58,7 +58,7 @@ final class Sparkline {
         if (points.isEmpty()) {
             return;
         }
-        svg.append("<polyline class=\"").append(escape(cssClass)).append("\" fill=\"none\" points=\"")
+        svg.append("<polyline class=\"").append(escape(cssClass)).append("\" fill=\"none\" vector-effect=\"non-scaling-stroke\" points=\"")
                 .append(points.toString().strip()).append("\"/>");
     }
 

@@ -90,7 +90,7 @@ class CapacityViewTest extends BrowserlessTest {
         String arrivalsSvg = $(Component.class).id("trend-arrivals").getElement().getOuterHTML();
         assertThat(arrivalsSvg).startsWith("<svg").contains("polyline class=\"source-police\"");
         // fourteen points on the police line
-        String police = arrivalsSvg.replaceAll("(?s).*class=\"source-police\" fill=\"none\" points=\"([^\"]*)\".*", "$1");
+        String police = arrivalsSvg.replaceAll("(?s).*class=\"source-police\" fill=\"none\" vector-effect=\"non-scaling-stroke\" points=\"([^\"]*)\".*", "$1");
         assertThat(police.trim().split(" ")).hasSize(14);
         String timelinessSvg = $(Component.class).id("trend-timeliness").getElement().getOuterHTML();
         assertThat(timelinessSvg).contains("class=\"rag-red\"");
