@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardSnapshot;
@@ -46,6 +47,7 @@ public class LiveBoard implements SmartLifecycle {
     private BoardState state;
     private BoardSnapshot cached;
     private final Sinks.Empty<Void> loaded = Sinks.empty();
+    private final Sinks.Many<BoardEvent> applied = Sinks.many().multicast().directBestEffort();
     private volatile Disposable feed;
     private volatile boolean running;
 
@@ -122,6 +124,7 @@ public class LiveBoard implements SmartLifecycle {
                 case APPLIED -> {
                     var update = BoardUpdate.of(event);
                     subscribers.forEach(subscriber -> subscriber.offer(update));
+                    applied.tryEmitNext(event);
                 }
                 case DUPLICATE -> {
                 }
@@ -169,6 +172,29 @@ public class LiveBoard implements SmartLifecycle {
             return Flux.empty();
         }
         return store.after(after, (int) (upTo - after)).map(BoardUpdate::of);
+    }
+
+    /**
+     * Every event as this instance folds it in: committed, in sequence order, each once (none
+     * from before the board loaded). Hot and endless; emitted on the thread that applies the
+     * event, while the board's lock is held, so a subscriber must be quick and must not call back
+     * into the board. A subscriber that cannot keep up misses events rather than holding the
+     * board up.
+     */
+    public Flux<BoardEvent> applied() {
+        return applied.asFlux();
+    }
+
+    /**
+     * Reads the current board under its lock, without copying it. {@code reader} must be quick and
+     * must not keep a reference to the state, which changes in place afterwards.
+     *
+     * @return what {@code reader} returned, or null while the board has not loaded yet
+     */
+    public <T> T read(Function<BoardState, T> reader) {
+        synchronized (lock) {
+            return state == null ? null : reader.apply(state);
+        }
     }
 
     /** Subscribers now connected to this instance. */

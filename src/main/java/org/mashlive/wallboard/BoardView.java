@@ -63,6 +63,7 @@ class BoardView extends Main {
     static final int MAX_OOH_REFERENCES = 3;
 
     private final BoardFeed feed;
+    private final CapacityFeed capacity;
     private final Clock clock;
 
     private final Span clockText = new Span();
@@ -85,6 +86,9 @@ class BoardView extends Main {
     private final Span oohGap = new Span();
     private final Span oohContactsCount = new Span();
     private final Span oohContactsRefs = new Span();
+    private final Span capacityOpen = new Span();
+    private final Span capacityToday = new Span();
+    private final Span capacityAverage = new Span();
 
     // the lines last rendered, so an unchanged list is left alone (a few dozen short strings)
     private List<BreachLine> breachLines;
@@ -93,13 +97,14 @@ class BoardView extends Main {
 
     private Disposable pushes;
 
-    BoardView(BoardFeed feed, Clock clock) {
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock) {
         this.feed = feed;
+        this.capacity = capacity;
         this.clock = clock;
         setId("board");
         addClassName("board");
         add(header(), waiting(), stageRag(), oldestTile(), breachesTile(), arrivalsTile(), tickerTile(),
-                officersTile(), outOfHoursTile());
+                officersTile(), outOfHoursTile(), capacityTile());
         refresh();
     }
 
@@ -154,6 +159,7 @@ class BoardView extends Main {
         renderTicker(shown);
         renderOfficers(shown);
         renderOutOfHours(shown, now);
+        renderCapacity(shown);
     }
 
     // ---- building, once
@@ -340,6 +346,20 @@ class BoardView extends Main {
         return span;
     }
 
+    private Section capacityTile() {
+        capacityOpen.setId("capacity-open");
+        capacityOpen.addClassName("capacity-value");
+        capacityToday.setId("capacity-today");
+        capacityToday.addClassName("capacity-value");
+        capacityAverage.setId("capacity-average");
+        capacityAverage.addClassName("capacity-average");
+        var open = new Div(capacityOpen, new Span("open now"));
+        open.addClassName("capacity-line");
+        var today = new Div(capacityToday, new Span("contacts today"));
+        today.addClassName("capacity-line");
+        return tile("capacity", "Capacity", open, today, capacityAverage);
+    }
+
     private static Section tile(String id, String title, Component... content) {
         return tile(id, new H2(title), content);
     }
@@ -511,6 +531,14 @@ class BoardView extends Main {
         var shown = contacts.references().subList(0, Math.min(MAX_OOH_REFERENCES, contacts.count()));
         text(oohContactsRefs, shown.isEmpty() ? "" : String.join(", ", shown)
                 + (contacts.count() > shown.size() ? " …" : ""));
+    }
+
+    private void renderCapacity(BoardFigures figures) {
+        text(capacityOpen, Integer.toString(figures.total()));
+        text(capacityToday, Integer.toString(figures.arrivalsTotal()));
+        text(capacityAverage, capacity.latest()
+                .map(summary -> String.format(Locale.UK, "14-day average %.1f a day", summary.averageArrivals()))
+                .orElse("14-day average not known yet"));
     }
 
     private record BreachLine(RagColumn column, String reference, String overdue) {

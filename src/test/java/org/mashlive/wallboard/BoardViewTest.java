@@ -46,7 +46,10 @@ class BoardViewTest extends BrowserlessTest {
     BoardViewTest() {
         TestViews.feed = feed;
         TestViews.clock = clock;
+        TestViews.capacity = () -> java.util.Optional.ofNullable(capacity);
     }
+
+    private volatile org.mashlive.capacity.api.CapacitySummary capacity;
 
     private static Instant at(String londonTime) {
         return Instant.parse("2026-03-10T" + londonTime + ":00Z");
@@ -264,5 +267,19 @@ class BoardViewTest extends BrowserlessTest {
         element.getAttributeNames().forEach(name -> into.append(element.getAttribute(name)).append('\n'));
         element.getPropertyNames().forEach(name -> into.append(element.getProperty(name)).append('\n'));
         element.getChildren().forEach(child -> collect(child, into));
+    }
+
+    @Test
+    void theCapacityTileShowsOpenNowAndTodayAgainstTheFourteenDayAverage() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        assertThat(text("capacity-open")).isEqualTo("5");
+        assertThat(text("capacity-today")).isEqualTo("12");
+        assertThat(text("capacity-average")).isEqualTo("14-day average not known yet");
+
+        capacity = new org.mashlive.capacity.api.CapacitySummary(NOW, NOW.atZone(BoardState.LONDON).toLocalDate(), 5,
+                3, 12, 9.35, List.of(), List.of(), 0, 0, List.of(), List.of());
+        openBoard();
+        assertThat(text("capacity-average")).isEqualTo("14-day average 9.4 a day");
     }
 }

@@ -13,14 +13,19 @@ public final class TestViews {
 
     static volatile BoardFeed feed = new TestBoardFeed();
     static volatile Clock clock = Clock.systemUTC();
+    static volatile CapacityFeed capacity = java.util.Optional::empty;
+    static volatile GrafanaProperties grafana = new GrafanaProperties(java.net.URI.create("http://grafana.test:3000"));
 
     private TestViews() {
     }
 
-    /** A board view on the test feed and clock, when {@code type} is the board view. */
+    /** A board or capacity view on the test feeds and clock, when {@code type} is one of them. */
     public static <T> Optional<T> create(Class<T> type) {
         if (type == BoardView.class) {
-            return Optional.of(type.cast(new BoardView(feed, clock)));
+            return Optional.of(type.cast(new BoardView(feed, capacity, clock)));
+        }
+        if (type == CapacityView.class) {
+            return Optional.of(type.cast(new CapacityView(capacity, grafana)));
         }
         return Optional.empty();
     }

@@ -1,0 +1,67 @@
+package org.mashlive.board;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.mashlive.board.api.BoardEvent;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+
+/**
+ * The live board's own meters, per backend instance: streams open, events handed to them, and how
+ * long an event takes from its outbox row to this instance's board.
+ *
+ * <ul>
+ *   <li>{@code mash_board_subscribers}: {@code board.stream} subscriptions open now;</li>
+ *   <li>{@code mash_board_events_published_total}: events this instance folded in and offered to
+ *       its subscribers;</li>
+ *   <li>{@code mash_board_commit_to_publish_seconds}: from the event's {@code at} (written just
+ *       before its commit) to the moment this instance applied it.</li>
+ * </ul>
+ */
+@Component
+class BoardMeters implements DisposableBean {
+
+    /** Upper bounds of the latency histogram: LISTEN/NOTIFY is milliseconds; seconds mean trouble. */
+    static final Duration[] LAG_BUCKETS = {
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
+
+    private final Counter published;
+    private final Timer lag;
+    private final Clock clock;
+    private final Disposable subscription;
+
+    BoardMeters(LiveBoard board, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
+        Gauge.builder("mash.board.subscribers", board, LiveBoard::subscriberCount)
+                .description("board.stream subscriptions open on this instance")
+                .register(registry);
+        this.published = Counter.builder("mash.board.events.published")
+                .description("Board events this instance applied and offered to its subscribers")
+                .register(registry);
+        this.lag = Timer.builder("mash.board.commit.to.publish")
+                .description("From a board event's outbox time to the moment this instance applied it")
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry);
+        this.subscription = board.applied().subscribe(this::record);
+    }
+
+    private void record(BoardEvent event) {
+        published.increment();
+        var elapsed = Duration.between(event.at(), clock.instant());
+        // clocks of database and backend may differ by a little: never record a negative lag
+        lag.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+    }
+
+    @Override
+    public void destroy() {
+        subscription.dispose();
+    }
+}

@@ -1,0 +1,67 @@
+package org.mashlive.capacity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.mashlive.board.LiveBoard;
+import org.mashlive.board.api.BoardState;
+import org.mashlive.capacity.api.CapacitySummary;
+import org.mashlive.capacity.api.RoleStaffing;
+import org.mashlive.platform.WorkingCalendar;
+import org.mashlive.referral.ReferralHistory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds the {@link CapacitySummary}: the open and breached counts from the board this instance
+ * keeps, the trend from two queries of {@link ReferralHistory}, the staffing from
+ * {@link WorkforceFigures} and the partner requests from {@link PartnerRequestFigures}.
+ */
+@Service
+class CapacityService {
+
+    private final ReferralHistory history;
+    private final LiveBoard board;
+    private final WorkingCalendar calendar;
+    private final WorkforceFigures workforce;
+    private final PartnerRequestFigures partners;
+    private final Clock clock;
+
+    CapacityService(ReferralHistory history, LiveBoard board, WorkingCalendar calendar,
+                    ObjectProvider<WorkforceFigures> workforce, ObjectProvider<PartnerRequestFigures> partners,
+                    Clock clock) {
+        this.history = history;
+        this.board = board;
+        this.calendar = calendar;
+        this.workforce = workforce.getIfAvailable(() -> WorkforceFigures.NONE);
+        this.partners = partners.getIfAvailable(() -> PartnerRequestFigures.NONE);
+        this.clock = clock;
+    }
+
+    /** The summary now, once the board has loaded; two queries over the last 15 days' referrals. */
+    Mono<CapacitySummary> summary() {
+        return summary(clock.instant());
+    }
+
+    /** The summary at {@code now}. */
+    Mono<CapacitySummary> summary(Instant now) {
+        var today = CapacityFigures.day(now);
+        var firstReceived = CapacityFigures.firstDay(today).atStartOfDay(BoardState.LONDON).toInstant();
+        var firstDecided = today.minusDays(CapacitySummary.DAYS - 1).atStartOfDay(BoardState.LONDON).toInstant();
+        // after now nothing has happened yet; a moment later keeps what happened at now itself
+        var end = now.plusNanos(1);
+        var counts = board.snapshot().map(snapshot -> new int[] {
+                snapshot.open().size(),
+                (int) snapshot.open().stream().filter(card -> card.breachedAt(now)).count()});
+        return Mono.zip(
+                history.receivedBetween(firstReceived, end).collectList(),
+                history.decidedBetween(firstDecided, end).collectList(),
+                counts,
+                workforce.at(now).map(figures -> figures.roles()).defaultIfEmpty(List.<RoleStaffing>of()),
+                partners.outstanding(now).collectList())
+                .map(all -> CapacityFigures.summarise(now, calendar, all.getT1(), all.getT2(), all.getT3()[0],
+                        all.getT3()[1], all.getT4(), all.getT5()));
+    }
+}

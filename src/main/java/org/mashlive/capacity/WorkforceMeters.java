@@ -1,0 +1,180 @@
+package org.mashlive.capacity;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.mashlive.board.LiveBoard;
+import org.mashlive.capacity.api.PartnerRequests;
+import org.mashlive.capacity.api.RoleStaffing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The staffing and partner-request meters, read afresh every {@code mash.capacity.refresh} from
+ * the {@link WorkforceFigures} and {@link PartnerRequestFigures} beans (or their {@code NONE}
+ * defaults, which leave every series out):
+ *
+ * <ul>
+ *   <li>{@code mash_staff_on_duty{team,role}}, {@code mash_staff_establishment{team,role}},
+ *       {@code mash_staff_vacancies{team,role}}, {@code mash_staff_caseload_per_worker{team,role}};</li>
+ *   <li>{@code mash_staff_available{team}}: on duty and able to take referrals;</li>
+ *   <li>{@code mash_open_referrals_per_available_worker}: open referrals now over the available
+ *       workers of every team ({@code +Inf} with referrals open and nobody available);</li>
+ *   <li>{@code mash_ooh_cover_gap_seconds{team}}: out-of-hours time in the next 24 hours that the
+ *       rota leaves uncovered;</li>
+ *   <li>{@code mash_partner_requests_outstanding{partner}},
+ *       {@code mash_partner_requests_oldest_seconds{partner}}.</li>
+ * </ul>
+ */
+@Component
+class WorkforceMeters implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkforceMeters.class);
+
+    private final WorkforceFigures workforce;
+    private final PartnerRequestFigures partners;
+    private final LiveBoard board;
+    private final CapacityProperties properties;
+    private final Clock clock;
+
+    private final MultiGauge onDuty;
+    private final MultiGauge establishment;
+    private final MultiGauge vacancies;
+    private final MultiGauge caseloadPerWorker;
+    private final MultiGauge available;
+    private final MultiGauge perAvailableWorker;
+    private final MultiGauge coverGap;
+    private final MultiGauge requestsOutstanding;
+    private final MultiGauge requestsOldest;
+    private volatile Disposable refreshing;
+
+    WorkforceMeters(ObjectProvider<WorkforceFigures> workforce, ObjectProvider<PartnerRequestFigures> partners,
+                    LiveBoard board, CapacityProperties properties, MeterRegistry registry, Clock clock) {
+        this.workforce = workforce.getIfAvailable(() -> WorkforceFigures.NONE);
+        this.partners = partners.getIfAvailable(() -> PartnerRequestFigures.NONE);
+        this.board = board;
+        this.properties = properties;
+        this.clock = clock;
+        this.onDuty = gauge(registry, "mash.staff.on.duty", "People on duty now, by team and role", null);
+        this.establishment = gauge(registry, "mash.staff.establishment", "Funded posts (FTE), by team and role", null);
+        this.vacancies = gauge(registry, "mash.staff.vacancies", "Unfilled posts (FTE), by team and role", null);
+        this.caseloadPerWorker = gauge(registry, "mash.staff.caseload.per.worker",
+                "Open allocated work per person in post, by team and role", null);
+        this.available = gauge(registry, "mash.staff.available", "People on duty able to take referrals, by team",
+                null);
+        this.perAvailableWorker = gauge(registry, "mash.open.referrals.per.available.worker",
+                "Open referrals now per available worker", null);
+        this.coverGap = gauge(registry, "mash.ooh.cover.gap",
+                "Out-of-hours time in the next 24 hours left uncovered by the rota, by team", "seconds");
+        this.requestsOutstanding = gauge(registry, "mash.partner.requests.outstanding",
+                "Partner information requests outstanding, by partner", null);
+        this.requestsOldest = gauge(registry, "mash.partner.requests.oldest",
+                "Age of the oldest outstanding partner information request, by partner", "seconds");
+    }
+
+    private static MultiGauge gauge(MeterRegistry registry, String name, String description, String unit) {
+        var builder = MultiGauge.builder(name).description(description);
+        return (unit == null ? builder : builder.baseUnit(unit)).register(registry);
+    }
+
+    @Override
+    public void start() {
+        refreshing = Flux.interval(java.time.Duration.ZERO, properties.refresh())
+                .onBackpressureDrop()
+                .concatMap(tick -> refresh().onErrorResume(failure -> {
+                    log.warn("Staffing figures could not be read; the meters keep their last values", failure);
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        var current = refreshing;
+        if (current != null) {
+            current.dispose();
+        }
+        refreshing = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return refreshing != null;
+    }
+
+    /** Reads the figures once and sets every row from them; a figure not known removes its rows. */
+    Mono<Void> refresh() {
+        var now = clock.instant();
+        Mono<Void> staffing = workforce.at(now)
+                .doOnNext(this::show)
+                .switchIfEmpty(Mono.fromRunnable(() -> show((Workforce) null)))
+                .then();
+        Mono<Void> requests = partners.outstanding(now).collectList().doOnNext(this::show).then();
+        return staffing.then(requests);
+    }
+
+    private void show(Workforce figures) {
+        if (figures == null) {
+            for (var gauge : List.of(onDuty, establishment, vacancies, caseloadPerWorker, available,
+                    perAvailableWorker, coverGap)) {
+                gauge.register(List.of(), true);
+            }
+            return;
+        }
+        byRole(onDuty, figures.roles(), RoleStaffing::onDuty);
+        byRole(establishment, figures.roles(), RoleStaffing::establishment);
+        byRole(vacancies, figures.roles(), RoleStaffing::vacancies);
+        caseloadPerWorker.register(figures.roles().stream()
+                .filter(role -> role.caseloadPerWorker() != null)
+                .map(role -> MultiGauge.Row.of(Tags.of("team", role.team(), "role", role.role()),
+                        role.caseloadPerWorker()))
+                .toList(), true);
+        available.register(figures.availableWorkers().entrySet().stream()
+                .map(team -> MultiGauge.Row.of(Tags.of("team", team.getKey()), team.getValue()))
+                .toList(), true);
+        int availableNow = figures.totalAvailable();
+        // open referrals are read at each scrape, from the board this instance keeps
+        perAvailableWorker.register(List.of(MultiGauge.Row.of(Tags.empty(), board, live -> {
+            Integer open = live.read(state -> state.openCount());
+            return open == null ? Double.NaN : perAvailableWorker(open, availableNow);
+        })), true);
+        coverGap.register(figures.coverGaps().entrySet().stream()
+                .map(team -> MultiGauge.Row.of(Tags.of("team", team.getKey()), team.getValue().toSeconds()))
+                .toList(), true);
+    }
+
+    private void show(List<PartnerRequests> requests) {
+        requestsOutstanding.register(requests.stream()
+                .map(partner -> MultiGauge.Row.of(Tags.of("partner", partner.partner()), partner.outstanding()))
+                .toList(), true);
+        requestsOldest.register(requests.stream()
+                .map(partner -> MultiGauge.Row.of(Tags.of("partner", partner.partner()),
+                        partner.oldest().toMillis() / 1000.0))
+                .toList(), true);
+    }
+
+    private static void byRole(MultiGauge gauge, List<RoleStaffing> roles, ToDoubleFunction<RoleStaffing> value) {
+        gauge.register(roles.stream()
+                .map(role -> MultiGauge.Row.of(Tags.of("team", role.team(), "role", role.role()),
+                        value.applyAsDouble(role)))
+                .toList(), true);
+    }
+
+    /** Open referrals per available worker: infinite with work open and nobody to take it. */
+    static double perAvailableWorker(int open, int availableWorkers) {
+        if (availableWorkers > 0) {
+            return (double) open / availableWorkers;
+        }
+        return open == 0 ? 0 : Double.POSITIVE_INFINITY;
+    }
+}

@@ -1,0 +1,109 @@
+package org.mashlive.wallboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.Channel;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Source;
+import org.mashlive.capacity.api.CapacitySummary;
+import org.mashlive.capacity.api.DailyArrivals;
+import org.mashlive.capacity.api.DailyTimeliness;
+
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+
+/** The capacity view without a browser: figures, trend lines, staffing and the Grafana links. */
+class CapacityViewTest extends BrowserlessTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-10T14:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
+    private volatile CapacitySummary summary;
+
+    @Override
+    protected Set<Class<?>> lookupServices() {
+        return Set.of(org.mashlive.testing.TestInstantiatorFactory.class);
+    }
+
+    CapacityViewTest() {
+        TestViews.capacity = () -> Optional.ofNullable(summary);
+    }
+
+    /** Fourteen days: police 2 a day and health 1, the last day 5 police; Red half within timescale today. */
+    private static CapacitySummary knownSummary() {
+        var arrivals = new ArrayList<DailyArrivals>();
+        var timeliness = new ArrayList<DailyTimeliness>();
+        for (int i = 13; i >= 0; i--) {
+            var day = TODAY.minusDays(i);
+            int police = i == 0 ? 5 : 2;
+            arrivals.add(new DailyArrivals(day, Map.of(Source.POLICE, police, Source.HEALTH, 1),
+                    Map.of(Channel.POLICE_NOTIFICATION, police, Channel.EMAIL, 1), 0, 1));
+            timeliness.add(new DailyTimeliness(day, List.of(
+                    new DailyTimeliness.RagTimeliness(Rag.RED, i == 0 ? 2 : 0, i == 0 ? 1 : 0),
+                    new DailyTimeliness.RagTimeliness(Rag.AMBER, 0, 0),
+                    new DailyTimeliness.RagTimeliness(Rag.GREEN, 0, 0),
+                    new DailyTimeliness.RagTimeliness(null, 0, 0))));
+        }
+        return new CapacitySummary(NOW, TODAY, 23, 4, 6, 3.0, arrivals, timeliness, 0.125, 14, List.of(), List.of());
+    }
+
+    private String text(String id) {
+        return $(Component.class).id(id).getElement().getTextRecursively();
+    }
+
+    @Test
+    void saysItIsWaitingUntilTheFirstFiguresArrive() {
+        summary = null;
+        var view = navigate("capacity", CapacityView.class);
+        view.refresh();
+        assertThat(text("capacity-waiting")).contains("Waiting for the capacity figures");
+    }
+
+    @Test
+    void showsTheFiguresNowAndTheFourteenDayTrendsAsSvg() {
+        summary = knownSummary();
+        var view = navigate("capacity", CapacityView.class);
+        view.refresh();
+
+        assertThat(text("capacity-open")).isEqualTo("23");
+        assertThat(text("capacity-breached")).isEqualTo("4");
+        assertThat(text("capacity-arrivals-today")).isEqualTo("6");
+        assertThat(text("capacity-average")).isEqualTo("3.0");
+        assertThat(text("capacity-rereferral-rate")).isEqualTo("13%");
+        assertThat(text("capacity-out-of-hours")).isEqualTo("14");
+        // 13 days of 2 and one of 5
+        assertThat(text("trend-arrivals-police")).isEqualTo("Police 31");
+        assertThat(text("trend-arrivals-health")).isEqualTo("Health 14");
+        assertThat(text("trend-timeliness-red")).isEqualTo("Red 50% of 2");
+        assertThat(text("trend-timeliness-amber")).isEqualTo("Amber no decisions");
+
+        String arrivalsSvg = $(Component.class).id("trend-arrivals").getElement().getOuterHTML();
+        assertThat(arrivalsSvg).startsWith("<svg").contains("polyline class=\"source-police\"");
+        // fourteen points on the police line
+        String police = arrivalsSvg.replaceAll("(?s).*class=\"source-police\" fill=\"none\" vector-effect=\"non-scaling-stroke\" points=\"([^\"]*)\".*", "$1");
+        assertThat(police.trim().split(" ")).hasSize(14);
+        String timelinessSvg = $(Component.class).id("trend-timeliness").getElement().getOuterHTML();
+        assertThat(timelinessSvg).contains("class=\"rag-red\"");
+        assertThat(text("capacity-workforce-lines")).contains("No staffing figures yet");
+    }
+
+    @Test
+    void linksToEachGrafanaDashboard() {
+        summary = knownSummary();
+        navigate("capacity", CapacityView.class);
+        var links = $(Anchor.class).all().stream().map(Anchor::getHref).toList();
+        assertThat(links).containsExactly("http://grafana.test:3000/d/mash-demand",
+                "http://grafana.test:3000/d/mash-timeliness", "http://grafana.test:3000/d/mash-capacity",
+                "http://grafana.test:3000/d/mash-platform");
+    }
+}
