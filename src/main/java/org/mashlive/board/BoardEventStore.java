@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.ReferralCard;
@@ -51,8 +52,12 @@ class BoardEventStore {
     private BoardEvent event(Readable row) {
         var at = row.get("at", OffsetDateTime.class);
         var payload = row.get("payload", Json.class);
-        return new BoardEvent(row.get("seq", Long.class), at == null ? Instant.EPOCH : at.toInstant(),
-                BoardEventType.valueOf(row.get("type", String.class)),
-                json.readValue(payload.asString(), ReferralCard.class));
+        var type = BoardEventType.valueOf(row.get("type", String.class));
+        long seq = row.get("seq", Long.class);
+        var when = at == null ? Instant.EPOCH : at.toInstant();
+        if (type == BoardEventType.ALLOCATION_CHANGED) {
+            return new BoardEvent(seq, when, type, null, json.readValue(payload.asString(), AllocationCard.class));
+        }
+        return new BoardEvent(seq, when, type, json.readValue(payload.asString(), ReferralCard.class));
     }
 }

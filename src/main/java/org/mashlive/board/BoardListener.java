@@ -103,7 +103,8 @@ class BoardListener {
     private Heard parse(String payload) {
         JsonNode node = json.readTree(payload);
         long seq = node.get("seq").asLong();
-        return new Heard(seq, node.has("referral") ? json.treeToValue(node, BoardEvent.class) : null);
+        boolean whole = node.has("referral") || node.has("allocation");
+        return new Heard(seq, whole ? json.treeToValue(node, BoardEvent.class) : null);
     }
 
     /** A sequence that is known to be committed, with its event when the notification carried it. */

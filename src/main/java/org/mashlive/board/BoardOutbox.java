@@ -1,6 +1,7 @@
 package org.mashlive.board;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.ReferralCard;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -33,7 +34,16 @@ public class BoardOutbox {
      * @return the event's sequence number, once the row is written (not yet committed)
      */
     public Mono<Long> append(BoardEventType type, ReferralCard referral) {
-        return Mono.fromCallable(() -> Json.of(json.writeValueAsString(referral)))
+        return write(type, referral);
+    }
+
+    /** Appends an {@link BoardEventType#ALLOCATION_CHANGED} event, as {@link #append} does. */
+    public Mono<Long> appendAllocation(AllocationCard allocation) {
+        return write(BoardEventType.ALLOCATION_CHANGED, allocation);
+    }
+
+    private Mono<Long> write(BoardEventType type, Object payloadValue) {
+        return Mono.fromCallable(() -> Json.of(json.writeValueAsString(payloadValue)))
                 .flatMap(payload -> db.sql("""
                                 WITH next AS (UPDATE board_sequence SET last_seq = last_seq + 1 RETURNING last_seq)
                                 INSERT INTO board_event (seq, type, payload)

@@ -17,11 +17,22 @@ import reactor.core.publisher.Mono;
 public interface BoardSource {
 
     /** Every open referral as the board may show it. */
-    Flux<ReferralCard> openReferrals();
+    default Flux<ReferralCard> openReferrals() {
+        return Flux.empty();
+    }
 
     /** Contacts received on {@code day} (Europe/London), by source. */
-    Mono<Map<Source, Integer>> arrivalsOn(LocalDate day);
+    default Mono<Map<Source, Integer>> arrivalsOn(LocalDate day) {
+        return Mono.just(Map.of());
+    }
 
     /** The timescales in force, for the board's labels. */
-    java.util.List<TimescaleInfo> timescales();
+    default java.util.List<TimescaleInfo> timescales() {
+        return java.util.List.of();
+    }
+
+    /** Who works each open case. */
+    default Flux<org.mashlive.board.api.AllocationCard> allocations() {
+        return Flux.empty();
+    }
 }

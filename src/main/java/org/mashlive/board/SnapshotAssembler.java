@@ -52,19 +52,24 @@ class SnapshotAssembler {
             var open = new ArrayList<ReferralCard>();
             var arrivals = new EnumMap<Source, Integer>(Source.class);
             var timescales = new ArrayList<TimescaleInfo>();
+            var allocations = new ArrayList<org.mashlive.board.api.AllocationCard>();
             Mono<Void> fromSources = Mono.empty();
             for (var source : sources) {
                 timescales.addAll(source.timescales());
                 fromSources = fromSources
                         .then(source.openReferrals().doOnNext(open::add).then())
-                        .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then());
+                        .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then())
+                        .then(source.allocations().doOnNext(allocations::add).then());
             }
             return fromSources
                     .then(store.latest(BoardState.RECENT).collectList())
                     .map(recent -> {
                         open.sort(java.util.Comparator.comparing(ReferralCard::receivedAt)
                                 .thenComparing(ReferralCard::id));
-                        return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales);
+                        // only open work is allocated work on the board
+                        var openIds = open.stream().map(ReferralCard::id).collect(java.util.stream.Collectors.toSet());
+                        allocations.removeIf(allocation -> !openIds.contains(allocation.workId()));
+                        return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales, allocations);
                     });
         });
         return readOnly.transactional(reads);

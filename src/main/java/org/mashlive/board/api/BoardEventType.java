@@ -5,7 +5,9 @@ public enum BoardEventType {
     REFERRAL_RECEIVED("received"),
     RAG_CHANGED("re-rated"),
     STAGE_CHANGED("moved"),
-    REFERRAL_DECIDED("decided");
+    REFERRAL_DECIDED("decided"),
+    POLICE_CHECK_DONE("police checks done"),
+    ALLOCATION_CHANGED("allocated");
 
     private final String verb;
 

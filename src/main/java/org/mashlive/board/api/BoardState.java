@@ -35,6 +35,7 @@ public final class BoardState {
     private LocalDate day;
     private final Map<Source, Integer> arrivals = new EnumMap<>(Source.class);
     private final Deque<BoardEvent> recent = new ArrayDeque<>();
+    private final Map<String, AllocationCard> allocations = new HashMap<>();
     private final List<TimescaleInfo> timescales;
 
     private BoardState(BoardSnapshot snapshot) {
@@ -44,6 +45,15 @@ public final class BoardState {
         this.arrivals.putAll(snapshot.arrivals());
         snapshot.recent().stream().limit(RECENT).forEach(recent::addLast);
         this.timescales = snapshot.timescales();
+        snapshot.allocations().forEach(allocation -> allocations.put(key(allocation), allocation));
+    }
+
+    private static String key(AllocationCard allocation) {
+        return key(allocation.workType(), allocation.workId());
+    }
+
+    private static String key(WorkType type, long workId) {
+        return type.name() + ":" + workId;
     }
 
     /** A state that starts from {@code snapshot}. */
@@ -81,10 +91,20 @@ public final class BoardState {
             return Applied.GAP;
         }
         var card = event.referral();
-        if (card.open()) {
+        if (card != null && card.open()) {
             open.put(card.id(), card);
-        } else {
+        } else if (card != null) {
             open.remove(card.id());
+            // decided: nobody works it any more
+            for (var type : WorkType.values()) {
+                allocations.remove(key(type, card.id()));
+            }
+        }
+        if (card != null && card.policeCheck() != PoliceCheck.WAITING) {
+            allocations.remove(key(WorkType.POLICE_CHECK, card.id()));
+        }
+        if (event.allocation() != null) {
+            allocations.put(key(event.allocation()), event.allocation());
         }
         if (event.type() == BoardEventType.REFERRAL_RECEIVED) {
             var received = LocalDate.ofInstant(card.receivedAt(), LONDON);
@@ -119,7 +139,36 @@ public final class BoardState {
     public BoardSnapshot snapshot(Instant at) {
         var cards = new ArrayList<>(open.values());
         cards.sort(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id));
-        return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales);
+        var allocated = new ArrayList<>(allocations.values());
+        allocated.sort(Comparator.comparing(AllocationCard::workType).thenComparing(AllocationCard::workId));
+        return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, allocated);
+    }
+
+    /** Who works a case, if anyone. */
+    public java.util.Optional<AllocationCard> allocation(WorkType type, long workId) {
+        return java.util.Optional.ofNullable(allocations.get(key(type, workId)));
+    }
+
+    /** Every current allocation of open work, in no particular order. */
+    public Collection<AllocationCard> allocations() {
+        return allocations.values();
+    }
+
+    /** How many open cases each person holds, by staff id. */
+    public Map<Long, Integer> caseloads() {
+        var loads = new HashMap<Long, Integer>();
+        for (var allocation : allocations.values()) {
+            loads.merge(allocation.staffId(), 1, Integer::sum);
+        }
+        return loads;
+    }
+
+    /** Open police notifications whose police checks are waiting, longest waiting first. */
+    public List<ReferralCard> checksWaiting() {
+        return open.values().stream()
+                .filter(ReferralCard::awaitingPoliceCheck)
+                .sorted(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id))
+                .toList();
     }
 
     /** Every open referral, in no particular order. */
