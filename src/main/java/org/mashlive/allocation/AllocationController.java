@@ -58,6 +58,16 @@ class AllocationController {
                         Boolean.TRUE.equals(request.confirm())), actor)));
     }
 
+    /** As for a referral, for the police checks on a police notification: they go to MASH police officers. */
+    @PutMapping("/api/referrals/{ref}/police-check/allocation")
+    Mono<AllocationCard> allocateCheck(@PathVariable String ref, @Valid @RequestBody AllocateRequest request,
+                                       ServerWebExchange exchange) {
+        return actor(exchange).flatMap(actor -> referrals.find(ref)
+                .flatMap(referral -> allocation.allocate(new AllocateCase(WorkType.POLICE_CHECK, referral.id(),
+                        request.staffId(), request.expectedVersion(), request.reason(),
+                        Boolean.TRUE.equals(request.confirm())), actor)));
+    }
+
     @GetMapping("/api/allocation")
     Flux<AllocationCard> all() {
         return allocation.all();

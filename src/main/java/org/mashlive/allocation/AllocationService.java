@@ -15,6 +15,7 @@ import org.mashlive.audit.AuditTrail;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.WorkType;
 import org.mashlive.referral.ReferralService;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class AllocationService {
+
+    /** The role whose people work police checks. */
+    static final String POLICE_OFFICER = "MASH_POLICE_OFFICER";
 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm").withZone(BoardState.LONDON);
 
@@ -67,17 +71,17 @@ public class AllocationService {
      * @throws AllocationConflictException when someone else allocated or moved it first
      */
     public Mono<AllocationCard> allocate(AllocateCase command, String actor) {
-        if (command.workType() != WorkType.REFERRAL) {
-            return Mono.error(new InvalidAllocationException("workType", "only REFERRAL can be allocated here"));
-        }
         if (command.expectedVersion() != null && (command.reason() == null || command.reason().isBlank())) {
             return Mono.error(new InvalidAllocationException("reason", "must say why the case is moved"));
         }
         return referrals.find(command.workId())
-                .flatMap(referral -> referral.stage().open()
-                        ? Mono.just(referral)
-                        : Mono.error(new InvalidAllocationException("workId",
-                                referral.reference() + " is already decided; it cannot be allocated")))
+                .flatMap(referral -> !referral.stage().open()
+                        ? Mono.error(new InvalidAllocationException("workId",
+                                referral.reference() + " is already decided; it cannot be allocated"))
+                        : command.workType() == WorkType.POLICE_CHECK && referral.policeCheck() != PoliceCheck.WAITING
+                        ? Mono.error(new InvalidAllocationException("workType", "no police checks are waiting on "
+                                + referral.reference()))
+                        : Mono.just(referral))
                 .zipWith(people.find(command.toStaffId())
                         .switchIfEmpty(Mono.error(() -> new InvalidAllocationException("toStaffId",
                                 "no person has id " + command.toStaffId()))))
@@ -87,6 +91,10 @@ public class AllocationService {
                     if (!person.active()) {
                         return Mono.error(new InvalidAllocationException("toStaffId",
                                 person.displayName() + " no longer works here"));
+                    }
+                    if (command.workType() == WorkType.POLICE_CHECK && !POLICE_OFFICER.equals(person.role())) {
+                        return Mono.error(new InvalidAllocationException("toStaffId",
+                                "police checks go to MASH police officers; " + person.displayName() + " is not one"));
                     }
                     return warnings(person).flatMap(warnings -> {
                         if (!warnings.isEmpty() && !command.confirmed()) {
