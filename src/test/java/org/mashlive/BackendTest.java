@@ -16,6 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = BackendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=backend", "mash.rsocket.port=0", "mash.simulation.enabled=false",
-                "mash.board.heartbeat=1s"})
+                "mash.board.heartbeat=1s", "mash.allocation.caseload-limit=3"})
 public @interface BackendTest {
 }

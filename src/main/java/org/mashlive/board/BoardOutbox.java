@@ -2,6 +2,7 @@ package org.mashlive.board;
 
 import io.r2dbc.postgresql.codec.Json;
 import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.ShiftCard;
@@ -42,6 +43,11 @@ public class BoardOutbox {
     /** As {@link #append(BoardEventType, ReferralCard)}, for a staff event. */
     public Mono<Long> append(BoardEventType type, StaffCard staff) {
         return write(type, staff);
+    }
+
+    /** As {@link #append(BoardEventType, ReferralCard)}, for an allocation event. */
+    public Mono<Long> appendAllocation(AllocationCard allocation) {
+        return write(BoardEventType.ALLOCATION_CHANGED, allocation);
     }
 
     /** As {@link #append(BoardEventType, ReferralCard)}, for a shift event. */

@@ -2,6 +2,7 @@ package org.mashlive.board;
 
 import java.time.Instant;
 
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.ReferralCard;
@@ -24,6 +25,7 @@ final class BoardPayloads {
             case REFERRAL -> ReferralCard.class;
             case STAFF -> StaffCard.class;
             case SHIFT -> ShiftCard.class;
+            case ALLOCATION -> AllocationCard.class;
         };
         return BoardEvent.of(seq, at, type, json.treeToValue(payload, card));
     }

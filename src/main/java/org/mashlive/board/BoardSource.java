@@ -49,6 +49,11 @@ public interface BoardSource {
         return Flux.empty();
     }
 
+    /** Who works each case, including cases already done (the board keeps those of open work). */
+    default Flux<org.mashlive.board.api.AllocationCard> allocations() {
+        return Flux.empty();
+    }
+
     /**
      * The settings a board reads the rota with, as of {@code now}; null when this source does not
      * own them (the board then uses {@link RotaSettings#DEFAULT}).

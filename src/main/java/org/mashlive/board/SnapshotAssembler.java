@@ -9,7 +9,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardSnapshot;
+import org.mashlive.board.api.WorkType;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.RotaSettings;
@@ -59,6 +61,7 @@ class SnapshotAssembler {
             var timescales = new ArrayList<TimescaleInfo>();
             var staff = new ArrayList<StaffCard>();
             var shifts = new ArrayList<ShiftCard>();
+            var allocations = new ArrayList<AllocationCard>();
             RotaSettings rota = RotaSettings.DEFAULT;
             Instant shiftsSince = now.minus(BoardState.SHIFTS_KEPT);
             Mono<Void> fromSources = Mono.empty();
@@ -72,7 +75,8 @@ class SnapshotAssembler {
                         .then(source.openReferrals().doOnNext(open::add).then())
                         .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then())
                         .then(source.staff().doOnNext(staff::add).then())
-                        .then(source.shiftsEndingAfter(shiftsSince).doOnNext(shifts::add).then());
+                        .then(source.shiftsEndingAfter(shiftsSince).doOnNext(shifts::add).then())
+                        .then(source.allocations().doOnNext(allocations::add).then());
             }
             var settings = rota;
             return fromSources
@@ -81,8 +85,16 @@ class SnapshotAssembler {
                         open.sort(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id));
                         staff.sort(Comparator.comparing(StaffCard::id));
                         shifts.sort(Comparator.comparing(ShiftCard::start).thenComparing(ShiftCard::id));
+                        // the board shows who works open work only: not decided, checks not yet done
+                        var byId = new java.util.HashMap<Long, ReferralCard>();
+                        open.forEach(card -> byId.put(card.id(), card));
+                        allocations.removeIf(allocation -> {
+                            var card = byId.get(allocation.workId());
+                            return card == null
+                                    || allocation.workType() == WorkType.POLICE_CHECK && !card.awaitingPoliceCheck();
+                        });
                         return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales, staff, shifts,
-                                settings);
+                                settings, allocations);
                     });
         });
         return readOnly.transactional(reads);

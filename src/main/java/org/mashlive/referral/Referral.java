@@ -7,6 +7,7 @@ import java.util.Set;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Flag;
 import org.mashlive.board.api.Outcome;
+import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Source;
@@ -18,6 +19,7 @@ import org.mashlive.board.api.Stage;
  *
  * @param timeLeft what is left of the timescale when the answer was made (negative once breached)
  * @param breached whether the timescale had run out while it was open
+ * @param policeCheck where its police checks stand
  */
 public record Referral(
         long id,
@@ -42,11 +44,12 @@ public record Referral(
         Instant dueAt,
         Duration timeLeft,
         boolean breached,
-        int version) {
+        int version,
+        PoliceCheck policeCheck) {
 
     /** What the board may show of it. */
     public ReferralCard card() {
         return new ReferralCard(id, reference, receivedAt, channel, source, child.initials(), childKey, rag, stage,
-                flags, reReferral, dueAt, outcome, decidedAt);
+                flags, reReferral, dueAt, outcome, decidedAt, policeCheck);
     }
 }

@@ -77,6 +77,19 @@ class ReferralController {
                 .map(ReferralSummary::of);
     }
 
+    /** Records that the police checks on a police notification are done, with the officer's summary. */
+    @PostMapping("/{ref}/police-check")
+    Mono<ReferralSummary> policeCheckDone(@PathVariable String ref, @Valid @RequestBody PoliceCheckRequest request,
+                                          org.springframework.web.server.ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(java.security.Principal::getName).defaultIfEmpty("anonymous")
+                .flatMap(by -> referrals.find(ref)
+                        .flatMap(found -> referrals.completePoliceCheck(found.id(), request.summary(), by)))
+                .map(ReferralSummary::of);
+    }
+
+    record PoliceCheckRequest(@NotBlank @Size(max = 4000) String summary) {
+    }
+
     record RateRequest(@NotNull Rag rag, @NotBlank @Size(max = 1000) String reason) {
     }
 

@@ -70,6 +70,13 @@ class ReferralProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(PoliceCheckDoneException.class)
+    ProblemDetail checkDone(PoliceCheckDoneException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Police checks already done");
+        return problem;
+    }
+
     @ExceptionHandler(ReferralClosedException.class)
     ProblemDetail closed(ReferralClosedException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

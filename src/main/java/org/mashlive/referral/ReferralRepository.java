@@ -29,7 +29,8 @@ class ReferralRepository {
     private static final String COLUMNS = """
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
             child_first_name, child_last_name, child_date_of_birth, child_key, concern, flags, consent,
-            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version""";
+            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
+            EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done""";
 
     private final DatabaseClient db;
 
@@ -191,6 +192,18 @@ class ReferralRepository {
         return bindNullable(spec, "from", from == null ? null : from.name(), String.class).then();
     }
 
+    /** Records that the police checks on a referral are done. */
+    Mono<Void> recordPoliceCheck(long id, Instant at, String by, String summary) {
+        return db.sql("""
+                        INSERT INTO police_check (referral_id, completed_at, completed_by, summary)
+                        VALUES (:id, :at, :by, :summary)""")
+                .bind("id", id)
+                .bind("at", utc(at))
+                .bind("by", by)
+                .bind("summary", summary)
+                .then();
+    }
+
     /** The RAG history of a referral, oldest first. */
     Flux<RagChange> ragHistory(long id) {
         return db.sql("""
@@ -250,7 +263,8 @@ class ReferralRepository {
                 instant(row, "decided_at"),
                 Boolean.TRUE.equals(row.get("re_referral", Boolean.class)),
                 instant(row, "due_at"),
-                row.get("version", Integer.class));
+                row.get("version", Integer.class),
+                Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)));
     }
 
     /** A referral to be inserted. */
@@ -264,6 +278,6 @@ class ReferralRepository {
     record Row(long id, String reference, String externalRef, Instant receivedAt, Channel channel, Source source,
                HealthType healthType, String merlinId, Child child, String childKey, String concern, Set<Flag> flags,
                Consent consent, String consentOverrideReason, Rag rag, Stage stage, Outcome outcome,
-               Instant decidedAt, boolean reReferral, Instant dueAt, int version) {
+               Instant decidedAt, boolean reReferral, Instant dueAt, int version, boolean policeCheckDone) {
     }
 }

@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import org.mashlive.board.BoardOutbox;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Outcome;
+import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
@@ -193,6 +195,30 @@ public class ReferralService {
         });
     }
 
+    /**
+     * Records that the police checks on an open police notification are done, with the officer's
+     * summary (kept with the referral, never sent to the board).
+     *
+     * @param by the signed-in officer or lead who records it
+     */
+    public Mono<Referral> completePoliceCheck(long id, String summary, String by) {
+        if (summary == null || summary.isBlank()) {
+            return Mono.error(new InvalidReferralException("summary", "must summarise what the checks found"));
+        }
+        Instant at = clock.instant();
+        return change(id, "recording police checks", at, row -> {
+            if (row.channel() != Channel.POLICE_NOTIFICATION) {
+                return Mono.error(new InvalidReferralException("channel",
+                        row.reference() + " is not a police notification; no police checks are due"));
+            }
+            if (row.policeCheckDone()) {
+                return Mono.error(new PoliceCheckDoneException(row.reference()));
+            }
+            return referrals.recordPoliceCheck(id, at, by, summary.strip())
+                    .then(publish(id, BoardEventType.POLICE_CHECK_DONE));
+        });
+    }
+
     /** Locks an open referral, applies {@code work} and answers the referral as it then stands. */
     private Mono<Referral> change(long id, String action, Instant at,
                                   java.util.function.Function<ReferralRepository.Row, Mono<ReferralRepository.Row>> work) {
@@ -256,7 +282,9 @@ public class ReferralService {
                 row.decidedAt(), row.reReferral(), row.dueAt(),
                 open ? timescales.timeLeft(row.dueAt(), now) : null,
                 open && timescales.breached(row.dueAt(), now),
-                row.version());
+                row.version(),
+                row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
+                        : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING);
     }
 
     /** A concurrent intake took the same external reference first; this one rolls back. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Flag;
 import org.mashlive.board.api.Outcome;
+import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
@@ -39,7 +40,8 @@ public record ReferralSummary(
         Instant dueAt,
         Long timeLeftSeconds,
         boolean breached,
-        int version) {
+        int version,
+        PoliceCheck policeCheck) {
 
     static ReferralSummary of(Referral referral) {
         return new ReferralSummary(referral.id(), referral.reference(), referral.externalRef(), referral.receivedAt(),
@@ -47,6 +49,6 @@ public record ReferralSummary(
                 referral.child().initials(), referral.childKey(), referral.flags(), referral.consent(), referral.rag(),
                 referral.stage(), referral.outcome(), referral.decidedAt(), referral.reReferral(), referral.dueAt(),
                 referral.timeLeft() == null ? null : referral.timeLeft().toSeconds(), referral.breached(),
-                referral.version());
+                referral.version(), referral.policeCheck());
     }
 }

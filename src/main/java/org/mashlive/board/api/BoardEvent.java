@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One committed change, as it stands in the outbox. Exactly one of {@code referral},
- * {@code staff} and {@code shift} is set, the one {@link BoardEventType#subject()} names.
+ * {@code staff}, {@code shift} and {@code allocation} is set, the one
+ * {@link BoardEventType#subject()} names.
  *
  * @param seq      its position: gapless and in commit order, so a client can tell when it missed one
  * @param at       when it was written, just before its commit (UTC)
@@ -12,15 +13,17 @@ import java.time.Instant;
  * @param referral for a referral event, the referral as it is after the change
  * @param staff    for a staff event, the person as they are after the change
  * @param shift    for a shift event, the shift added or removed
+ * @param allocation for an allocation event, who has the case now
  */
 public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral, StaffCard staff,
-                         ShiftCard shift) {
+                         ShiftCard shift, AllocationCard allocation) {
 
     public BoardEvent {
         var subject = switch (type.subject()) {
             case REFERRAL -> referral;
             case STAFF -> staff;
             case SHIFT -> shift;
+            case ALLOCATION -> allocation;
         };
         if (subject == null) {
             throw new IllegalArgumentException(type + " needs its " + type.subject().name().toLowerCase() + " card");
@@ -29,17 +32,22 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
 
     /** A referral event. */
     public BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral) {
-        this(seq, at, type, referral, null, null);
+        this(seq, at, type, referral, null, null, null);
     }
 
     /** A staff event. */
     public static BoardEvent of(long seq, Instant at, BoardEventType type, StaffCard staff) {
-        return new BoardEvent(seq, at, type, null, staff, null);
+        return new BoardEvent(seq, at, type, null, staff, null, null);
     }
 
     /** A shift event. */
     public static BoardEvent of(long seq, Instant at, BoardEventType type, ShiftCard shift) {
-        return new BoardEvent(seq, at, type, null, null, shift);
+        return new BoardEvent(seq, at, type, null, null, shift, null);
+    }
+
+    /** An allocation event. */
+    public static BoardEvent of(long seq, Instant at, BoardEventType type, AllocationCard allocation) {
+        return new BoardEvent(seq, at, type, null, null, null, allocation);
     }
 
     /**
@@ -50,9 +58,10 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
      */
     public static BoardEvent of(long seq, Instant at, BoardEventType type, Object card) {
         return switch (card) {
-            case ReferralCard referral -> new BoardEvent(seq, at, type, referral, null, null);
-            case StaffCard person -> new BoardEvent(seq, at, type, null, person, null);
-            case ShiftCard shift -> new BoardEvent(seq, at, type, null, null, shift);
+            case ReferralCard referral -> new BoardEvent(seq, at, type, referral, null, null, null);
+            case StaffCard person -> new BoardEvent(seq, at, type, null, person, null, null);
+            case ShiftCard shift -> new BoardEvent(seq, at, type, null, null, shift, null);
+            case AllocationCard allocation -> new BoardEvent(seq, at, type, null, null, null, allocation);
             default -> throw new IllegalArgumentException("not a board card: " + card);
         };
     }
@@ -68,6 +77,10 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
      * such as {@code J. Patel changed}.
      */
     public String tickerText() {
+        if (allocation != null) {
+            return allocation.reference() + (allocation.workType() == WorkType.POLICE_CHECK ? " police checks" : "")
+                    + " allocated to " + allocation.staffName();
+        }
         if (!aboutReferral()) {
             return staff != null
                     ? staff.displayName() + " " + type.verb()
@@ -77,6 +90,8 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
         var text = new StringBuilder(card.reference()).append(' ').append(type.verb());
         switch (type) {
             case STAGE_CHANGED -> text.append(" to ").append(card.stage().label().toLowerCase());
+            case POLICE_CHECK_DONE -> {
+            }
             case REFERRAL_DECIDED -> {
                 if (card.outcome() != null) {
                     text.append(" · ").append(card.outcome().label());

@@ -9,10 +9,14 @@ public enum BoardEventType {
     /** A person was added, changed, went on or came off a break, or left (then not active). */
     STAFF_CHANGED("changed", Subject.STAFF),
     SHIFT_ADDED("added", Subject.SHIFT),
-    SHIFT_REMOVED("removed", Subject.SHIFT);
+    SHIFT_REMOVED("removed", Subject.SHIFT),
+    /** The police checks on a police notification were recorded as done. */
+    POLICE_CHECK_DONE("police checks done", Subject.REFERRAL),
+    /** A referral or its police checks were given to someone, or moved to someone else. */
+    ALLOCATION_CHANGED("allocated", Subject.ALLOCATION);
 
     /** Which field of a {@link BoardEvent} carries what the event is about. */
-    public enum Subject { REFERRAL, STAFF, SHIFT }
+    public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION }
 
     private final String verb;
     private final Subject subject;

@@ -32,7 +32,8 @@ public record BoardSnapshot(
         List<TimescaleInfo> timescales,
         List<StaffCard> staff,
         List<ShiftCard> shifts,
-        RotaSettings rota) {
+        RotaSettings rota,
+        List<AllocationCard> allocations) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
@@ -43,11 +44,19 @@ public record BoardSnapshot(
         staff = staff == null ? List.of() : List.copyOf(staff);
         shifts = shifts == null ? List.of() : List.copyOf(shifts);
         rota = rota == null ? RotaSettings.DEFAULT : rota;
+        allocations = allocations == null ? List.of() : List.copyOf(allocations);
+    }
+
+    /** A board in which nothing is allocated. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
+                         List<ShiftCard> shifts, RotaSettings rota) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, List.of());
     }
 
     /** A board of referrals only: nobody on the rota, default rota settings. */
     public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
                          List<BoardEvent> recent, List<TimescaleInfo> timescales) {
-        this(seq, at, open, day, arrivals, recent, timescales, List.of(), List.of(), RotaSettings.DEFAULT);
+        this(seq, at, open, day, arrivals, recent, timescales, List.of(), List.of(), RotaSettings.DEFAULT, List.of());
     }
 }

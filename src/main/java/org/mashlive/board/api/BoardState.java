@@ -42,6 +42,8 @@ public final class BoardState {
     // the rota is rebuilt only after a staff or shift event, not on every read
     private Rota rota;
 
+    private final Map<String, AllocationCard> allocations = new HashMap<>();
+
     private BoardState(BoardSnapshot snapshot) {
         this.seq = snapshot.seq();
         snapshot.open().forEach(card -> open.put(card.id(), card));
@@ -52,6 +54,15 @@ public final class BoardState {
         snapshot.staff().stream().filter(StaffCard::active).forEach(person -> staff.put(person.id(), person));
         snapshot.shifts().forEach(shift -> shifts.put(shift.id(), shift));
         this.rotaSettings = snapshot.rota();
+        snapshot.allocations().forEach(allocation -> allocations.put(key(allocation), allocation));
+    }
+
+    private static String key(AllocationCard allocation) {
+        return key(allocation.workType(), allocation.workId());
+    }
+
+    private static String key(WorkType type, long workId) {
+        return type.name() + ":" + workId;
     }
 
     /** A state that starts from {@code snapshot}. */
@@ -110,6 +121,10 @@ public final class BoardState {
                 rota = null;
                 return Applied.APPLIED;
             }
+            case ALLOCATION -> {
+                allocations.put(key(event.allocation()), event.allocation());
+                return Applied.APPLIED;
+            }
             case REFERRAL -> {
             }
         }
@@ -118,6 +133,13 @@ public final class BoardState {
             open.put(card.id(), card);
         } else {
             open.remove(card.id());
+            // decided: nobody works it any more
+            for (var type : WorkType.values()) {
+                allocations.remove(key(type, card.id()));
+            }
+        }
+        if (card.policeCheck() != PoliceCheck.WAITING) {
+            allocations.remove(key(WorkType.POLICE_CHECK, card.id()));
         }
         if (event.type() == BoardEventType.REFERRAL_RECEIVED) {
             var received = LocalDate.ofInstant(card.receivedAt(), LONDON);
@@ -131,6 +153,33 @@ public final class BoardState {
             recent.removeLast();
         }
         return Applied.APPLIED;
+    }
+
+    /** Who works a case, if anyone. */
+    public java.util.Optional<AllocationCard> allocation(WorkType type, long workId) {
+        return java.util.Optional.ofNullable(allocations.get(key(type, workId)));
+    }
+
+    /** Every allocation of open work, in no particular order. */
+    public Collection<AllocationCard> allocations() {
+        return allocations.values();
+    }
+
+    /** How many open cases each person holds (referrals and waiting police checks), by staff id. */
+    public Map<Long, Integer> caseloads() {
+        var loads = new HashMap<Long, Integer>();
+        for (var allocation : allocations.values()) {
+            loads.merge(allocation.staffId(), 1, Integer::sum);
+        }
+        return loads;
+    }
+
+    /** Open police notifications whose police checks are waiting, longest waiting first. */
+    public List<ReferralCard> checksWaiting() {
+        return open.values().stream()
+                .filter(ReferralCard::awaitingPoliceCheck)
+                .sorted(Comparator.comparing(ReferralCard::receivedAt).thenComparing(ReferralCard::id))
+                .toList();
     }
 
     /** The outcome of {@link #apply(BoardEvent)}. */
@@ -162,8 +211,10 @@ public final class BoardState {
         people.sort(Comparator.comparing(StaffCard::id));
         var rotaShifts = new ArrayList<>(shifts.values());
         rotaShifts.sort(Comparator.comparing(ShiftCard::start).thenComparing(ShiftCard::id));
+        var allocated = new ArrayList<>(allocations.values());
+        allocated.sort(Comparator.comparing(AllocationCard::workType).thenComparing(AllocationCard::workId));
         return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, people, rotaShifts,
-                rotaSettings);
+                rotaSettings, allocated);
     }
 
     /** How long after its end a shift stays on the board. */

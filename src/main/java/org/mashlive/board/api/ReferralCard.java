@@ -21,6 +21,7 @@ import java.util.Set;
  * @param dueAt       when its timescale runs out (for the current RAG)
  * @param outcome     the decision, or null while open
  * @param decidedAt   when it was decided, or null while open
+ * @param policeCheck where its police checks stand; null is read as {@link PoliceCheck#NOT_NEEDED}
  */
 public record ReferralCard(
         long id,
@@ -36,10 +37,25 @@ public record ReferralCard(
         boolean reReferral,
         Instant dueAt,
         Outcome outcome,
-        Instant decidedAt) {
+        Instant decidedAt,
+        PoliceCheck policeCheck) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
+        policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
+    }
+
+    /** A card with no police check due. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, PoliceCheck.NOT_NEEDED);
+    }
+
+    /** Whether police checks are waiting on this referral while it is open. */
+    public boolean awaitingPoliceCheck() {
+        return open() && policeCheck == PoliceCheck.WAITING;
     }
 
     /** Whether it is still waiting for a decision. */

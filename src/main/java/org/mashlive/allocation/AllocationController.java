@@ -1,0 +1,99 @@
+package org.mashlive.allocation;
+
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.mashlive.audit.AuditEntry;
+import org.mashlive.audit.AuditTrail;
+import org.mashlive.board.api.AllocationCard;
+import org.mashlive.board.api.WorkType;
+import org.mashlive.referral.ReferralService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Allocation over HTTP: who has a referral, give or move it, the people it can go to, and the
+ * audit trail of a case or a person. Errors answer {@code application/problem+json}
+ * ({@link AllocationProblems}).
+ */
+@RestController
+class AllocationController {
+
+    private final AllocationService allocation;
+    private final ReferralService referrals;
+    private final AuditTrail audit;
+
+    AllocationController(AllocationService allocation, ReferralService referrals, AuditTrail audit) {
+        this.allocation = allocation;
+        this.referrals = referrals;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/referrals/{ref}/allocation")
+    Mono<AllocationCard> current(@PathVariable String ref) {
+        return referrals.find(ref).flatMap(referral -> allocation.current(WorkType.REFERRAL, referral.id()));
+    }
+
+    /**
+     * Gives the referral to {@code staffId}, or moves it. {@code expectedVersion} is the version the
+     * caller saw (absent when they saw it unallocated); {@code reason} is required for a move;
+     * {@code confirm} accepts the warnings of an earlier answer.
+     */
+    @PutMapping("/api/referrals/{ref}/allocation")
+    Mono<AllocationCard> allocate(@PathVariable String ref, @Valid @RequestBody AllocateRequest request,
+                                  ServerWebExchange exchange) {
+        return actor(exchange).flatMap(actor -> referrals.find(ref)
+                .flatMap(referral -> allocation.allocate(new AllocateCase(WorkType.REFERRAL, referral.id(),
+                        request.staffId(), request.expectedVersion(), request.reason(),
+                        Boolean.TRUE.equals(request.confirm())), actor)));
+    }
+
+    /** As for a referral, for the police checks on a police notification: they go to MASH police officers. */
+    @PutMapping("/api/referrals/{ref}/police-check/allocation")
+    Mono<AllocationCard> allocateCheck(@PathVariable String ref, @Valid @RequestBody AllocateRequest request,
+                                       ServerWebExchange exchange) {
+        return actor(exchange).flatMap(actor -> referrals.find(ref)
+                .flatMap(referral -> allocation.allocate(new AllocateCase(WorkType.POLICE_CHECK, referral.id(),
+                        request.staffId(), request.expectedVersion(), request.reason(),
+                        Boolean.TRUE.equals(request.confirm())), actor)));
+    }
+
+    @GetMapping("/api/allocation")
+    Flux<AllocationCard> all() {
+        return allocation.all();
+    }
+
+    @GetMapping("/api/allocation/candidates")
+    Flux<AllocationService.Candidate> candidates() {
+        return allocation.candidates();
+    }
+
+    @GetMapping("/api/referrals/{ref}/audit")
+    Mono<List<AuditEntry>> auditOfReferral(@PathVariable String ref) {
+        return referrals.find(ref).flatMap(referral -> audit.forSubject(WorkType.REFERRAL.name(), referral.id())
+                .collectList());
+    }
+
+    @GetMapping("/api/staff/{id}/audit")
+    Flux<AuditEntry> auditOfStaff(@PathVariable long id) {
+        return audit.forStaff(id);
+    }
+
+    private static Mono<String> actor(ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous");
+    }
+
+    record AllocateRequest(@NotNull @Positive Long staffId, Integer expectedVersion,
+                           @Size(max = 1000) String reason, Boolean confirm) {
+    }
+}

@@ -1,0 +1,82 @@
+package org.mashlive.audit;
+
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes and reads the audit trail. {@link #record} joins the caller's transaction, so an entry
+ * about a change commits with the change; entries about attempts that changed nothing are written
+ * in a transaction of their own by the caller.
+ */
+@Component
+public class AuditTrail {
+
+    private final DatabaseClient db;
+
+    AuditTrail(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Appends {@code entry}; completes once it is written (committed with the caller's transaction). */
+    public Mono<Void> record(AuditEntry entry) {
+        var spec = db.sql("""
+                        INSERT INTO audit_entry (at, actor, action, subject_type, subject_id, reference,
+                            from_staff_id, to_staff_id, reason, detail)
+                        VALUES (:at, :actor, :action, :subjectType, :subjectId, :reference,
+                            :fromStaff, :toStaff, :reason, :detail)""")
+                .bind("at", entry.at().atOffset(ZoneOffset.UTC))
+                .bind("actor", entry.actor())
+                .bind("action", entry.action().name())
+                .bind("subjectType", entry.subjectType())
+                .bind("subjectId", entry.subjectId())
+                .bind("reference", entry.reference());
+        spec = entry.fromStaffId() == null ? spec.bindNull("fromStaff", Long.class) : spec.bind("fromStaff", entry.fromStaffId());
+        spec = entry.toStaffId() == null ? spec.bindNull("toStaff", Long.class) : spec.bind("toStaff", entry.toStaffId());
+        spec = entry.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", entry.reason());
+        spec = entry.detail() == null ? spec.bindNull("detail", String.class) : spec.bind("detail", entry.detail());
+        return spec.then();
+    }
+
+    /** Everything that happened to one case, oldest first. */
+    public Flux<AuditEntry> forSubject(String subjectType, long subjectId) {
+        return db.sql("SELECT * FROM audit_entry WHERE subject_type = :type AND subject_id = :id ORDER BY at, id")
+                .bind("type", subjectType)
+                .bind("id", subjectId)
+                .map(AuditTrail::entry)
+                .all();
+    }
+
+    /** Every entry that moved work to or from one person, oldest first. */
+    public Flux<AuditEntry> forStaff(long staffId) {
+        return db.sql("""
+                        SELECT * FROM audit_entry WHERE from_staff_id = :id OR to_staff_id = :id
+                        ORDER BY at, id""")
+                .bind("id", staffId)
+                .map(AuditTrail::entry)
+                .all();
+    }
+
+    /** Everything one user did, oldest first. */
+    public Flux<AuditEntry> byActor(String actor) {
+        return db.sql("SELECT * FROM audit_entry WHERE actor = :actor ORDER BY at, id")
+                .bind("actor", actor)
+                .map(AuditTrail::entry)
+                .all();
+    }
+
+    private static AuditEntry entry(Readable row) {
+        return new AuditEntry(row.get("at", OffsetDateTime.class).toInstant(), row.get("actor", String.class),
+                AuditAction.valueOf(row.get("action", String.class)), row.get("subject_type", String.class),
+                row.get("subject_id", Long.class), row.get("reference", String.class),
+                row.get("from_staff_id", Long.class), row.get("to_staff_id", Long.class),
+                row.get("reason", String.class), row.get("detail", String.class));
+    }
+
+}
