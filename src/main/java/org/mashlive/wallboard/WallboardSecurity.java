@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.mashlive.board.api.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +107,7 @@ class WallboardSecurity {
                                              ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         var strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/board").hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
+                .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
                 .requestMatchers("/duty", "/duty/**").hasRole(Access.DUTY_LEAD)
                 .requestMatchers("/capacity", "/capacity/**")
                         .hasAnyRole(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)
@@ -117,6 +118,16 @@ class WallboardSecurity {
                 .loginView(LoginView.class)
                 .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new))));
         return http.build();
+    }
+
+    /**
+     * The board's page, at {@code /board} or the root. Vaadin's own requests also go to the root (with
+     * {@code v-r=…}); they are left to Vaadin's rules, which let them through to its view checks.
+     */
+    static boolean isBoardPage(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String query = request.getQueryString();
+        return path.equals("/board") || path.equals("/") && (query == null || !query.matches("(.*&)?v-r=.*"));
     }
 
     /**
