@@ -31,6 +31,6 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.mashlive\\.wallboard\\..*")})
 @ConfigurationPropertiesScan(basePackages = {"org.mashlive.referral", "org.mashlive.board",
         "org.mashlive.platform", "org.mashlive.simulation", "org.mashlive.staff", "org.mashlive.allocation",
-        "org.mashlive.capacity"})
+        "org.mashlive.capacity", "org.mashlive.security"})
 public class BackendApplication {
 }

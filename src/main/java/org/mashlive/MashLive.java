@@ -1,8 +1,11 @@
 package org.mashlive;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 
+import org.mashlive.platform.PostgresEndpoint;
 import org.mashlive.wallboard.WallboardApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.boot.WebApplicationType;
@@ -71,17 +74,24 @@ public final class MashLive {
     /**
      * Starts the contexts of the role found in {@code args} ({@code --mash.role=…}), the system
      * property or the environment ({@code MASH_ROLE}). In role {@code all} the wall-board is
-     * pointed at the RSocket port the backend actually bound. When the wall-board fails to start,
+     * pointed at the RSocket port the backend actually bound, signs in there with a token made up for
+     * this start, and is the demo exactly when the backend is. When the wall-board fails to start,
      * the backend is closed again and the failure rethrown.
      */
     public static Running start(String... args) {
         Role role = Role.parse(roleOf(args));
+        // Both contexts in one process: the wall-board signs in to the backend with a token made up for
+        // this start, known to no one else. Defaults only, so configured credentials still win.
+        String inProcessToken = role == Role.ALL ? newToken() : null;
         ConfigurableApplicationContext backend = null;
         if (role.backend()) {
-            backend = new SpringApplicationBuilder(BackendApplication.class)
+            var builder = new SpringApplicationBuilder(BackendApplication.class)
                     .web(WebApplicationType.REACTIVE)
-                    .properties("spring.config.name=backend")
-                    .run(args);
+                    .properties("spring.config.name=backend");
+            if (inProcessToken != null) {
+                builder.properties("mash.security.in-process-board-token=" + inProcessToken);
+            }
+            backend = builder.run(args);
         }
         ConfigurableApplicationContext wallboard = null;
         if (role.wallboard()) {
@@ -97,10 +107,15 @@ public final class MashLive {
                         wallboardArgs[args.length + 1] = "--mash.wallboard.backend.rsocket-port=" + port;
                     }
                 }
-                wallboard = new SpringApplicationBuilder(WallboardApplication.class)
+                var builder = new SpringApplicationBuilder(WallboardApplication.class)
                         .web(WebApplicationType.SERVLET)
-                        .properties("spring.config.name=wallboard")
-                        .run(wallboardArgs);
+                        .properties("spring.config.name=wallboard");
+                if (backend != null && inProcessToken != null) {
+                    // the wall-board is the demo exactly when the backend beside it is
+                    builder.properties("mash.wallboard.backend.token=" + inProcessToken,
+                            "mash.demo.enabled=" + backend.getBean(PostgresEndpoint.class).embedded());
+                }
+                wallboard = builder.run(wallboardArgs);
             } catch (RuntimeException e) {
                 if (backend != null) {
                     backend.close();
@@ -109,6 +124,12 @@ public final class MashLive {
             }
         }
         return new Running(backend, wallboard);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String roleOf(String[] args) {

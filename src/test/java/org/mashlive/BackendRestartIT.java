@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mashlive.board.api.Access;
 import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,7 +84,7 @@ class BackendRestartIT {
 
         browser = Browser.start();
         browser.get("http://localhost:" + wallboard.wallboard().getEnvironment().getProperty("local.server.port")
-                + "/board");
+                + "/board?kiosk=" + Access.DEMO_KIOSK_TOKEN);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
         wait.until(ExpectedConditions.attributeToBe(By.id("count-total-total"), "textContent",
                 String.valueOf(openInDatabase(api))));

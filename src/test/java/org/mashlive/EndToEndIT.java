@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.Access;
 import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,7 +48,7 @@ class EndToEndIT {
 
     @Test
     void aReferralPostedOverRestShowsOnTheBoardWithinTwoSeconds() {
-        browser.get("http://localhost:" + port(app.wallboard()) + "/board");
+        browser.get("http://localhost:" + port(app.wallboard()) + "/board?kiosk=" + Access.DEMO_KIOSK_TOKEN);
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
 

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the wall-board finds the backend's RSocket server, and how patiently it listens.
+ * Where the wall-board finds the backend's RSocket server, how patiently it listens, and how it signs
+ * in there (see {@link BackendCredentials}).
  *
  * @param host        the backend's host
  * @param rsocketPort its RSocket TCP port
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    backend sends a heartbeat every few seconds, so this is several of them
  * @param minBackoff  the first pause before reconnecting
  * @param maxBackoff  the longest pause between reconnection attempts
+ * @param token       a board token the backend knows ({@code mash.security.board-tokens}); a secret
+ * @param username    or a backend user of role BOARD (or any role that may read the board)
+ * @param password    that user's password; a secret
  */
 @ConfigurationProperties("mash.wallboard.backend")
 record BackendProperties(
@@ -21,5 +25,8 @@ record BackendProperties(
         @DefaultValue("7000") int rsocketPort,
         @DefaultValue("15s") Duration staleAfter,
         @DefaultValue("500ms") Duration minBackoff,
-        @DefaultValue("10s") Duration maxBackoff) {
+        @DefaultValue("10s") Duration maxBackoff,
+        String token,
+        String username,
+        String password) {
 }

@@ -59,6 +59,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
 
     private final RSocketStrategies strategies;
     private final BackendProperties settings;
+    private final BackendCredentials credentials;
     private final Clock clock;
 
     private final Object lock = new Object();
@@ -71,11 +72,14 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private volatile Disposable subscription;
 
     /**
-     * @param strategies the codecs (Boot's, with Jackson) for the requester of each connection
+     * @param strategies  the codecs (Boot's, with Jackson) for the requester of each connection
+     * @param credentials sent with every request, so a connection needs no sign-in of its own
      */
-    BoardConnection(RSocketStrategies strategies, BackendProperties settings, Clock clock) {
+    BoardConnection(RSocketStrategies strategies, BackendProperties settings, BackendCredentials credentials,
+                    Clock clock) {
         this.strategies = strategies;
         this.settings = settings;
+        this.credentials = credentials;
         this.clock = clock;
         this.liveness = Liveness.staleSince(clock.instant());
     }
@@ -153,10 +157,14 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
                         .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
                         .metadataMimeType(COMPOSITE_METADATA.toString())
                         .connect(TcpClientTransport.create(settings.host(), settings.rsocketPort())),
-                rsocket -> RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON, COMPOSITE_METADATA, strategies)
-                        .route(BoardRoutes.STREAM)
-                        .data(request)
-                        .retrieveFlux(BoardUpdate.class),
+                rsocket -> {
+                    var route = RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON, COMPOSITE_METADATA,
+                            strategies).route(BoardRoutes.STREAM);
+                    if (credentials.metadata() != null) {
+                        route = route.metadata(credentials.metadata(), BackendCredentials.MIME_TYPE);
+                    }
+                    return route.data(request).retrieveFlux(BoardUpdate.class);
+                },
                 rsocket -> Mono.fromRunnable(rsocket::dispose));
     }
 
@@ -222,7 +230,13 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
 
     private void markStale(Throwable failure) {
         if (!liveness.live()) {
-            log.debug("Board stream still down: {}", failure.toString());
+            if (failure instanceof io.rsocket.exceptions.ApplicationErrorException refused) {
+                // the backend answered and said no: most likely our credentials, which only configuration fixes
+                log.warn("The backend refused the board stream, signed in with {}: {}", credentials.describe(),
+                        refused.getMessage());
+            } else {
+                log.debug("Board stream still down: {}", failure.toString());
+            }
             return;
         }
         Instant heard = lastHeard;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mashlive.board.api.Access;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.SourceGroup;
 import org.mashlive.board.api.StaffCard;
@@ -52,6 +54,7 @@ import reactor.core.Disposable;
  */
 @Route("board")
 @RouteAlias("")
+@RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
 @PageTitle("Stronger Families Hub · MASH live board")
 class BoardView extends Main {
 

@@ -15,6 +15,7 @@ import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.RSocket;
 import io.rsocket.core.RSocketConnector;
+import io.rsocket.metadata.AuthMetadataCodec;
 import io.rsocket.metadata.CompositeMetadataCodec;
 import io.rsocket.metadata.TaggingMetadataCodec;
 import io.rsocket.metadata.WellKnownMimeType;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.mashlive.BackendTest;
 import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
+import org.mashlive.board.api.Access;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardSnapshot;
@@ -187,7 +189,7 @@ class BoardStreamIT {
         assertPlainJsonSubscription(WebsocketClientTransport.create(URI.create("ws://localhost:" + httpPort + "/rsocket")));
     }
 
-    /** Builds the frames by hand, as a client without Spring would: JSON text and a routing tag. */
+    /** Builds the frames by hand, as a client without Spring would: JSON text, a routing tag and a bearer token. */
     private void assertPlainJsonSubscription(ClientTransport transport) {
         RSocket socket = RSocketConnector.create()
                 .dataMimeType("application/json")
@@ -199,6 +201,9 @@ class BoardStreamIT {
             var metadata = allocator.compositeBuffer();
             CompositeMetadataCodec.encodeAndAddMetadata(metadata, allocator, WellKnownMimeType.MESSAGE_RSOCKET_ROUTING,
                     TaggingMetadataCodec.createRoutingMetadata(allocator, List.of(BoardRoutes.STREAM)).getContent());
+            CompositeMetadataCodec.encodeAndAddMetadata(metadata, allocator,
+                    WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION,
+                    AuthMetadataCodec.encodeBearerMetadata(allocator, Access.DEMO_BOARD_TOKEN.toCharArray()));
             Payload request = DefaultPayload.create(
                     Unpooled.copiedBuffer("{\"lastSeq\":null}", StandardCharsets.UTF_8), metadata);
             String first = socket.requestStream(request).map(Payload::getDataUtf8).blockFirst(WAIT);

@@ -48,6 +48,7 @@ class TwoBackendsIT {
                         "spring.r2dbc.username=postgres",
                         "mash.privacy.child-key-secret=two-backends-test",
                         "mash.backend.port=0", "mash.rsocket.port=0", "mash.simulation.enabled=false")
+                .properties(TestClients.externalDeploymentUsers())
                 .run();
     }
 

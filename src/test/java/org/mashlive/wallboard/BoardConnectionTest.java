@@ -53,8 +53,8 @@ class BoardConnectionTest {
 
     private void connect(Duration staleAfter) {
         var settings = new BackendProperties("127.0.0.1", server.port(), staleAfter,
-                Duration.ofMillis(50), Duration.ofMillis(200));
-        connection = new BoardConnection(TestBoardServer.STRATEGIES, settings, clock);
+                Duration.ofMillis(50), Duration.ofMillis(200), null, null, null);
+        connection = new BoardConnection(TestBoardServer.STRATEGIES, settings, BackendCredentials.none(), clock);
         counting = connection.changes().subscribe(change -> changes.incrementAndGet());
         connection.start();
     }
@@ -177,8 +177,8 @@ class BoardConnectionTest {
     @Test
     void backsOffExponentiallyWithJitterUpToTheMaximum() {
         var settings = new BackendProperties("localhost", 7000, Duration.ofSeconds(15),
-                Duration.ofMillis(500), Duration.ofSeconds(10));
-        var idle = new BoardConnection(TestBoardServer.STRATEGIES, settings, clock);
+                Duration.ofMillis(500), Duration.ofSeconds(10), null, null, null);
+        var idle = new BoardConnection(TestBoardServer.STRATEGIES, settings, BackendCredentials.none(), clock);
         for (int i = 0; i < 50; i++) {
             assertThat(idle.backoff(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
             assertThat(idle.backoff(3)).isBetween(Duration.ofMillis(2000), Duration.ofMillis(4000));

@@ -42,6 +42,7 @@ class BoardConnectionWiringTest {
                 .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                         RSocketStrategiesAutoConfiguration.class))
                 .withUserConfiguration(Settings.class, WallboardConfiguration.class, BoardConnection.class)
+                .withBean(BackendCredentials.class, BackendCredentials::none)
                 .withPropertyValues("mash.wallboard.backend.host=127.0.0.1",
                         "mash.wallboard.backend.rsocket-port=" + server.port())
                 .run(context -> {

@@ -1,0 +1,64 @@
+package org.mashlive.security;
+
+import static org.mashlive.board.api.Access.ADMIN;
+import static org.mashlive.board.api.Access.DUTY_LEAD;
+import static org.mashlive.board.api.Access.HUB_MANAGER;
+import static org.mashlive.board.api.Access.INTAKE;
+import static org.mashlive.board.api.Access.PEOPLE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call which part of the REST API. A request that no rule names is refused; the actuator's
+ * health and Prometheus endpoints are open (see {@link ApiSecurity}).
+ */
+final class ApiRules {
+
+    /**
+     * One rule.
+     *
+     * @param method  the HTTP method, or null for any not matched by an earlier rule
+     * @param pattern the path pattern
+     * @param roles   the roles of which the caller must hold one
+     */
+    record Rule(HttpMethod method, String pattern, List<String> roles) {
+    }
+
+    static final List<String> SCREENERS = List.of(DUTY_LEAD, ADMIN);
+
+    static final List<String> AUDIT_READERS = List.of(HUB_MANAGER, DUTY_LEAD, ADMIN);
+
+    /** In order: the first that matches decides. */
+    static final List<Rule> RULES = rules();
+
+    private ApiRules() {
+    }
+
+    private static List<Rule> rules() {
+        var rules = new ArrayList<Rule>();
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals", List.of(INTAKE, DUTY_LEAD, ADMIN)));
+        rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/rag", SCREENERS));
+        rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/stage", SCREENERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision", SCREENERS));
+        // who works what: duty leads allocate and move cases and police checks, and record checks done
+        rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/allocation", SCREENERS));
+        rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/police-check/allocation", SCREENERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/police-check", SCREENERS));
+        // the audit trail answers "who moved this case, when and why": for those who manage the work
+        rules.add(new Rule(HttpMethod.GET, "/api/referrals/*/audit", AUDIT_READERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/staff/*/audit", AUDIT_READERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
+        rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
+        // staff, shifts and the establishment: everyone reads, duty leads keep them
+        for (String resource : List.of("/api/staff/**", "/api/shifts/**", "/api/establishment/**")) {
+            rules.add(new Rule(HttpMethod.GET, resource, PEOPLE));
+            for (HttpMethod write : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+                rules.add(new Rule(write, resource, SCREENERS));
+            }
+        }
+        return List.copyOf(rules);
+    }
+}

@@ -1,0 +1,138 @@
+package org.mashlive.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import org.mashlive.platform.PostgresEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP security of the backend: HTTP Basic against {@link Accounts}, the rules of {@link ApiRules},
+ * no sessions and no CSRF (a stateless API for machines and scripts). Refusals answer
+ * {@code application/problem+json}: 401 without valid credentials, 403 naming the roles the request
+ * needs.
+ *
+ * <p>{@code /actuator/health} and {@code /actuator/prometheus} are open: load balancers and
+ * Prometheus call them without credentials, so operators keep the backend's HTTP port off the
+ * internet or put the scrape behind their proxy's authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class ApiSecurity {
+
+    /** Where a rule leaves the roles it wanted, for the refusal to name them. */
+    static final String REQUIRED_ROLES = ApiSecurity.class.getName() + ".requiredRoles";
+
+    private static final String REALM = "Basic realm=\"MASH Live\"";
+
+    @Bean
+    Accounts accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
+        return new Accounts(settings, demo, database);
+    }
+
+    @Bean
+    ReactiveUserDetailsService userDetailsService(Accounts accounts) {
+        return accounts.userDetails();
+    }
+
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, Accounts accounts) {
+        var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        manager.setPasswordEncoder(accounts.encoder());
+        return manager;
+    }
+
+    @Bean
+    SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager authentication) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            return problem(exchange, HttpStatus.UNAUTHORIZED, "Sign in required",
+                    "Send the credentials of a MASH Live user with HTTP Basic authentication");
+        };
+        ServerAccessDeniedHandler denied = (exchange, e) -> {
+            List<String> roles = exchange.getAttribute(REQUIRED_ROLES);
+            String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
+            return problem(exchange, HttpStatus.FORBIDDEN, "Not allowed", roles == null
+                    ? request + " is not available"
+                    : request + " requires one of " + String.join(", ", roles));
+        };
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authenticationManager(authentication)
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                            .permitAll();
+                    for (var rule : ApiRules.RULES) {
+                        exchanges.pathMatchers(rule.method(), rule.pattern()).access(anyOf(rule.roles()));
+                    }
+                    exchanges.anyExchange().access(nobody());
+                })
+                .build();
+    }
+
+    /** Allows callers holding any of {@code roles}; an anonymous caller is sent to sign in. */
+    static ReactiveAuthorizationManager<AuthorizationContext> anyOf(List<String> roles) {
+        var authorities = roles.stream().map(role -> "ROLE_" + role).toList();
+        return new ReactiveAuthorizationManager<>() {
+            @Override
+            public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication,
+                                                       AuthorizationContext context) {
+                context.getExchange().getAttributes().put(REQUIRED_ROLES, roles);
+                return authentication
+                        .filter(caller -> caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken))
+                        .map(caller -> (AuthorizationResult) new AuthorizationDecision(caller.getAuthorities().stream()
+                                .map(GrantedAuthority::getAuthority).anyMatch(authorities::contains)))
+                        .defaultIfEmpty(new AuthorizationDecision(false));
+            }
+        };
+    }
+
+    private static ReactiveAuthorizationManager<AuthorizationContext> nobody() {
+        return (authentication, context) -> Mono.just(new AuthorizationDecision(false));
+    }
+
+    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        byte[] json = JsonMapper.shared().writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        var response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+    }
+}

@@ -1,0 +1,56 @@
+package org.mashlive.wallboard;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.mashlive.board.api.Access;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The wall-board's sign-in settings. The users are bound from the same properties as the backend's
+ * ({@code mash.security.users}), so in one process both contexts know the same people; a wall-board on
+ * its own machine is given them in its own configuration.
+ */
+final class SignInSettings {
+
+    private SignInSettings() {
+    }
+
+    /**
+     * @param users the people who may sign in, with BCrypt password hashes
+     */
+    @ConfigurationProperties("mash.security")
+    record Users(@DefaultValue List<Account> users) {
+    }
+
+    /**
+     * @param username     the name to sign in with
+     * @param passwordHash a BCrypt hash ({@code $2a$…} or {@code {bcrypt}$2a$…})
+     * @param roles        role names from {@link Access}
+     */
+    record Account(String username, String passwordHash, @DefaultValue List<String> roles) {
+    }
+
+    /**
+     * Whether this wall-board is the demo, and the demo's password.
+     *
+     * @param enabled  the demo's users and kiosk token are accepted; unset, the wall-board is a demo
+     *                 when no {@code spring.r2dbc.url} is configured and its backend is on this machine
+     * @param password the password of every demo user
+     */
+    @ConfigurationProperties("mash.demo")
+    record Demo(Boolean enabled, @DefaultValue(Access.DEMO_PASSWORD) String password) {
+    }
+
+    /**
+     * Kiosk tokens: {@code /board?kiosk=TOKEN} signs a screen in as BOARD.
+     *
+     * @param tokens     the tokens; secrets, so give them in the environment
+     * @param tokensFile a file of further tokens, one a line, read again whenever it changes, so a token
+     *                   struck out of it is refused at the screen's next request
+     */
+    @ConfigurationProperties("mash.kiosk")
+    record Kiosk(@DefaultValue List<String> tokens, Path tokensFile) {
+    }
+}
