@@ -27,7 +27,7 @@ import org.mashlive.board.api.TimescaleInfo;
  * @param arrivals    today's arrivals by source group, with shares
  * @param day         the day the arrivals count
  * @param recent      the newest events, at most as many as asked for
- * @param officers    the police officers on site
+ * @param officers    the police desk: officers on site, on checks, free, and the checks waiting
  * @param cover       out-of-hours cover: who covers, the next handover, the gaps ahead
  * @param oohContacts contacts taken out of hours waiting for pick-up
  */
@@ -40,7 +40,7 @@ record BoardFigures(
         List<BoardState.Share> arrivals,
         LocalDate day,
         List<BoardEvent> recent,
-        Rota.OfficersOnSite officers,
+        BoardState.PoliceDesk officers,
         Rota.OutOfHoursCover cover,
         BoardState.OutOfHoursContacts oohContacts) {
 
@@ -67,7 +67,7 @@ record BoardFigures(
                 List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
                 state.arrivalShares(), state.day(),
                 List.copyOf(recent.subList(0, Math.min(maxRecent, recent.size()))),
-                state.officersOnSite(now), state.outOfHoursCover(now), state.outOfHoursContacts(now));
+                state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now));
     }
 
     /** Before the first snapshot: nothing open, nothing arrived. */

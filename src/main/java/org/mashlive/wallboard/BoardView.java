@@ -84,6 +84,9 @@ class BoardView extends Main {
     private final Span officersMax = new Span();
     private final Span officersFree = new Span();
     private final Span officersOnBreak = new Span();
+    private final Span officersOnChecks = new Span();
+    private final Span checksWaiting = new Span();
+    private final Span checksOldest = new Span();
     private final Span oohCovering = new Span();
     private final Span oohHandover = new Span();
     private final Span oohGap = new Span();
@@ -308,12 +311,19 @@ class BoardView extends Main {
         officersFree.addClassName("figure-small");
         officersOnBreak.setId("officers-on-break");
         officersOnBreak.addClassName("figure-small");
-        // "free" means on shift and not on a break until allocation says who is busy on checks
-        var free = new Div(officersFree, label("free · on shift, not on a break"));
-        free.addClassName("officers-line");
-        var onBreak = new Div(officersOnBreak, label("on a break"));
-        onBreak.addClassName("officers-line");
-        return tile("officers", "Police officers on site", onSite, free, onBreak);
+        officersOnChecks.setId("officers-on-checks");
+        officersOnChecks.addClassName("figure-small");
+        // free: on shift, not on a break, and no police check in hand
+        var split = new Div(officersOnChecks, label("on checks ·"), officersFree, label("free ·"), officersOnBreak,
+                label("on a break"));
+        split.addClassName("officers-line");
+        checksWaiting.setId("checks-waiting");
+        checksWaiting.addClassName("figure-small");
+        checksOldest.setId("checks-oldest");
+        checksOldest.addClassName("label");
+        var checks = new Div(checksWaiting, label("checks waiting"), checksOldest);
+        checks.addClassName("officers-line");
+        return tile("officers", "Police officers on site", onSite, split, checks);
     }
 
     private Section outOfHoursTile() {
@@ -503,6 +513,11 @@ class BoardView extends Main {
         text(officersMax, officers == null ? "" : " / " + officers.max());
         text(officersFree, officers == null ? "–" : Integer.toString(officers.free()));
         text(officersOnBreak, officers == null ? "–" : Integer.toString(officers.onBreak()));
+        text(officersOnChecks, officers == null ? "–" : Integer.toString(officers.onChecks()));
+        text(checksWaiting, officers == null ? "–" : Integer.toString(officers.checksWaiting()));
+        text(checksOldest, officers == null || officers.oldestWaiting() == null ? ""
+                : "· " + officers.checksUnallocated() + " not allocated · oldest "
+                        + officers.oldestWaiting().reference() + " " + BoardText.duration(officers.oldestAge()));
     }
 
     private void renderOutOfHours(BoardFigures figures, Instant now) {

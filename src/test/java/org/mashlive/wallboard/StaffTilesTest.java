@@ -105,7 +105,7 @@ class StaffTilesTest extends BrowserlessTest {
         assertThat(text("officers-max")).isEqualTo(" / 11");
         assertThat(text("officers-free")).isEqualTo("2");
         assertThat(text("officers-on-break")).isEqualTo("1");
-        assertThat(text("officers")).contains("on site", "free · on shift, not on a break", "on a break");
+        assertThat(text("officers")).contains("on site", "on checks", "free", "on a break", "checks waiting");
     }
 
     @Test

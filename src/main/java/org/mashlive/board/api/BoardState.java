@@ -245,6 +245,61 @@ public final class BoardState {
         return rota().officers(now);
     }
 
+    /**
+     * The police desk at {@code now}: officers on site, how many hold a police check that is
+     * waiting, how many are free (on shift, not on a break, no check in hand), and the checks
+     * waiting with the oldest of them.
+     */
+    public PoliceDesk policeDesk(Instant now) {
+        var rota = rota();
+        var officers = rota.officers(now);
+        var waiting = checksWaiting();
+        var waitingIds = new java.util.HashSet<Long>();
+        waiting.forEach(card -> waitingIds.add(card.id()));
+        var busy = new java.util.HashSet<Long>();
+        int unallocated = waiting.size();
+        for (var allocation : allocations.values()) {
+            if (allocation.workType() == WorkType.POLICE_CHECK && waitingIds.contains(allocation.workId())) {
+                busy.add(allocation.staffId());
+                unallocated--;
+            }
+        }
+        int onChecks = 0;
+        int freeOnChecks = 0;
+        for (var person : staff.values()) {
+            if (person.role() == StaffRole.MASH_POLICE_OFFICER && busy.contains(person.id())) {
+                var presence = rota.presence(person, now);
+                if (presence != Presence.OFF) {
+                    onChecks++;
+                }
+                if (presence == Presence.ON_SHIFT) {
+                    freeOnChecks++;
+                }
+            }
+        }
+        var oldest = waiting.isEmpty() ? null : waiting.getFirst();
+        return new PoliceDesk(officers.onSite(), officers.max(), onChecks, officers.free() - freeOnChecks,
+                officers.onBreak(), waiting.size(), unallocated, oldest,
+                oldest == null ? null : Duration.between(oldest.receivedAt(), now));
+    }
+
+    /**
+     * The police desk at one instant.
+     *
+     * @param onSite            officers on shift, on a break or not
+     * @param max               how many officers the hub has room for
+     * @param onChecks          officers on site holding a police check that is waiting
+     * @param free              officers on shift, not on a break, with no check in hand
+     * @param onBreak           officers on a break
+     * @param checksWaiting     open police notifications whose checks are not done
+     * @param checksUnallocated of those, how many nobody holds
+     * @param oldestWaiting     the check waiting longest, or null
+     * @param oldestAge         how long it has waited, or null
+     */
+    public record PoliceDesk(int onSite, int max, int onChecks, int free, int onBreak, int checksWaiting,
+                             int checksUnallocated, ReferralCard oldestWaiting, Duration oldestAge) {
+    }
+
     /** Who covers out of hours at {@code now}, the next handover, and the gaps in the next 72 hours. */
     public Rota.OutOfHoursCover outOfHoursCover(Instant now) {
         return rota().cover(now);
