@@ -516,7 +516,7 @@ class BoardView extends Main {
         text(officersOnChecks, officers == null ? "–" : Integer.toString(officers.onChecks()));
         text(checksWaiting, officers == null ? "–" : Integer.toString(officers.checksWaiting()));
         text(checksOldest, officers == null || officers.oldestWaiting() == null ? ""
-                : "· " + officers.checksUnallocated() + " not allocated · oldest "
+                : officers.checksUnallocated() + " not allocated · oldest "
                         + officers.oldestWaiting().reference() + " " + BoardText.duration(officers.oldestAge()));
     }
 
