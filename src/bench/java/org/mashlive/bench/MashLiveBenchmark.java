@@ -442,12 +442,15 @@ class MashLiveBenchmark {
                 + "engine's `GET /?v-r=init&location=board`, which creates the UI and attaches the BoardView to the "
                 + "shared board subscription; it opens no push connection (a browser's would add one WebSocket).");
         out.line("");
-        out.line("| open UIs | heap MB | per UI KB |");
+        out.line("| open UIs | heap MB | per UI KB, from the 1-UI point |");
         out.line("|---|---|---|");
+        // The first UI also warms up Vaadin's shared caches and the baseline still holds start-up
+        // leftovers, so per UI is the slope from the one-UI point, not from zero.
         long base = wallboard.heapAfterGc();
         out.line(f("| 0 | %.1f | |", base / 1048576.0));
         var sessions = new ArrayList<HttpClient>();
-        double perUi = 0;
+        double perUi = Double.NaN;
+        long one = 0;
         for (int level : new int[] {1, 50, 200}) {
             while (sessions.size() < level) {
                 var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -462,11 +465,17 @@ class MashLiveBenchmark {
                 sessions.add(client);
             }
             long heap = wallboard.heapAfterGc();
-            perUi = (heap - base) / 1024.0 / level;
-            out.line(f("| %d | %.1f | %.0f |", level, heap / 1048576.0, perUi));
+            if (level == 1) {
+                one = heap;
+                out.line(f("| 1 | %.1f | |", heap / 1048576.0));
+            } else {
+                perUi = (heap - one) / 1024.0 / (level - 1);
+                out.line(f("| %d | %.1f | %.0f |", level, heap / 1048576.0, perUi));
+            }
         }
         out.line("");
-        out.line(f("Target ≤ 300 KB per board: %s.", perUi <= 300 ? "met" : f("missed by %.0f KB", perUi - 300)));
+        out.line(f("Target ≤ 300 KB per board: %s.", perUi > 0 && perUi <= 300 ? "met"
+                : perUi > 300 ? f("missed by %.0f KB", perUi - 300) : "not measurable (heap noise exceeds the growth)"));
         out.line("");
     }
 
