@@ -162,7 +162,10 @@ public class LiveBoard implements SmartLifecycle {
             Flux<BoardUpdate> heartbeats = ticks
                     .filter(tick -> sent.get() >= 0)
                     .map(tick -> BoardUpdate.heartbeat(sent.get(), clock.instant()));
-            return Flux.merge(data, heartbeats)
+            // the cut-off is merged in so that it ends the stream at once: an error queued behind
+            // the subscriber's full buffer would wait for a reader that has stopped reading
+            Flux<BoardUpdate> cutOff = subscriber.cutOff.asMono().flatMapMany(ignored -> Flux.empty());
+            return Flux.merge(data, heartbeats, cutOff)
                     .doFinally(signal -> subscribers.remove(subscriber));
         }));
     }
@@ -205,6 +208,7 @@ public class LiveBoard implements SmartLifecycle {
     private static final class Subscriber {
 
         final Sinks.Many<BoardUpdate> sink;
+        final Sinks.Empty<Void> cutOff = Sinks.empty();
 
         Subscriber(Sinks.Many<BoardUpdate> sink) {
             this.sink = sink;
@@ -212,7 +216,7 @@ public class LiveBoard implements SmartLifecycle {
 
         void offer(BoardUpdate update) {
             if (sink.tryEmitNext(update).isFailure()) {
-                sink.tryEmitError(new SlowSubscriberException());
+                cutOff.tryEmitError(new SlowSubscriberException());
             }
         }
     }

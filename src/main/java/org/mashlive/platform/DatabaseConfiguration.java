@@ -40,7 +40,12 @@ class DatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // The embedded library starts PostgreSQL with fsync and synchronous_commit off, for
+                // its tests' speed. A referral answered 201 must survive a crash, so both are back
+                // on, as in PostgreSQL's own defaults ("-c fsync=on" overrides the library's "-F").
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on");
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

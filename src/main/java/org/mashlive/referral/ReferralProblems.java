@@ -5,7 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +41,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice(assignableTypes = ReferralController.class)
 class ReferralProblems extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ReferralProblems.class);
+
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
@@ -48,6 +62,12 @@ class ReferralProblems extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (causedBy(e, DataBufferLimitException.class)) {
+            var tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The body is larger than a referral can be; nothing was recorded");
+            tooLarge.setTitle("Request too large");
+            return Mono.just(ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge));
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
         problem.setTitle("Invalid request");
         field(e).ifPresent(field -> problem.setProperty("errors", List.of(Map.of("field", field,
@@ -82,6 +102,59 @@ class ReferralProblems extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Referral already decided");
         return problem;
+    }
+
+    /**
+     * The database could not be reached, or failed: the request is refused whole. A refusal for an
+     * unreachable database is 503 with Retry-After, so a sender knows to send it again.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, R2dbcException.class})
+    ResponseEntity<ProblemDetail> database(Exception e) {
+        if (unavailable(e)) {
+            log.warn("Refused a referral request: the database is unavailable ({})", e.toString());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The database is unavailable; nothing was recorded. Send the request again shortly.");
+            problem.setTitle("Database unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        log.error("A referral request failed in the database", e);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The database refused the change; nothing was recorded.");
+        problem.setTitle("Database error");
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A lost or refused connection, a timeout getting one, or a server shutting down (SQLSTATE 08, 57P). */
+    private static boolean unavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof R2dbcNonTransientResourceException
+                    || cause instanceof R2dbcTransientResourceException
+                    || cause instanceof R2dbcTimeoutException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (cause instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.util.Optional<String> field(Throwable e) {

@@ -76,7 +76,20 @@ public class ReferralService {
                         .map(existing -> new Received(toReferral(existing), false)));
     }
 
+    /** The earliest date of birth taken: older dates are typos, and PostgreSQL's date has limits. */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     private static void check(NewReferral contact) {
+        // PostgreSQL text cannot hold U+0000: refuse it here, naming the field, not as a database error
+        noNul("externalRef", contact.externalRef());
+        noNul("merlinId", contact.merlinId());
+        noNul("child.firstName", contact.child().firstName());
+        noNul("child.lastName", contact.child().lastName());
+        noNul("concern", contact.concern());
+        noNul("consentOverrideReason", contact.consentOverrideReason());
+        if (contact.child().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            throw new InvalidReferralException("child.dateOfBirth", "must be on or after " + EARLIEST_BIRTH);
+        }
         if (contact.healthType() != null && contact.source() != Source.HEALTH) {
             throw new InvalidReferralException("healthType", "is only for source HEALTH, not " + contact.source());
         }
@@ -93,6 +106,12 @@ public class ReferralService {
         }
     }
 
+    private static void noNul(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new InvalidReferralException(field, "must not contain the NUL character (U+0000)");
+        }
+    }
+
     private void notInFuture(String field, Instant at) {
         if (at.isAfter(clock.instant())) {
             throw new InvalidReferralException(field, "must not be in the future");
@@ -106,21 +125,14 @@ public class ReferralService {
         String merlinId = contact.merlinId() == null && contact.source() == Source.POLICE
                 ? contact.externalRef()
                 : contact.merlinId();
-        Mono<Received> work = referrals.referredBetween(childKey, yearBefore, now)
-                .flatMap(reReferral -> referrals.nextNumber(local.getYear())
-                        .map(number -> new ReferralRepository.Stored(
-                                "MASH-%d-%06d".formatted(local.getYear(), number), contact.externalRef(), now,
-                                contact.channel(), contact.source(), contact.healthType(), merlinId, contact.child(),
-                                childKey, contact.concern(), contact.flags(), contact.consent(),
-                                contact.consentOverrideReason(), contact.rag(),
-                                timescales.dueAt(now, contact.rag()), reReferral)))
-                .flatMap(stored -> referrals.insert(stored)
-                        .switchIfEmpty(Mono.error(ExternalRefTaken::new))
-                        .flatMap(id -> referrals.recordStage(id, now, null, Stage.RECEIVED)
-                                .then(contact.rag() == null
-                                        ? Mono.empty()
-                                        : referrals.recordRag(id, now, null, contact.rag(), "Rated at intake"))
-                                .then(referrals.findById(id, false))))
+        var stored = new ReferralRepository.Stored(contact.externalRef(), now, contact.channel(), contact.source(),
+                contact.healthType(), merlinId, contact.child(), childKey, contact.concern(), contact.flags(),
+                contact.consent(), contact.consentOverrideReason(), contact.rag(), timescales.dueAt(now, contact.rag()));
+        // Two statements: the referral with its history, then its board event. The counters they
+        // take stay locked until commit, so the fewer round trips after the first, the more
+        // intakes per second (docs/decisions/0005-intake-in-two-statements.md).
+        Mono<Received> work = referrals.receive(stored, local.getYear(), yearBefore)
+                .switchIfEmpty(Mono.error(ExternalRefTaken::new))
                 .map(this::toReferral)
                 .flatMap(referral -> outbox.append(BoardEventType.REFERRAL_RECEIVED, referral.card())
                         .thenReturn(new Received(referral, true)));
@@ -142,6 +154,9 @@ public class ReferralService {
         }
         if (reason == null || reason.isBlank()) {
             return Mono.error(new InvalidReferralException("reason", "must say why the RAG is set or changed"));
+        }
+        if (reason.indexOf('\u0000') >= 0) {
+            return Mono.error(new InvalidReferralException("reason", "must not contain the NUL character (U+0000)"));
         }
         return change(id, "changing its RAG", at, row -> {
             if (row.rag() == rag) {

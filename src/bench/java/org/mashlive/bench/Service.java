@@ -1,0 +1,135 @@
+package org.mashlive.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * MASH Live run as its own process on the benchmark's class path, so that its CPU and heap are
+ * measured apart from the load generator's.
+ */
+final class Service implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Process process;
+    final long startedNanos;
+    final Path log;
+
+    private Service(Process process, long startedNanos, Path log) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts {@code org.mashlive.MashLive} with {@code args}; its output goes to a file under target. */
+    static Service start(String name, String... args) {
+        try {
+            Path log = Files.createTempFile(Path.of("target"), "bench-" + name + "-", ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add("org.mashlive.MashLive");
+            command.addAll(List.of(args));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+            long started = System.nanoTime();
+            return new Service(builder.start(), started, log);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until {@code url} answers 200, and says how long after the start that was. */
+    Duration awaitOk(String url, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the process ended; see " + log);
+            }
+            try {
+                var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - startedNanos);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Bench.pause(Duration.ofMillis(20));
+        }
+        throw new IllegalStateException(url + " did not answer in " + timeout + "; see " + log);
+    }
+
+    /** CPU time the process has used so far (user + system), from /proc. */
+    Duration cpu() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap in use after a full collection, in bytes, as the JVM's own tool reports it. */
+    long heapAfterGc() {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        // e.g. " garbage-first heap   total reserved 6291456K, committed 262144K, used 51234K"
+        var matcher = java.util.regex.Pattern.compile("heap\\s+total.*?used (\\d+)K").matcher(info);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Long.parseLong(matcher.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) {
+        try {
+            var jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
