@@ -103,7 +103,7 @@ class ReferralRepository {
                                 referral.child().dateOfBirth()),
                         referral.childKey(), referral.concern().strip(), Set.copyOf(referral.flags()),
                         referral.consent(), referral.consentOverrideReason(), referral.rag(), Stage.RECEIVED, null,
-                        null, Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), referral.dueAt(), 0))
+                        null, Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), referral.dueAt(), 0, false))
                 .one();
     }
 

@@ -60,10 +60,11 @@ class ApiSecurity {
     }
 
     @Bean
-    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, Accounts accounts) {
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, Accounts accounts,
+                                                        java.time.Clock clock) {
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         manager.setPasswordEncoder(accounts.encoder());
-        return manager;
+        return new RememberedSignIns(manager, java.time.Duration.ofMinutes(5), clock);
     }
 
     @Bean
