@@ -92,7 +92,6 @@ class BoardView extends Main {
     private final Span capacityOpen = new Span();
     private final Span capacityToday = new Span();
     private final Span capacityAverage = new Span();
-    private final Span capacityPerWorker = new Span();
 
     // the lines last rendered, so an unchanged list is left alone (a few dozen short strings)
     private List<BreachLine> breachLines;
@@ -361,9 +360,7 @@ class BoardView extends Main {
         open.addClassName("capacity-line");
         var today = new Div(capacityToday, new Span("contacts today"));
         today.addClassName("capacity-line");
-        capacityPerWorker.setId("capacity-per-worker");
-        capacityPerWorker.addClassName("capacity-average");
-        return tile("capacity", "Capacity", open, today, capacityAverage, capacityPerWorker);
+        return tile("capacity", "Capacity", open, today, capacityAverage);
     }
 
     private static Section tile(String id, String title, Component... content) {
@@ -545,12 +542,6 @@ class BoardView extends Main {
         text(capacityAverage, capacity.latest()
                 .map(summary -> String.format(Locale.UK, "14-day average %.1f a day", summary.averageArrivals()))
                 .orElse("14-day average not known yet"));
-        // the open count of the board now over the available workers of the last capacity figures
-        text(capacityPerWorker, capacity.latest()
-                .map(summary -> summary.availableWorkers())
-                .map(available -> CapacityView.perWorker(available > 0 ? (double) figures.total() / available
-                        : figures.total() == 0 ? 0.0 : Double.POSITIVE_INFINITY) + " open per available worker")
-                .orElse(""));
     }
 
     private record BreachLine(RagColumn column, String reference, String overdue) {

@@ -210,7 +210,7 @@ class CapacityView extends Main {
     }
 
     /** "–" with nobody available and nothing open; "∞" with referrals open and nobody to take them. */
-    static String perWorker(Double value) {
+    private static String perWorker(Double value) {
         if (value == null) {
             return "–";
         }
