@@ -44,10 +44,12 @@ final class CapacityFigures {
      * @param decided    every referral decided from the start of the trend's first day to {@code now}
      * @param openNow    referrals open now
      * @param breachedNow open referrals breached now
+     * @param availableWorkers people available now, or null when not known
      */
     static CapacitySummary summarise(Instant now, WorkingCalendar calendar, List<ReferralFact> received,
                                      List<ReferralFact> decided, int openNow, int breachedNow,
-                                     List<RoleStaffing> workforce, List<PartnerRequests> partnerRequests) {
+                                     List<RoleStaffing> workforce, List<PartnerRequests> partnerRequests,
+                                     Integer availableWorkers) {
         LocalDate today = day(now);
         LocalDate trendStart = today.minusDays(CapacitySummary.DAYS - 1);
         var arrivals = arrivalsPerDay(received, calendar, firstDay(today), today);
@@ -59,7 +61,8 @@ final class CapacityFigures {
         return new CapacitySummary(now, today, openNow, breachedNow, trend.getLast().total(), average,
                 List.copyOf(trend), timelinessPerDay(decided, trendStart, today),
                 reReferralRate(trendReReferrals, trendTotal),
-                trend.stream().mapToInt(DailyArrivals::outOfHours).sum(), workforce, partnerRequests);
+                trend.stream().mapToInt(DailyArrivals::outOfHours).sum(), workforce, partnerRequests,
+                availableWorkers);
     }
 
     /** Contacts per day from {@code first} to {@code last}, one entry per day, days without contacts included. */

@@ -7,7 +7,6 @@ import java.util.List;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.capacity.api.CapacitySummary;
-import org.mashlive.capacity.api.RoleStaffing;
 import org.mashlive.platform.WorkingCalendar;
 import org.mashlive.referral.ReferralHistory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,9 +58,10 @@ class CapacityService {
                 history.receivedBetween(firstReceived, end).collectList(),
                 history.decidedBetween(firstDecided, end).collectList(),
                 counts,
-                workforce.at(now).map(figures -> figures.roles()).defaultIfEmpty(List.<RoleStaffing>of()),
+                workforce.at(now).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                 partners.outstanding(now).collectList())
                 .map(all -> CapacityFigures.summarise(now, calendar, all.getT1(), all.getT2(), all.getT3()[0],
-                        all.getT3()[1], all.getT4(), all.getT5()));
+                        all.getT3()[1], all.getT4().map(Workforce::roles).orElse(List.of()), all.getT5(),
+                        all.getT4().map(Workforce::totalAvailable).orElse(null)));
     }
 }

@@ -136,8 +136,7 @@ class WorkforceMeters implements SmartLifecycle {
         byRole(vacancies, figures.roles(), RoleStaffing::vacancies);
         caseloadPerWorker.register(figures.roles().stream()
                 .filter(role -> role.caseloadPerWorker() != null)
-                .map(role -> MultiGauge.Row.of(Tags.of("team", role.team(), "role", role.role()),
-                        role.caseloadPerWorker()))
+                .map(role -> MultiGauge.Row.of(tags(role), role.caseloadPerWorker()))
                 .toList(), true);
         available.register(figures.availableWorkers().entrySet().stream()
                 .map(team -> MultiGauge.Row.of(Tags.of("team", team.getKey()), team.getValue()))
@@ -165,9 +164,13 @@ class WorkforceMeters implements SmartLifecycle {
 
     private static void byRole(MultiGauge gauge, List<RoleStaffing> roles, ToDoubleFunction<RoleStaffing> value) {
         gauge.register(roles.stream()
-                .map(role -> MultiGauge.Row.of(Tags.of("team", role.team(), "role", role.role()),
-                        value.applyAsDouble(role)))
+                .map(role -> MultiGauge.Row.of(tags(role), value.applyAsDouble(role)))
                 .toList(), true);
+    }
+
+    /** The team as the staff module names it; the role lower-case, like every enum label. */
+    private static Tags tags(RoleStaffing role) {
+        return Tags.of("team", role.team(), "role", role.role().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Open referrals per available worker: infinite with work open and nobody to take it. */

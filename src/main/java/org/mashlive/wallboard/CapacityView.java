@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.SourceGroup;
+import org.mashlive.board.api.StaffRole;
 import org.mashlive.capacity.api.CapacitySummary;
 import org.mashlive.capacity.api.DailyArrivals;
 import org.mashlive.capacity.api.DailyTimeliness;
@@ -176,18 +177,52 @@ class CapacityView extends Main {
         if (summary.workforce().isEmpty()) {
             body.add(new Paragraph("No staffing figures yet."));
         }
+        if (summary.availableWorkers() != null) {
+            var queue = new Div(
+                    figure("available", "Available now", Integer.toString(summary.availableWorkers())),
+                    figure("per-available", "Open per available worker", perWorker(summary.openPerAvailableWorker())));
+            queue.addClassName("capacity-figures");
+            body.add(queue);
+        }
+        int n = 0;
         for (var role : summary.workforce()) {
-            var line = new Div(new Span(role.team() + " · " + role.role()),
-                    new Span(role.onDuty() + " on duty of " + String.format(Locale.UK, "%.1f", role.establishment())
-                            + " posts, " + String.format(Locale.UK, "%.1f", role.vacancies()) + " vacant"));
+            var caseload = role.caseloadPerWorker();
+            var line = new Div(new Span(role.team() + " · " + roleLabel(role.role())),
+                    new Span(role.onDuty() + " on duty of " + fte(role.establishment()) + " posts, "
+                            + fte(role.vacancies()) + " vacant, caseload "
+                            + (caseload == null ? "none in post" : String.format(Locale.UK, "%.1f", caseload)
+                                    + " per worker (" + role.caseload() + " open, " + role.workers() + " people)")));
             line.addClassName("workforce-line");
+            line.setId("workforce-line-" + n++);
             body.add(line);
         }
         for (var partner : summary.partnerRequests()) {
-            body.add(new Div(new Span(partner.partner() + " requests outstanding"),
-                    new Span(partner.outstanding() + ", oldest " + BoardText.duration(partner.oldest()))));
+            var line = new Div(new Span(partner.partner() + " requests outstanding"),
+                    new Span(partner.outstanding() + ", oldest " + BoardText.duration(partner.oldest())));
+            line.setId("partner-" + partner.partner().toLowerCase(Locale.ROOT));
+            body.add(line);
         }
         return tile("capacity-workforce", "Staffing", body);
+    }
+
+    private static String fte(double value) {
+        return String.format(Locale.UK, "%.1f", value);
+    }
+
+    /** "–" with nobody available and nothing open; "∞" with referrals open and nobody to take them. */
+    private static String perWorker(Double value) {
+        if (value == null) {
+            return "–";
+        }
+        return value.isInfinite() ? "∞" : String.format(Locale.UK, "%.1f", value);
+    }
+
+    private static String roleLabel(String role) {
+        try {
+            return StaffRole.valueOf(role).label();
+        } catch (IllegalArgumentException unknown) {
+            return role;
+        }
     }
 
     private static Div figure(String id, String label, String value) {

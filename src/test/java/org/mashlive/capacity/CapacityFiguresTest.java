@@ -57,7 +57,7 @@ class CapacityFiguresTest {
             decided(Rag.GREEN, "2026-03-01T12:00:00Z", "2026-02-20T12:00:00Z")); // before the trend: left out
 
     private CapacitySummary summary() {
-        return CapacityFigures.summarise(NOW, CALENDAR, RECEIVED, DECIDED, 7, 2, List.of(), List.of());
+        return CapacityFigures.summarise(NOW, CALENDAR, RECEIVED, DECIDED, 7, 2, List.of(), List.of(), null);
     }
 
     @Test

@@ -40,6 +40,7 @@ class CapacityIT {
     @Autowired ReferralService referrals;
     @Autowired ReferralHistory history;
     @Autowired CapacityService capacity;
+    @Autowired StaffWorkforceFigures workforce;
     @Autowired LiveBoard board;
     @Autowired MeterRegistry registry;
     @Autowired TransactionalOperator transaction;
@@ -97,7 +98,10 @@ class CapacityIT {
         assertThat(decided.of(Rag.RED).within()).isEqualTo(1);
         assertThat(decided.of(Rag.GREEN).decided()).isEqualTo(1);
         assertThat(decided.of(Rag.GREEN).within()).isEqualTo(1);
-        assertThat(summary.workforce()).isEmpty();
+        // the staffing as the staff and allocation modules give it at that instant
+        var staffing = workforce.at(Instant.parse("2024-02-12T23:00:00Z")).block(Duration.ofSeconds(10));
+        assertThat(summary.workforce()).isEqualTo(staffing == null ? java.util.List.of() : staffing.roles());
+        assertThat(summary.availableWorkers()).isEqualTo(staffing == null ? null : staffing.totalAvailable());
     }
 
     private double received(String source, String channel) {

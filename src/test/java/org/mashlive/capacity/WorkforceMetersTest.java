@@ -41,7 +41,7 @@ class WorkforceMetersTest {
         PartnerRequestFigures partners = now -> Flux.just(new PartnerRequests("POLICE", 3, Duration.ofHours(26)));
         new Meters(registry, figures, partners).refresh().block(Duration.ofSeconds(5));
 
-        assertThat(registry.get("mash.staff.on.duty").tags("team", "front-door", "role", "SOCIAL_WORKER").gauge().value())
+        assertThat(registry.get("mash.staff.on.duty").tags("team", "front-door", "role", "social_worker").gauge().value())
                 .isEqualTo(5);
         assertThat(registry.get("mash.staff.establishment").gauge().value()).isEqualTo(8);
         assertThat(registry.get("mash.staff.vacancies").gauge().value()).isEqualTo(2);

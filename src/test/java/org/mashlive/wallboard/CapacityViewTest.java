@@ -2,6 +2,7 @@ package org.mashlive.wallboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.mashlive.board.api.Source;
 import org.mashlive.capacity.api.CapacitySummary;
 import org.mashlive.capacity.api.DailyArrivals;
 import org.mashlive.capacity.api.DailyTimeliness;
+import org.mashlive.capacity.api.PartnerRequests;
+import org.mashlive.capacity.api.RoleStaffing;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -95,6 +98,37 @@ class CapacityViewTest extends BrowserlessTest {
         String timelinessSvg = $(Component.class).id("trend-timeliness").getElement().getOuterHTML();
         assertThat(timelinessSvg).contains("class=\"rag-red\"");
         assertThat(text("capacity-workforce-lines")).contains("No staffing figures yet");
+    }
+
+    @Test
+    void showsOnDutyAgainstEstablishmentVacanciesCaseloadsAndTheQueuePerAvailableWorker() {
+        var known = knownSummary();
+        summary = new CapacitySummary(NOW, TODAY, 23, 4, 6, 3.0, known.arrivals(), known.timeliness(), 0.125, 14,
+                List.of(new RoleStaffing("MASH social work", "SOCIAL_WORKER", 5, 8, 1.6, 14, 7),
+                        new RoleStaffing("unassigned", "MASH_HEALTH_PRACTITIONER", 0, 1, 1, 0, 0)),
+                List.of(new PartnerRequests("police", 3, Duration.ofMinutes(95))), 10);
+        var view = navigate("capacity", CapacityView.class);
+        view.refresh();
+
+        assertThat(text("capacity-available")).isEqualTo("10");
+        // 23 open over 10 available
+        assertThat(text("capacity-per-available")).isEqualTo("2.3");
+        assertThat(text("workforce-line-0")).contains("MASH social work · Social worker")
+                .contains("5 on duty of 8.0 posts, 1.6 vacant, caseload 2.0 per worker (14 open, 7 people)");
+        assertThat(text("workforce-line-1")).contains("unassigned · MASH health practitioner")
+                .contains("0 on duty of 1.0 posts, 1.0 vacant, caseload none in post");
+        assertThat(text("partner-police")).contains("police requests outstanding").contains("3, oldest");
+        assertThat(text("capacity-workforce-lines")).doesNotContain("No staffing figures yet");
+    }
+
+    @Test
+    void theQueuePerAvailableWorkerIsInfiniteWithNobodyAvailable() {
+        var known = knownSummary();
+        summary = new CapacitySummary(NOW, TODAY, 23, 4, 6, 3.0, known.arrivals(), known.timeliness(), 0.125, 14,
+                List.of(new RoleStaffing("Out of hours", "OOH_DUTY_SOCIAL_WORKER", 0, 4, 0, 0, 4)), List.of(), 0);
+        var view = navigate("capacity", CapacityView.class);
+        view.refresh();
+        assertThat(text("capacity-per-available")).isEqualTo("∞");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.List;
  * @param outOfHoursContacts contacts of the trend received outside core hours
  * @param workforce          staffing by team and role; empty while no staffing figures are available
  * @param partnerRequests    partner information requests outstanding; empty while none are tracked
+ * @param availableWorkers   people on shift now and not on a break, every team; null while no
+ *                           staffing figures are available
  */
 public record CapacitySummary(
         Instant at,
@@ -33,15 +35,39 @@ public record CapacitySummary(
         double reReferralRate,
         int outOfHoursContacts,
         List<RoleStaffing> workforce,
-        List<PartnerRequests> partnerRequests) {
+        List<PartnerRequests> partnerRequests,
+        Integer availableWorkers) {
 
     /** How many days the trend covers, today included. */
     public static final int DAYS = 14;
+
+    /** A summary without the available workers. */
+    public CapacitySummary(Instant at, LocalDate today, int openNow, int breachedNow, int arrivalsToday,
+                           double averageArrivals, List<DailyArrivals> arrivals, List<DailyTimeliness> timeliness,
+                           double reReferralRate, int outOfHoursContacts, List<RoleStaffing> workforce,
+                           List<PartnerRequests> partnerRequests) {
+        this(at, today, openNow, breachedNow, arrivalsToday, averageArrivals, arrivals, timeliness, reReferralRate,
+                outOfHoursContacts, workforce, partnerRequests, null);
+    }
 
     public CapacitySummary {
         arrivals = List.copyOf(arrivals);
         timeliness = List.copyOf(timeliness);
         workforce = workforce == null ? List.of() : List.copyOf(workforce);
         partnerRequests = partnerRequests == null ? List.of() : List.copyOf(partnerRequests);
+    }
+
+    /**
+     * Open referrals now per available worker: null while the available workers are not known,
+     * infinite with referrals open and nobody available.
+     */
+    public Double openPerAvailableWorker() {
+        if (availableWorkers == null) {
+            return null;
+        }
+        if (availableWorkers > 0) {
+            return (double) openNow / availableWorkers;
+        }
+        return openNow == 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }
 }
