@@ -123,17 +123,17 @@ class DutyView extends Main {
     private Div filters() {
         stage.setLabel("Stage");
         stage.setItems(Arrays.stream(Stage.values()).filter(Stage::open).toList());
-        stage.setItemLabelGenerator(Stage::label);
+        stage.setItemLabelGenerator(value -> value == null ? "Any stage" : value.label());
         stage.setEmptySelectionAllowed(true);
         stage.setEmptySelectionCaption("Any stage");
         rag.setLabel("RAG");
         rag.setItems(RagColumn.values());
-        rag.setItemLabelGenerator(RagColumn::label);
+        rag.setItemLabelGenerator(value -> value == null ? "Any RAG" : value.label());
         rag.setEmptySelectionAllowed(true);
         rag.setEmptySelectionCaption("Any RAG");
         source.setLabel("Source");
         source.setItems(Source.values());
-        source.setItemLabelGenerator(Source::label);
+        source.setItemLabelGenerator(value -> value == null ? "Any source" : value.label());
         source.setEmptySelectionAllowed(true);
         source.setEmptySelectionCaption("Any source");
         person.setItemLabelGenerator(PersonChoice::name);
