@@ -34,10 +34,11 @@ class BoardEventStore {
                 .all();
     }
 
-    /** The newest {@code limit} referral events, newest first: the ticker's. */
+    /** The newest {@code limit} referral and allocation events, newest first: the ticker's. */
     Flux<BoardEvent> latestReferralEvents(int limit) {
         var types = java.util.Arrays.stream(BoardEventType.values())
-                .filter(type -> type.subject() == BoardEventType.Subject.REFERRAL)
+                .filter(type -> type.subject() == BoardEventType.Subject.REFERRAL
+                        || type.subject() == BoardEventType.Subject.ALLOCATION)
                 .map(Enum::name)
                 .toList();
         return db.sql("SELECT seq, at, type, payload FROM board_event WHERE type IN (:types) ORDER BY seq DESC LIMIT :limit")

@@ -14,6 +14,7 @@ import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
+import org.mashlive.referral.api.ReferralDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -279,6 +280,22 @@ public class ReferralService {
     /** The RAG history of a referral, oldest first. */
     public Flux<RagChange> ragHistory(long id) {
         return referrals.ragHistory(id);
+    }
+
+    /**
+     * A referral's identifying detail with its RAG history, for a duty lead's eyes only: the caller
+     * records who viewed it (see {@link ReferralRSocketController}).
+     *
+     * @throws ReferralNotFoundException (as an error signal) when there is no such referral
+     */
+    public Mono<ReferralDetail> detail(String idOrReference) {
+        return find(idOrReference).flatMap(referral -> ragHistory(referral.id())
+                .map(change -> new ReferralDetail.RagStep(change.at(), change.from(), change.to(), change.reason()))
+                .collectList()
+                .map(history -> new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
+                        referral.source(), referral.child().firstName(), referral.child().lastName(),
+                        referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
+                        referral.consentOverrideReason(), referral.rag(), referral.stage(), history)));
     }
 
     /** Contacts received on {@code day} (Europe/London), by source. */

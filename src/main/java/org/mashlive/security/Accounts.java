@@ -75,6 +75,11 @@ final class Accounts {
         return new MapReactiveUserDetailsService(users.values().toArray(UserDetails[]::new));
     }
 
+    /** The user of this name as configured now, or empty. */
+    java.util.Optional<UserDetails> user(String username) {
+        return java.util.Optional.ofNullable(users.get(username));
+    }
+
     /** Whether {@code token} is a board token; compared in constant time. */
     boolean isBoardToken(String token) {
         byte[] given = token.getBytes(StandardCharsets.UTF_8);

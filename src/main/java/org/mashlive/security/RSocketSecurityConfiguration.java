@@ -2,7 +2,14 @@ package org.mashlive.security;
 
 import java.util.List;
 
+import java.time.Clock;
+
+import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.board.api.Access;
+import org.mashlive.referral.api.ReferralRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.mashlive.board.api.BoardRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,21 +36,42 @@ import reactor.core.publisher.Mono;
  * WebSocket route applies the same server customizers, so both transports check the same way.
  *
  * <p>Credentials ({@link RSocketCredentials}) may come with SETUP, for the whole connection, or with
- * each request. The board routes need any of {@link Access#BOARD_READERS}; anything else is refused.
+ * each request; bearer credentials are a board token or a user token ({@link UserTokens}). The board
+ * routes need any of {@link Access#BOARD_READERS}; a user token ({@link Access#TOKEN_ROUTE}) and the
+ * candidates need a person; a child's detail and allocating need {@link Access#DUTY_LEADS}; anything
+ * else is refused.
  * A refusal is an error frame whose message says what is missing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableRSocketSecurity
 class RSocketSecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(RSocketSecurityConfiguration.class);
+
+    @Bean
+    UserTokens userTokens(UserTokenProperties settings, Clock clock) {
+        if (settings.secret() == null || settings.secret().isBlank()) {
+            log.info("User tokens are signed with a key made up for this start: set mash.security.user-tokens.secret "
+                    + "so that they survive a restart and every backend instance accepts them");
+        }
+        return UserTokens.of(settings, clock);
+    }
+
     @Bean
     PayloadSocketAcceptorInterceptor rsocketInterceptor(RSocketSecurity rsocket, ReactiveAuthenticationManager users,
-                                                    Accounts accounts) {
-        ReactiveAuthenticationManager credentials = authentication -> authentication instanceof BoardToken token
-                ? accounts.isBoardToken((String) token.getCredentials())
+                                                    Accounts accounts, UserTokens tokens) {
+        ReactiveAuthenticationManager credentials = authentication -> {
+            if (authentication instanceof BoardToken token) {
+                String value = (String) token.getCredentials();
+                if (UserTokens.looksLikeUserToken(value)) {
+                    return Mono.fromCallable(() -> person(accounts, tokens.verify(value)));
+                }
+                return accounts.isBoardToken(value)
                         ? Mono.just(token.checked())
-                        : Mono.error(new BadCredentialsException("Unknown board token"))
-                : users.authenticate(authentication);
+                        : Mono.error(new BadCredentialsException("Unknown board token"));
+            }
+            return users.authenticate(authentication);
+        };
         var authenticate = new AuthenticationPayloadInterceptor(credentials);
         authenticate.setAuthenticationConverter(new RSocketCredentials());
         authenticate.setOrder(PayloadInterceptorOrder.AUTHENTICATION.getOrder());
@@ -54,8 +82,25 @@ class RSocketSecurityConfiguration {
                         .setup().permitAll()
                         .route(BoardRoutes.SNAPSHOT).access(anyOf(BoardRoutes.SNAPSHOT, Access.BOARD_READERS))
                         .route(BoardRoutes.STREAM).access(anyOf(BoardRoutes.STREAM, Access.BOARD_READERS))
+                        // acting for a person: people only, never a board or kiosk token
+                        .route(Access.TOKEN_ROUTE).access(anyOf(Access.TOKEN_ROUTE, Access.PEOPLE))
+                        .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))
+                        .route(AllocationRoutes.ALLOCATE).access(anyOf(AllocationRoutes.ALLOCATE, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.DETAIL).access(anyOf(ReferralRoutes.DETAIL, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
                 .build();
+    }
+
+    /**
+     * The person a verified user token names, with the roles they hold now: a user removed from the
+     * configuration since is refused although their token has not run out.
+     */
+    private static Authentication person(Accounts accounts, UserTokens.Claims claims) {
+        var user = accounts.user(claims.username())
+                .filter(found -> found.isEnabled() && found.getAuthorities().stream()
+                        .anyMatch(role -> Access.PEOPLE.contains(role.getAuthority().substring("ROLE_".length()))))
+                .orElseThrow(() -> new BadCredentialsException("User token names no current user; sign in again"));
+        return UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities());
     }
 
     /**

@@ -489,7 +489,7 @@ class BoardView extends Main {
     private void renderTicker(BoardFigures figures) {
         var lines = figures.recent().stream()
                 .map(event -> new TickerLine(BoardText.clock(event.at()), event.tickerText(),
-                        RagColumn.of(event.referral().rag())))
+                        RagColumn.of(event.referral() == null ? null : event.referral().rag())))
                 .toList();
         if (lines.equals(tickerLines)) {
             return;

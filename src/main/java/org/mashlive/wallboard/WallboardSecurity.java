@@ -13,6 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import java.time.Clock;
+
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,7 +40,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 /**
  * Who may see which wall-board page. People sign in at {@code /login} ({@link LoginView}) against the
  * configured users, or the demo's; kiosk screens sign in with a token ({@link KioskFilter}) and reach
- * the board only. Pages: {@code /board} for BOARD and every person, {@code /duty} for duty leads,
+ * the board only. A person's sign-in also asks the backend for a user token ({@link BackendSignIn}).
+ * Pages: {@code /board} for BOARD and every person, {@code /duty} for duty leads and admins,
  * {@code /capacity} for service heads, hub managers and admins; anything else for people only. Views
  * carry the same roles in {@code @RolesAllowed}, which Vaadin checks on navigation inside the app.
  */
@@ -104,11 +109,18 @@ class WallboardSecurity {
 
     @Bean
     SecurityFilterChain wallboardFilterChain(HttpSecurity http, KioskTokens kiosks,
-                                             ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+                                             ObjectProvider<SecurityContextHolderStrategy> contexts,
+                                             UserDetailsService users, PasswordEncoder passwords,
+                                             DutyBackend backend, Clock clock) throws Exception {
         var strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        // a person is signed in only when the backend also accepts them and gives a user token; set on
+        // this chain alone, so no global manager can sign anyone in with the local check only
+        var local = new DaoAuthenticationProvider(users);
+        local.setPasswordEncoder(passwords);
+        http.authenticationManager(new ProviderManager(new BackendSignIn(local, backend, clock)));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
-                .requestMatchers("/duty", "/duty/**").hasRole(Access.DUTY_LEAD)
+                .requestMatchers("/duty", "/duty/**").hasAnyRole(Access.DUTY_LEADS.toArray(String[]::new))
                 .requestMatchers("/capacity", "/capacity/**")
                         .hasAnyRole(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)
                 // the error page shows the status a refusal already decided

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>RSocket: an entry of MIME type {@value #AUTHENTICATION_MIME_TYPE} in the composite metadata,
  * either <em>simple</em> (username and password of a configured user) or <em>bearer</em> (a board
- * token, which grants {@link #BOARD}), sent in the SETUP frame or with each request; a request's own
+ * token, which grants {@link #BOARD}, or a user token from {@link #TOKEN_ROUTE}, which acts as that
+ * person), sent in the SETUP frame or with each request; a request's own
  * entry wins over the connection's.
  *
  * <p>Demo values ({@link #DEMO_USERS}, {@link #DEMO_PASSWORD}, {@link #DEMO_BOARD_TOKEN},
@@ -38,6 +39,16 @@ public final class Access {
 
     /** The roles that may read the live board. */
     public static final List<String> BOARD_READERS = List.of(BOARD, HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN);
+
+    /** The roles that may use the duty-lead view: see a child's identifying detail, give and move cases. */
+    public static final List<String> DUTY_LEADS = List.of(DUTY_LEAD, ADMIN);
+
+    /**
+     * RSocket request-response: no payload; answers a {@link UserToken} for the caller, who signs in
+     * with simple credentials (or a user token still valid, to refresh it). People only: a board token
+     * gets none. A client acting for a person sends the token as bearer credentials from then on.
+     */
+    public static final String TOKEN_ROUTE = "auth.token";
 
     /** The RSocket metadata MIME type of credentials (simple or bearer). */
     public static final String AUTHENTICATION_MIME_TYPE = "message/x.rsocket.authentication.v0";

@@ -66,7 +66,12 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
         };
     }
 
-    /** Whether it is about a referral (the ticker shows only these). */
+    /** Whether the ticker shows it: referral events, and who a case was given to. */
+    public boolean onTicker() {
+        return type.subject() == BoardEventType.Subject.REFERRAL || type.subject() == BoardEventType.Subject.ALLOCATION;
+    }
+
+    /** Whether it is about a referral. */
     public boolean aboutReferral() {
         return type.subject() == BoardEventType.Subject.REFERRAL;
     }

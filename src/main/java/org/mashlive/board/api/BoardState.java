@@ -123,6 +123,7 @@ public final class BoardState {
             }
             case ALLOCATION -> {
                 allocations.put(key(event.allocation()), event.allocation());
+                remember(event);
                 return Applied.APPLIED;
             }
             case REFERRAL -> {
@@ -148,11 +149,16 @@ public final class BoardState {
                 arrivals.merge(card.source(), 1, Integer::sum);
             }
         }
+        remember(event);
+        return Applied.APPLIED;
+    }
+
+    /** Keeps {@code event} for the ticker: referral and allocation events ({@link BoardEvent#onTicker()}). */
+    private void remember(BoardEvent event) {
         recent.addFirst(event);
         while (recent.size() > RECENT) {
             recent.removeLast();
         }
-        return Applied.APPLIED;
     }
 
     /** Who works a case, if anyone. */

@@ -1,0 +1,46 @@
+package org.mashlive.referral.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Source;
+import org.mashlive.board.api.Stage;
+
+/**
+ * A referral's identifying detail, for the duty lead who asked for it and no one else.
+ *
+ * @param id                    its id
+ * @param reference             {@code MASH-2026-000123}
+ * @param receivedAt            when it came in (UTC)
+ * @param source                who referred
+ * @param firstName             the child's first name
+ * @param lastName              the child's last name
+ * @param dateOfBirth           the child's date of birth
+ * @param concern               the concern as the referrer put it
+ * @param consent               {@code GIVEN}, {@code REFUSED}, {@code NOT_SOUGHT} or {@code OVERRIDDEN}
+ * @param consentOverrideReason why consent was overridden, when it was
+ * @param rag                   the current RAG, null while not rated
+ * @param stage                 where it is now
+ * @param ragHistory            every change of its RAG with the reason, oldest first
+ */
+public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
+                             String lastName, LocalDate dateOfBirth, String concern, String consent,
+                             String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+
+    public ReferralDetail {
+        ragHistory = ragHistory == null ? List.of() : List.copyOf(ragHistory);
+    }
+
+    /**
+     * One change of the RAG.
+     *
+     * @param at     when
+     * @param from   before, null when first rated
+     * @param to     after
+     * @param reason why, in the screener's words
+     */
+    public record RagStep(Instant at, Rag from, Rag to, String reason) {
+    }
+}

@@ -1,0 +1,34 @@
+package org.mashlive.security;
+
+import java.util.List;
+
+import org.mashlive.board.api.Access;
+import org.mashlive.board.api.UserToken;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+/** {@value Access#TOKEN_ROUTE}: a user token for the signed-in person (see {@link UserTokens}). */
+@Controller
+class UserTokenController {
+
+    private final UserTokens tokens;
+
+    UserTokenController(UserTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @MessageMapping(Access.TOKEN_ROUTE)
+    Mono<UserToken> token() {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .map(person -> tokens.issue(person.getName(), roles(person.getAuthorities())));
+    }
+
+    private static List<String> roles(java.util.Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority)
+                .filter(name -> name.startsWith("ROLE_")).map(name -> name.substring("ROLE_".length())).toList();
+    }
+}

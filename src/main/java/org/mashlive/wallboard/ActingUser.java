@@ -1,0 +1,58 @@
+package org.mashlive.wallboard;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+import org.mashlive.board.api.UserToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The person signed in to this wall-board session, as the backend knows them: the user token the
+ * backend gave at sign-in ({@link BackendSignIn}), never their password. Kept in the session with the
+ * person's authentication; the token is replaced when refreshed.
+ */
+final class ActingUser implements Serializable {
+
+    private final String username;
+    private volatile UserToken token;
+    private volatile Instant obtainedAt;
+
+    ActingUser(UserToken token, Instant obtainedAt) {
+        this.username = token.username();
+        this.token = token;
+        this.obtainedAt = obtainedAt;
+    }
+
+    /** The person signed in on this request's thread, if they signed in with a person's credentials. */
+    static java.util.Optional<ActingUser> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof ActingUser user
+                ? java.util.Optional.of(user)
+                : java.util.Optional.empty();
+    }
+
+    String username() {
+        return username;
+    }
+
+    UserToken token() {
+        return token;
+    }
+
+    /** Whether half of the token's life has gone by at {@code now}: time to ask for a new one. */
+    boolean dueForRefresh(Instant now) {
+        Instant half = obtainedAt.plus(java.time.Duration.between(obtainedAt, token.expiresAt()).dividedBy(2));
+        return !now.isBefore(half);
+    }
+
+    void refreshed(UserToken fresh, Instant at) {
+        this.token = fresh;
+        this.obtainedAt = at;
+    }
+
+    @Override
+    public String toString() {
+        return "ActingUser[" + username + "]";
+    }
+}

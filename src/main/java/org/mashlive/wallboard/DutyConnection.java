@@ -1,0 +1,142 @@
+package org.mashlive.wallboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.rsocket.core.RSocketConnector;
+import io.rsocket.exceptions.CustomRSocketException;
+import io.rsocket.RSocketErrorException;
+import io.rsocket.metadata.AuthMetadataCodec;
+import io.rsocket.metadata.WellKnownMimeType;
+import io.rsocket.transport.netty.client.TcpClientTransport;
+import org.mashlive.allocation.api.AllocateRequest;
+import org.mashlive.allocation.api.AllocationRoutes;
+import org.mashlive.allocation.api.CandidateCard;
+import org.mashlive.board.api.Access;
+import org.mashlive.board.api.AllocationCard;
+import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.DetailRequest;
+import org.mashlive.referral.api.ReferralDetail;
+import org.mashlive.referral.api.ReferralRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+import reactor.core.publisher.Mono;
+
+/**
+ * The duty view's requests to the backend over RSocket, each on a connection of its own, signed in
+ * as the person: their user token as bearer credentials, refreshed once half its life has gone. The
+ * wall-board's own board token is never used here, so the backend's audit names the person.
+ *
+ * <p>Waiting for the answer is deliberate: the wall-board is a servlet application, the caller is
+ * the request thread of a person's click, and the wait is bounded by {@link #TIMEOUT}.
+ */
+@Component
+final class DutyConnection implements DutyBackend {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(DutyConnection.class);
+    private static final MimeType COMPOSITE_METADATA =
+            MimeType.valueOf(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString());
+    private static final MimeType AUTHENTICATION = MimeType.valueOf(Access.AUTHENTICATION_MIME_TYPE);
+
+    private final RSocketStrategies strategies;
+    private final BackendProperties backend;
+    private final Clock clock;
+
+    DutyConnection(RSocketStrategies strategies, BackendProperties backend, Clock clock) {
+        this.strategies = strategies;
+        this.backend = backend;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserToken signIn(String username, String password) {
+        byte[] credentials = bytes(AuthMetadataCodec.encodeSimpleMetadata(ByteBufAllocator.DEFAULT,
+                username.toCharArray(), password.toCharArray()));
+        return call(credentials, Access.TOKEN_ROUTE, spec -> spec.retrieveMono(UserToken.class));
+    }
+
+    @Override
+    public ReferralDetail detail(ActingUser user, String reference) {
+        return call(bearer(user), ReferralRoutes.DETAIL,
+                spec -> spec.data(new DetailRequest(reference)).retrieveMono(ReferralDetail.class));
+    }
+
+    @Override
+    public AllocationCard allocate(ActingUser user, AllocateRequest request) {
+        return call(bearer(user), AllocationRoutes.ALLOCATE,
+                spec -> spec.data(request).retrieveMono(AllocationCard.class));
+    }
+
+    @Override
+    public List<CandidateCard> candidates(ActingUser user) {
+        return call(bearer(user), AllocationRoutes.CANDIDATES,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<CandidateCard>>() { }));
+    }
+
+    /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */
+    private byte[] bearer(ActingUser user) {
+        var now = clock.instant();
+        if (user.dueForRefresh(now)) {
+            try {
+                UserToken fresh = call(encodeBearer(user.token().token()), Access.TOKEN_ROUTE,
+                        spec -> spec.retrieveMono(UserToken.class));
+                user.refreshed(fresh, now);
+                log.debug("User token of {} refreshed until {}", user.username(), fresh.expiresAt());
+            } catch (DutyException e) {
+                // the old token may still serve; if it has run out, the request itself says so
+                log.info("User token of {} not refreshed: {}", user.username(), e.getMessage());
+            }
+        }
+        return encodeBearer(user.token().token());
+    }
+
+    private <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
+        try {
+            return Mono.usingWhen(
+                            RSocketConnector.create()
+                                    .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
+                                    .metadataMimeType(COMPOSITE_METADATA.toString())
+                                    .connect(TcpClientTransport.create(backend.host(), backend.rsocketPort())),
+                            rsocket -> request.apply(RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON,
+                                            COMPOSITE_METADATA, strategies)
+                                    .route(route).metadata(credentials, AUTHENTICATION)),
+                            rsocket -> Mono.fromRunnable(rsocket::dispose))
+                    .timeout(TIMEOUT)
+                    .block();
+        } catch (CustomRSocketException e) {
+            throw new DutyException(e.errorCode() == AllocationRoutes.CONFLICT ? DutyException.Kind.CONFLICT
+                    : e.errorCode() == AllocationRoutes.CONFIRMATION_REQUIRED ? DutyException.Kind.CONFIRMATION_REQUIRED
+                    : DutyException.Kind.REFUSED, e.getMessage());
+        } catch (RSocketErrorException e) {
+            throw new DutyException(DutyException.Kind.REFUSED, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("The backend did not answer a duty request: {}", e.toString());
+            throw new DutyException(DutyException.Kind.UNREACHABLE,
+                    "The backend did not answer; nothing was changed. Try again in a moment.");
+        }
+    }
+
+    private static byte[] encodeBearer(String token) {
+        return bytes(AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT, token.toCharArray()));
+    }
+
+    private static byte[] bytes(ByteBuf encoded) {
+        try {
+            return ByteBufUtil.getBytes(encoded);
+        } finally {
+            encoded.release();
+        }
+    }
+}
