@@ -60,6 +60,11 @@ class EndToEndIT {
         new WebDriverWait(browser, Duration.ofSeconds(2), Duration.ofMillis(50))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticker"), posted.reference()));
 
+        // the capacity tile reads its figures from the backend on a connection of its own
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(100))
+                .until(driver -> driver.findElement(By.id("capacity-average")).getDomProperty("textContent")
+                        .matches("14-day average \\d.*"));
+
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page).contains(posted.reference())
                 .doesNotContain("Zebedee", "Quartermain", "2014-02-03", "03/02/2014");

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.mashlive.board.api.BoardRoutes;
+import org.mashlive.capacity.api.CapacityRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -82,6 +83,8 @@ class RSocketSecurityConfiguration {
                         .setup().permitAll()
                         .route(BoardRoutes.SNAPSHOT).access(anyOf(BoardRoutes.SNAPSHOT, Access.BOARD_READERS))
                         .route(BoardRoutes.STREAM).access(anyOf(BoardRoutes.STREAM, Access.BOARD_READERS))
+                        // aggregate figures only, as the board's capacity tile shows them
+                        .route(CapacityRoutes.SUMMARY).access(anyOf(CapacityRoutes.SUMMARY, Access.BOARD_READERS))
                         // acting for a person: people only, never a board or kiosk token
                         .route(Access.TOKEN_ROUTE).access(anyOf(Access.TOKEN_ROUTE, Access.PEOPLE))
                         .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))

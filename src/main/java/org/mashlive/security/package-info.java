@@ -3,5 +3,6 @@
  * the REST API, and credentials and route rules on the RSocket server, over TCP and WebSocket alike.
  * Role names and credential conventions are in {@link org.mashlive.board.api.Access}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"board :: api", "platform", "referral :: api", "allocation :: api"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"board :: api", "platform", "referral :: api",
+        "allocation :: api", "capacity :: api"})
 package org.mashlive.security;

@@ -37,12 +37,14 @@ final class CapacityConnection implements CapacityFeed, SmartLifecycle {
 
     private final RSocketStrategies strategies;
     private final BackendProperties backend;
+    private final BackendCredentials credentials;
     private volatile CapacitySummary latest;
     private volatile Disposable polling;
 
-    CapacityConnection(RSocketStrategies strategies, BackendProperties backend) {
+    CapacityConnection(RSocketStrategies strategies, BackendProperties backend, BackendCredentials credentials) {
         this.strategies = strategies;
         this.backend = backend;
+        this.credentials = credentials;
     }
 
     @Override
@@ -58,7 +60,13 @@ final class CapacityConnection implements CapacityFeed, SmartLifecycle {
                     .concatMap(tick -> fetch()
                             .doOnNext(summary -> latest = summary)
                             .onErrorResume(failure -> {
-                                log.debug("Capacity figures not read this time: {}", failure.toString());
+                                if (failure instanceof io.rsocket.RSocketErrorException) {
+                                    // the backend answered and said no: configuration, not the network
+                                    log.warn("The backend refused the capacity figures, signed in with {}: {}",
+                                            credentials.describe(), failure.getMessage());
+                                } else {
+                                    log.debug("Capacity figures not read this time: {}", failure.toString());
+                                }
                                 return Mono.empty();
                             }))
                     .subscribe();
@@ -84,10 +92,15 @@ final class CapacityConnection implements CapacityFeed, SmartLifecycle {
                                 .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
                                 .metadataMimeType(COMPOSITE_METADATA.toString())
                                 .connect(TcpClientTransport.create(backend.host(), backend.rsocketPort())),
-                        rsocket -> RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON, COMPOSITE_METADATA,
-                                        strategies)
-                                .route(CapacityRoutes.SUMMARY)
-                                .retrieveMono(CapacitySummary.class),
+                        rsocket -> {
+                            var route = RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON,
+                                            COMPOSITE_METADATA, strategies)
+                                    .route(CapacityRoutes.SUMMARY);
+                            if (credentials.metadata() != null) {
+                                route = route.metadata(credentials.metadata(), BackendCredentials.MIME_TYPE);
+                            }
+                            return route.retrieveMono(CapacitySummary.class);
+                        },
                         rsocket -> Mono.fromRunnable(rsocket::dispose))
                 .timeout(TIMEOUT);
     }

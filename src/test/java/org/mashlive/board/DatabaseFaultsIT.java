@@ -59,12 +59,17 @@ class DatabaseFaultsIT {
             port = socket.getLocalPort();
         }
         postgres = startPostgres();
-        backend = MashLive.start("--mash.role=backend", "--mash.backend.port=0", "--mash.rsocket.port=0",
+        var args = new ArrayList<>(List.of("--mash.role=backend", "--mash.backend.port=0", "--mash.rsocket.port=0",
                 "--mash.simulation.enabled=false", "--mash.board.listen-retry-max=300ms",
                 "--mash.board.subscriber-buffer=32", "--mash.board.heartbeat=1s",
                 "--spring.r2dbc.url=r2dbc:postgresql://localhost:" + port + "/postgres",
                 "--spring.r2dbc.username=postgres", "--spring.r2dbc.password=",
-                "--mash.privacy.child-key-secret=faults-test-secret");
+                "--mash.privacy.child-key-secret=faults-test-secret"));
+        // an external database is a real deployment: it signs in configured users, not the demo's
+        for (String setting : TestClients.externalDeploymentUsers()) {
+            args.add("--" + setting);
+        }
+        backend = MashLive.start(args.toArray(String[]::new));
         api = TestClients.web(Integer.parseInt(backend.backend().getEnvironment().getProperty("local.server.port")));
     }
 
