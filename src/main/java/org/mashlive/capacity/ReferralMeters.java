@@ -36,7 +36,7 @@ import reactor.core.Disposable;
  * never counted), gauges from its current {@link BoardState} (no query per scrape).
  *
  * <p>Every instance sees every event of the hub, so each reports the whole hub: aggregate across
- * instances with {@code max}, never {@code sum} (docs/decisions/0005-metrics-from-the-board-stream.md).
+ * instances with {@code max}, never {@code sum} (docs/decisions/0006-metrics-from-the-board-stream.md).
  * Counters start from zero when an instance starts; {@code rate} and {@code increase} allow for it.
  * Every label combination is registered up front, so a series reads 0 rather than being absent.
  */

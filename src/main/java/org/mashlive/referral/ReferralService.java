@@ -131,7 +131,7 @@ public class ReferralService {
                 contact.consent(), contact.consentOverrideReason(), contact.rag(), timescales.dueAt(now, contact.rag()));
         // Two statements: the referral with its history, then its board event. The counters they
         // take stay locked until commit, so the fewer round trips after the first, the more
-        // intakes per second (docs/decisions/0005-intake-in-two-statements.md).
+        // intakes per second (docs/decisions/0008-intake-in-two-statements.md).
         Mono<Received> work = referrals.receive(stored, local.getYear(), yearBefore)
                 .switchIfEmpty(Mono.error(ExternalRefTaken::new))
                 .map(this::toReferral)

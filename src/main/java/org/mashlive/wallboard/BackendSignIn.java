@@ -14,7 +14,7 @@ import org.springframework.security.core.Authentication;
  * Signs a person in to the wall-board and, with the password still in hand, to the backend: the
  * wall-board's own check of the user first, then the backend's {@code auth.token}. The person is
  * signed in only when both accept; the result keeps the backend's user token ({@link ActingUser}) as
- * its details and no password. See docs/decisions/0006-acting-for-a-person.md.
+ * its details and no password. See docs/decisions/0009-acting-for-a-person.md.
  */
 final class BackendSignIn implements AuthenticationProvider {
 
