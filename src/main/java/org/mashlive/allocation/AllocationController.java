@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,13 +68,13 @@ class AllocationController {
     }
 
     @GetMapping("/api/allocation")
-    Flux<AllocationCard> all() {
-        return allocation.all();
+    Mono<List<AllocationCard>> all() {
+        return allocation.all().collectList();
     }
 
     @GetMapping("/api/allocation/candidates")
-    Flux<AllocationService.Candidate> candidates() {
-        return allocation.candidates();
+    Mono<List<AllocationService.Candidate>> candidates() {
+        return allocation.candidates().collectList();
     }
 
     @GetMapping("/api/referrals/{ref}/audit")
@@ -85,8 +84,8 @@ class AllocationController {
     }
 
     @GetMapping("/api/staff/{id}/audit")
-    Flux<AuditEntry> auditOfStaff(@PathVariable long id) {
-        return audit.forStaff(id);
+    Mono<List<AuditEntry>> auditOfStaff(@PathVariable long id) {
+        return audit.forStaff(id).collectList();
     }
 
     private static Mono<String> actor(ServerWebExchange exchange) {

@@ -1,6 +1,7 @@
 package org.mashlive.referral;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,9 +46,13 @@ class ReferralController {
         });
     }
 
+    /**
+     * Open referrals, oldest first. Read whole before the answer is written, so a slow client holds
+     * memory for its answer rather than a database connection (the same for every list below).
+     */
     @GetMapping
-    Flux<ReferralSummary> open() {
-        return referrals.open().map(ReferralSummary::of);
+    Mono<List<ReferralSummary>> open() {
+        return referrals.open().map(ReferralSummary::of).collectList();
     }
 
     @GetMapping("/{ref}")

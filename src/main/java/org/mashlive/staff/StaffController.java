@@ -57,9 +57,9 @@ class StaffController {
     // ---- people
 
     @GetMapping("/api/staff")
-    Flux<StaffView> people(@RequestParam(defaultValue = "false") boolean all) {
+    Mono<List<StaffView>> people(@RequestParam(defaultValue = "false") boolean all) {
         var now = clock.instant();
-        return staff.rota(now).flatMapMany(rota -> staff.people(all).map(person -> view(person, rota, now)));
+        return staff.rota(now).flatMap(rota -> staff.people(all).map(person -> view(person, rota, now)).collectList());
     }
 
     @GetMapping("/api/staff/{id}")
@@ -98,15 +98,15 @@ class StaffController {
     // ---- shifts
 
     @GetMapping("/api/shifts")
-    Flux<ShiftView> shifts(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    Mono<List<ShiftView>> shifts(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                            @RequestParam(required = false) Long staffId) {
         var now = clock.instant();
         var start = from != null ? from : now.minus(DEFAULT_BACK);
         var end = to != null ? to : now.plus(DEFAULT_AHEAD);
         if (!end.isAfter(start)) {
-            return Flux.error(new InvalidStaffException("to", "must be after from"));
+            return Mono.error(new InvalidStaffException("to", "must be after from"));
         }
-        return staff.shifts(start, end, staffId).map(ShiftView::of);
+        return staff.shifts(start, end, staffId).map(ShiftView::of).collectList();
     }
 
     @PostMapping("/api/shifts")
