@@ -134,6 +134,9 @@ class ApiSecurity {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // A refused request's body is never read. Left on a kept-alive connection, it can stall the
+        // client's next request on that connection until the client gives up: close it instead.
+        response.getHeaders().setConnection("close");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
     }
 }
