@@ -22,7 +22,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -120,21 +119,13 @@ class BoardView extends Main {
         refresh();
         UI ui = event.getUI();
         stopPushes();
-        pushes = PushPacing.pushes(feed.changes(), BATCH, TICK).subscribe(signal -> push(ui));
+        pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refresh);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         stopPushes();
         super.onDetach(event);
-    }
-
-    private void push(UI ui) {
-        try {
-            ui.access(this::refresh);
-        } catch (UIDetachedException e) {
-            stopPushes();
-        }
     }
 
     private void stopPushes() {

@@ -114,6 +114,9 @@ final class DutyConnection implements DutyBackend {
                                     .route(route).metadata(credentials, AUTHENTICATION)),
                             rsocket -> Mono.fromRunnable(rsocket::dispose))
                     .timeout(TIMEOUT)
+                    // Waits on the servlet thread of the sign-in or the click, never on a Netty
+                    // thread: Spring Security's servlet sign-in is synchronous by contract, and a
+                    // duty lead's action answers in that same request. Bounded by TIMEOUT.
                     .block();
         } catch (CustomRSocketException e) {
             throw new DutyException(e.errorCode() == AllocationRoutes.CONFLICT ? DutyException.Kind.CONFLICT

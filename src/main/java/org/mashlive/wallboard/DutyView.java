@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -193,21 +192,13 @@ class DutyView extends Main {
         ui.getElement().setAttribute("theme", "dark");
         refresh();
         stopPushes();
-        pushes = PushPacing.pushes(feed.changes(), BATCH, TICK).subscribe(signal -> push(ui));
+        pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refresh);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         stopPushes();
         super.onDetach(event);
-    }
-
-    private void push(UI ui) {
-        try {
-            ui.access(this::refresh);
-        } catch (UIDetachedException e) {
-            stopPushes();
-        }
     }
 
     private void stopPushes() {

@@ -2,6 +2,12 @@ package org.mashlive.wallboard;
 
 import java.time.Duration;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
+
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -22,6 +28,23 @@ final class PushPacing {
      */
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick) {
         return pushes(changes, batch, tick, Schedulers.parallel());
+    }
+
+    /**
+     * Runs {@code refresh} in {@code ui} (through {@link UI#access}) at the pace of
+     * {@link #pushes(Flux, Duration, Duration)}, until the returned subscription is disposed or the
+     * UI is found detached. A view starts it on attach and disposes it on detach.
+     */
+    static Disposable refreshing(UI ui, Flux<?> changes, Duration batch, Duration tick, Command refresh) {
+        var subscription = Disposables.swap();
+        subscription.update(pushes(changes, batch, tick).subscribe(signal -> {
+            try {
+                ui.access(refresh);
+            } catch (UIDetachedException e) {
+                subscription.dispose();
+            }
+        }));
+        return subscription;
     }
 
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick, Scheduler timer) {
