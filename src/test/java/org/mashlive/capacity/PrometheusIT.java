@@ -87,8 +87,15 @@ class PrometheusIT {
         app = MashLive.start("--mash.role=backend", "--mash.backend.port=0", "--mash.rsocket.port=0",
                 "--mash.simulation.enabled=true", "--mash.simulation.speed=600", "--mash.simulation.seed=20260310",
                 // the demo hub's people and rota give the staffing meters data; read every 2 s
-                "--mash.staff.demo-seed=true", "--mash.capacity.refresh=2s");
+                "--mash.staff.demo-seed=true", "--mash.capacity.refresh=2s",
+                // Red due in a second, and one Red referral that the simulator does not work (it works
+                // its own): the series of breached referrals, present only while one is, has data
+                "--mash.timescales.red.target=1s", "--mash.timescales.red.working-hours=false");
         int appPort = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
+        org.mashlive.TestClients.web(appPort).post().uri("/api/referrals")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(org.mashlive.TestReferrals.police().replace("\"AMBER\"", "\"RED\""))
+                .retrieve().toBodilessEntity().block(Duration.ofSeconds(60));
 
         work = Files.createTempDirectory("mash-prometheus");
         int port = freePort();
@@ -156,6 +163,7 @@ class PrometheusIT {
             assertThat(result("count_over_time(up{job=\"mash-backend\"}[1m]) >= 4")).isNotEmpty();
             assertThat(result("mash_referrals_open:max")).isNotEmpty();
             assertThat(result("rag:mash_referrals_decided_within_timescale:ratio1d")).isNotEmpty();
+            assertThat(result("mash_referral_breached_seconds")).as("a referral past its timescale").isNotEmpty();
             for (var meter : STAFF_METERS) {
                 assertThat(result(meter)).as(meter).isNotEmpty();
             }
