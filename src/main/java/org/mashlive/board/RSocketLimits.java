@@ -29,7 +29,7 @@ record RSocketLimits(
         @DefaultValue("10s") Duration signInDeadline,
         @DefaultValue("60s") Duration maxKeepAliveInterval,
         @DefaultValue("300s") Duration maxKeepAliveLifetime,
-        @DefaultValue("1000") int maxConnections,
+        @DefaultValue("2500") int maxConnections,
         @DefaultValue("100") int maxConnectionsPerAddress) {
 
     /** RSocket's own floor for a frame and for a reassembled payload. */
