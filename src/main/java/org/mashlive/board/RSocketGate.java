@@ -2,6 +2,7 @@ package org.mashlive.board;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,8 @@ import reactor.core.scheduler.Schedulers;
 class RSocketGate {
 
     private static final Logger log = LoggerFactory.getLogger(RSocketGate.class);
+    /** The longest a refused connection is kept waiting for the SETUP its refusal answers. */
+    private static final Duration REFUSAL_WAIT = Duration.ofSeconds(1);
     private static final List<String> REASONS = List.of("connections", "address", "sign-in", "payload", "keep-alive",
             "frame");
 
@@ -96,9 +99,7 @@ class RSocketGate {
         String refusal = admit(address);
         if (refusal != null) {
             log.debug("RSocket connection from {} refused: {}", address, refusal);
-            source.sendErrorAndClose(new RejectedSetupException(refusal));
-            // read on, so that the transport notices the close and releases what arrives meanwhile
-            source.receive().subscribe(frame -> { }, failure -> { });
+            refuse(source, new RejectedSetupException(refusal));
             return source.onClose();
         }
         var released = new AtomicBoolean();
@@ -117,6 +118,24 @@ class RSocketGate {
         var server = RSocketServer.create(connection.acceptor(routes)).payloadDecoder(decoder);
         customizers.forEach(customizer -> customizer.customize(server));
         return server.asConnectionAcceptor().apply(connection);
+    }
+
+    /**
+     * Answers the client's first frame (its SETUP) with {@code error} and closes, or closes after
+     * {@link #REFUSAL_WAIT} if none comes. Closing at once would leave the SETUP, arriving just
+     * after, unread: the connection would then be reset, and the client might never read why.
+     * What arrives meanwhile is read and dropped (the transport releases it).
+     */
+    private static void refuse(DuplexConnection source, RejectedSetupException error) {
+        var answered = new AtomicBoolean();
+        Runnable answer = () -> {
+            if (answered.compareAndSet(false, true)) {
+                source.sendErrorAndClose(error);
+            }
+        };
+        Disposable wait = Schedulers.parallel().schedule(answer, REFUSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        source.onClose().doFinally(signal -> wait.dispose()).onErrorComplete().subscribe();
+        source.receive().subscribe(frame -> answer.run(), failure -> { });
     }
 
     /** Null when the connection may open; otherwise why not, for the client. */

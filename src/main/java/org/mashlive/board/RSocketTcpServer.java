@@ -26,7 +26,8 @@ import reactor.netty.tcp.TcpServer;
  * every connection the same way. This one reads frames only up to
  * {@link RSocketLimits#maxFrameSize()} and hands each connection to the {@link RSocketGate}. It
  * listens where {@code spring.rsocket.server.port} and {@code address} say, on the event loops of
- * the HTTP server.
+ * the HTTP server. Boot's {@code spring.rsocket.server.ssl} and {@code fragment-size} are not
+ * applied: TLS, where wanted, ends at a proxy in front, and answers go out unfragmented.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("spring.rsocket.server.port")

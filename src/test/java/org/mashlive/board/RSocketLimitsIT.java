@@ -152,6 +152,22 @@ class RSocketLimitsIT {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
+    void aRequestInOneFrameOverTheFrameLimitClosesTheConnection(Transport transport) {
+        var whole = connect(transport, Access.DEMO_BOARD_TOKEN, connector -> connector);
+        String large = "{\"lastSeq\":null" + " ".repeat(MAX_FRAME) + "}";
+        var refused = org.assertj.core.api.Assertions.catchThrowable(() -> whole.requestResponse(DefaultPayload.create(
+                Unpooled.copiedBuffer(large, StandardCharsets.UTF_8),
+                RawRSocket.metadata(BoardRoutes.SNAPSHOT, null))).block(WAIT));
+        assertThat(refused).isNotNull();
+        if (transport == Transport.TCP) {
+            assertThat(refused).hasMessage("A frame went over " + MAX_FRAME + " bytes; the connection is closed");
+        }
+        // over WebSocket, Netty closes the connection with status 1009 (message too big)
+        await().atMost(WAIT).until(whole::isDisposed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
     void aRequestInFragmentsWithinTheLimitIsServedAndOneOverItClosesTheConnection(Transport transport) {
         // a client that fragments at 1 KB, as RSocket libraries do for large requests
         var fragmenting = connect(transport, null, connector -> connector.fragment(1024));
