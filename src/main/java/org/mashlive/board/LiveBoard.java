@@ -35,6 +35,8 @@ import reactor.util.concurrent.Queues;
 public class LiveBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
+    /** Stands for a heartbeat until it is sent, when its sequence and time are filled in. */
+    private static final BoardUpdate TICK = BoardUpdate.heartbeat(-1, Instant.EPOCH);
 
     private final SnapshotAssembler assembler;
     private final BoardListener listener;
@@ -184,9 +186,6 @@ public class LiveBoard implements SmartLifecycle {
                     .doFinally(signal -> subscribers.remove(subscriber));
         }));
     }
-
-    /** Stands for a heartbeat until it is sent, when its sequence and time are filled in. */
-    private static final BoardUpdate TICK = BoardUpdate.heartbeat(-1, Instant.EPOCH);
 
     private Flux<BoardUpdate> replay(long after, long upTo) {
         if (after == upTo) {
