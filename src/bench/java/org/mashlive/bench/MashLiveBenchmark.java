@@ -61,7 +61,9 @@ class MashLiveBenchmark {
             int postgres = Service.freePort();
             var args = new ArrayList<>(List.of("--mash.role=backend", "--mash.backend.port=" + http,
                     "--mash.rsocket.port=" + rsocket, "--mash.embedded.port=" + postgres,
-                    "--mash.simulation.enabled=false"));
+                    "--mash.simulation.enabled=false",
+                    // every subscriber of the load generator connects from this one host
+                    "--mash.rsocket.max-connections-per-address=2500"));
             args.addAll(List.of(extra));
             var service = Service.start("backend", args.toArray(String[]::new));
             service.awaitOk("http://localhost:" + http + "/actuator/health", WAIT);

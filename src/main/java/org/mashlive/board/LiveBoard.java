@@ -1,6 +1,7 @@
 package org.mashlive.board;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +35,8 @@ import reactor.util.concurrent.Queues;
 public class LiveBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
+    /** Stands for a heartbeat until it is sent, when its sequence and time are filled in. */
+    private static final BoardUpdate TICK = BoardUpdate.heartbeat(-1, Instant.EPOCH);
 
     private final SnapshotAssembler assembler;
     private final BoardListener listener;
@@ -41,7 +44,6 @@ public class LiveBoard implements SmartLifecycle {
     private final BoardProperties properties;
     private final Clock clock;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final Flux<Long> ticks;
 
     private final Object lock = new Object();
     private BoardState state;
@@ -58,7 +60,6 @@ public class LiveBoard implements SmartLifecycle {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
-        this.ticks = Flux.interval(properties.heartbeat(), properties.heartbeat()).share();
     }
 
     @Override
@@ -136,9 +137,14 @@ public class LiveBoard implements SmartLifecycle {
 
     /**
      * A subscriber's stream: a snapshot, or the events after {@code lastSeq} when that is recent
-     * enough to replay, then every change, and a heartbeat whenever the board is quiet for the
-     * heartbeat interval. Endless; ends with an error if the subscriber falls a whole buffer
-     * behind.
+     * enough to replay, then every change, and a heartbeat every heartbeat interval. Endless; ends
+     * with an error if the subscriber falls a whole buffer behind.
+     *
+     * <p>Each subscriber has its own heartbeat timer and goes at its own pace: a heartbeat is sent
+     * only when the subscriber has asked for more, and a tick it has no room for is dropped, so a
+     * subscriber that stops reading holds up nobody else, and heartbeats never fill its buffer. A
+     * stream resumed at the head starts with a heartbeat, so that a client reconnecting in a quiet
+     * hour knows at once that it is live.
      *
      * @param lastSeq the last sequence the subscriber applied, or null to start with a snapshot
      */
@@ -147,25 +153,36 @@ public class LiveBoard implements SmartLifecycle {
             var subscriber = new Subscriber(Sinks.many().unicast()
                     .onBackpressureBuffer(Queues.<BoardUpdate>get(properties.subscriberBuffer()).get()));
             long head;
+            boolean replayable;
             Flux<BoardUpdate> first;
             synchronized (lock) {
                 subscribers.add(subscriber);
                 head = state.seq();
-                boolean replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
-                first = replayable
-                        ? replay(lastSeq, head)
-                        : Flux.just(BoardUpdate.of(current()));
+                replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
+                first = !replayable ? Flux.just(BoardUpdate.of(current()))
+                        : lastSeq == head ? Flux.just(BoardUpdate.heartbeat(head, clock.instant()))
+                        : replay(lastSeq, head);
             }
-            var sent = new AtomicLong(-1);
-            Flux<BoardUpdate> data = Flux.concat(first, subscriber.sink.asFlux().filter(update -> update.seq() > head))
-                    .doOnNext(update -> sent.set(update.seq()));
-            Flux<BoardUpdate> heartbeats = ticks
-                    .filter(tick -> sent.get() >= 0)
-                    .map(tick -> BoardUpdate.heartbeat(sent.get(), clock.instant()));
+            Flux<BoardUpdate> data = Flux.concat(first, subscriber.sink.asFlux().filter(update -> update.seq() > head));
+            // a tick waits in the merge for the subscriber's demand (one at most) or is dropped
+            Flux<BoardUpdate> ticks = Flux.interval(properties.heartbeat(), properties.heartbeat())
+                    .onBackpressureDrop()
+                    .map(tick -> TICK);
             // the cut-off is merged in so that it ends the stream at once: an error queued behind
             // the subscriber's full buffer would wait for a reader that has stopped reading
             Flux<BoardUpdate> cutOff = subscriber.cutOff.asMono().flatMapMany(ignored -> Flux.empty());
-            return Flux.merge(data, heartbeats, cutOff)
+            // what the subscriber has seen is tracked after the merge, on the way out: a heartbeat
+            // never claims a sequence whose event is still queued behind it
+            var sent = new AtomicLong(replayable ? lastSeq : -1);
+            return Flux.merge(1, data, ticks, cutOff)
+                    .<BoardUpdate>handle((update, out) -> {
+                        if (update != TICK) {
+                            sent.set(update.seq());
+                            out.next(update);
+                        } else if (sent.get() >= 0) {
+                            out.next(BoardUpdate.heartbeat(sent.get(), clock.instant()));
+                        }
+                    })
                     .doFinally(signal -> subscribers.remove(subscriber));
         }));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -131,6 +132,24 @@ class BoardStreamIT {
         List<String> references = stream(requester, before).take(3)
                 .map(update -> update.event().referral().reference()).collectList().block(WAIT);
         assertThat(references).containsExactlyElementsOf(missed);
+    }
+
+    @Test
+    void aStreamResumedAtTheHeadHeartbeatsAtOnce() {
+        var requester = requester(MediaType.APPLICATION_JSON);
+        long head = requester.route(BoardRoutes.SNAPSHOT).retrieveMono(BoardSnapshot.class).block(WAIT).seq();
+        Instant subscribed = Instant.now();
+        // nothing happens meanwhile: the first item is a heartbeat at the head, sent at once rather
+        // than at the first tick of the heartbeat (1 s here) or with the next event
+        StepVerifier.create(requester.route(BoardRoutes.STREAM).data(new BoardStreamRequest(head))
+                        .retrieveFlux(BoardUpdate.class))
+                .assertNext(update -> {
+                    assertThat(update.kind()).isEqualTo(BoardUpdate.Kind.HEARTBEAT);
+                    assertThat(update.seq()).isEqualTo(head);
+                    assertThat(Duration.between(subscribed, update.at())).isLessThan(Duration.ofSeconds(1));
+                })
+                .thenCancel()
+                .verify(WAIT);
     }
 
     @Test
