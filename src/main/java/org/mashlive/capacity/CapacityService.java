@@ -6,6 +6,10 @@ import java.util.List;
 
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.ReferralCard;
+import org.mashlive.board.api.ShiftCard;
+import org.mashlive.board.api.StaffCard;
+import org.mashlive.capacity.api.BreachForecast;
 import org.mashlive.capacity.api.CapacitySummary;
 import org.mashlive.platform.WorkingCalendar;
 import org.mashlive.referral.ReferralHistory;
@@ -62,6 +66,27 @@ class CapacityService {
                 partners.outstanding(now).collectList())
                 .map(all -> CapacityFigures.summarise(now, calendar, all.getT1(), all.getT2(), all.getT3()[0],
                         all.getT3()[1], all.getT4().map(Workforce::roles).orElse(List.of()), all.getT5(),
-                        all.getT4().map(Workforce::totalAvailable).orElse(null)));
+                        all.getT4().map(Workforce::totalAvailable).orElse(null)))
+                .zipWith(forecast(now).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        (summary, forecast) -> summary.withForecast(forecast.orElse(null)));
+    }
+
+    /**
+     * The breach forecast at {@code now} (see {@link Forecaster}): the open queue and the rota from
+     * the board this instance keeps, the pace from one count of the last day's decisions; empty
+     * while it cannot be made.
+     */
+    Mono<BreachForecast> forecast(Instant now) {
+        return history.decidedBetween(now.minus(Forecaster.PACE_WINDOW), now.plusNanos(1)).count()
+                .flatMap(decided -> board.snapshot().then(Mono.fromSupplier(() -> {
+                    // copied under the board's lock, worked out after it
+                    var copy = board.read(state -> new BoardNow(List.copyOf(state.open()), List.copyOf(state.staff()),
+                            List.copyOf(state.shifts())));
+                    return Forecaster.forecast(now, copy.open(), copy.staff(), copy.shifts(), decided.intValue(),
+                            calendar);
+                })));
+    }
+
+    private record BoardNow(List<ReferralCard> open, List<StaffCard> staff, List<ShiftCard> shifts) {
     }
 }

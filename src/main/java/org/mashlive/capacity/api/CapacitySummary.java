@@ -22,6 +22,8 @@ import java.util.List;
  * @param partnerRequests    partner information requests outstanding; empty while none are tracked
  * @param availableWorkers   people on shift now and not on a break, every team; null while no
  *                           staffing figures are available
+ * @param forecast           the breaches forecast at the recent pace with the rota; null while it
+ *                           cannot be made (no rota, or nobody deciding on shift in the last day)
  */
 public record CapacitySummary(
         Instant at,
@@ -36,7 +38,8 @@ public record CapacitySummary(
         int outOfHoursContacts,
         List<RoleStaffing> workforce,
         List<PartnerRequests> partnerRequests,
-        Integer availableWorkers) {
+        Integer availableWorkers,
+        BreachForecast forecast) {
 
     /** How many days the trend covers, today included. */
     public static final int DAYS = 14;
@@ -47,7 +50,22 @@ public record CapacitySummary(
                            double reReferralRate, int outOfHoursContacts, List<RoleStaffing> workforce,
                            List<PartnerRequests> partnerRequests) {
         this(at, today, openNow, breachedNow, arrivalsToday, averageArrivals, arrivals, timeliness, reReferralRate,
-                outOfHoursContacts, workforce, partnerRequests, null);
+                outOfHoursContacts, workforce, partnerRequests, null, null);
+    }
+
+    /** A summary without a forecast. */
+    public CapacitySummary(Instant at, LocalDate today, int openNow, int breachedNow, int arrivalsToday,
+                           double averageArrivals, List<DailyArrivals> arrivals, List<DailyTimeliness> timeliness,
+                           double reReferralRate, int outOfHoursContacts, List<RoleStaffing> workforce,
+                           List<PartnerRequests> partnerRequests, Integer availableWorkers) {
+        this(at, today, openNow, breachedNow, arrivalsToday, averageArrivals, arrivals, timeliness, reReferralRate,
+                outOfHoursContacts, workforce, partnerRequests, availableWorkers, null);
+    }
+
+    /** This summary with {@code forecast}. */
+    public CapacitySummary withForecast(BreachForecast forecast) {
+        return new CapacitySummary(at, today, openNow, breachedNow, arrivalsToday, averageArrivals, arrivals,
+                timeliness, reReferralRate, outOfHoursContacts, workforce, partnerRequests, availableWorkers, forecast);
     }
 
     public CapacitySummary {
