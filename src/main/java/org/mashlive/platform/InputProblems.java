@@ -38,8 +38,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * How every backend API refuses what it cannot read, as {@code application/problem+json}: a
  * body that is not JSON, a field of the wrong type or value, a failed validation (each naming the
  * field and what it must be, so a sender can fix the request without reading our code), a body
- * too large (413), and a database that cannot be reached (503, nothing recorded). Each module's
- * own advice answers its domain's refusals.
+ * too large (413), a request that breaks a rule ({@link InvalidInputException}: 400 naming the
+ * field), and a database that cannot be reached (503, nothing recorded). Each module's own advice
+ * answers its domain's other refusals (not found, conflicts).
  */
 @RestControllerAdvice
 public class InputProblems extends ResponseEntityExceptionHandler {
@@ -76,6 +77,15 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         field(e).ifPresent(field -> problem.setProperty("errors", List.of(Map.of("field", field,
                 "message", problem.getDetail()))));
         return Mono.just(ResponseEntity.badRequest().body(problem));
+    }
+
+    /** A well-formed request that breaks a rule: 400 naming the field, in the shape of a failed validation. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**
