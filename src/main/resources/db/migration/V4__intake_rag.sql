@@ -1,7 +1,7 @@
 -- The RAG a contact came in with, kept apart from the referral's current RAG (which screening
 -- changes), so that a contact sent again can be compared with the contact as received: the same
 -- externalRef with a different contact is refused, never mistaken for a resend.
--- See docs/decisions/0010-one-external-reference-one-contact.md.
+-- See docs/decisions/0010-what-the-front-door-refuses.md.
 
 ALTER TABLE referral ADD COLUMN intake_rag text CHECK (intake_rag IN ('RED', 'AMBER', 'GREEN'));
 

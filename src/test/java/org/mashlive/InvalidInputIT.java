@@ -251,12 +251,12 @@ class InvalidInputIT {
 
         refused(() -> lead.route(AllocationRoutes.ALLOCATE)
                 .data(new AllocateRequest(ref, null, person, null, "Cover\u0000", true))
-                .retrieveMono(String.class).block(WAIT), AllocationRoutes.ALLOCATE, "reason", "U+0000");
+                .retrieveMono(String.class).block(WAIT), "reason: must not contain the NUL character (U+0000)");
         refused(() -> lead.route(AllocationRoutes.ALLOCATE)
                 .data(new AllocateRequest("MASH\u0000", null, person, null, null, true))
-                .retrieveMono(String.class).block(WAIT), AllocationRoutes.ALLOCATE, "reference", "U+0000");
+                .retrieveMono(String.class).block(WAIT), "reference: must not contain the NUL character (U+0000)");
         refused(() -> lead.route(ReferralRoutes.DETAIL).data(new DetailRequest(ref + "\u0007"))
-                .retrieveMono(String.class).block(WAIT), ReferralRoutes.DETAIL, "reference", "U+0007");
+                .retrieveMono(String.class).block(WAIT), "reference: must not contain the control character (U+0007)");
 
         assertThat(state()).isEqualTo(before);
     }

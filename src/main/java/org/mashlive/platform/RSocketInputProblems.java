@@ -29,8 +29,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * How every RSocket route refuses what it cannot read or what breaks a rule: an INVALID error
- * ({@link InvalidException}) whose message names the route, the field by JSON path and what it
- * must be, in the API's words. A payload that is not JSON, or not the object the route takes, is
+ * ({@link InvalidException}) whose message names the field by JSON path and what it must be, in
+ * the API's words (and the route, for a payload it cannot read). A payload that is not JSON, or not the object the route takes, is
  * answered with the shape the route expects, read from the route's payload record, so no error
  * leaks a Java type or class name. A route's own {@code @MessageExceptionHandler} still answers the
  * refusals that only it knows (a conflict, a needed confirmation).
@@ -45,10 +45,13 @@ public class RSocketInputProblems {
         this.handler = handler;
     }
 
-    /** A request that breaks a rule: the field and what it must be. */
+    /**
+     * A request that breaks a rule: the field and what it must be, as a person can be shown it (the
+     * duty view shows it as it is).
+     */
     @MessageExceptionHandler(InvalidInputException.class)
-    Mono<Void> invalid(InvalidInputException e, @Headers Map<String, Object> headers) {
-        return Mono.error(new InvalidException(route(headers) + ": " + e.getMessage()));
+    Mono<Void> invalid(InvalidInputException e) {
+        return Mono.error(new InvalidException(e.getMessage()));
     }
 
     /**
