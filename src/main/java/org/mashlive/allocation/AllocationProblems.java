@@ -1,8 +1,5 @@
 package org.mashlive.allocation;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,11 +33,4 @@ class AllocationProblems {
         return problem;
     }
 
-    @ExceptionHandler(InvalidAllocationException.class)
-    ProblemDetail invalid(InvalidAllocationException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
-    }
 }

@@ -9,6 +9,7 @@ import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.WorkType;
+import org.mashlive.referral.ReferralNotFoundException;
 import org.mashlive.referral.ReferralService;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -41,9 +42,6 @@ class AllocationRSocketController {
         if (request.staffId() <= 0) {
             return Mono.error(new InvalidAllocationException("staffId", "must name the person to give it to"));
         }
-        if (request.reason() != null && request.reason().length() > 1000) {
-            return Mono.error(new InvalidAllocationException("reason", "must be at most 1000 characters"));
-        }
         WorkType type = request.workType() == null ? WorkType.REFERRAL : request.workType();
         return ReactiveSecurityContextHolder.getContext()
                 .map(context -> context.getAuthentication().getName())
@@ -75,9 +73,12 @@ class AllocationRSocketController {
                 String.join("\n", e.warnings())));
     }
 
-    @MessageExceptionHandler({InvalidAllocationException.class, RuntimeException.class})
-    Mono<AllocationCard> refused(RuntimeException e) {
-        // not-found and closed referrals come from the referral module with messages that name them
+    /**
+     * A referral not found, named by its reference. Invalid input, and a payload that cannot be
+     * read, are answered the platform's way ({@link org.mashlive.platform.RSocketInputProblems}).
+     */
+    @MessageExceptionHandler(ReferralNotFoundException.class)
+    Mono<AllocationCard> refused(ReferralNotFoundException e) {
         return Mono.error(new ApplicationErrorException(e.getMessage()));
     }
 }

@@ -17,6 +17,8 @@ import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.WorkType;
+import org.mashlive.platform.InvalidInputException;
+import org.mashlive.platform.Text;
 import org.mashlive.referral.ReferralService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -73,6 +75,14 @@ public class AllocationService {
     public Mono<AllocationCard> allocate(AllocateCase command, String actor) {
         if (command.expectedVersion() != null && (command.reason() == null || command.reason().isBlank())) {
             return Mono.error(new InvalidAllocationException("reason", "must say why the case is moved"));
+        }
+        if (command.reason() != null && command.reason().length() > 1000) {
+            return Mono.error(new InvalidAllocationException("reason", "must be at most 1000 characters"));
+        }
+        try {
+            Text.lines("reason", command.reason());
+        } catch (InvalidInputException e) {
+            return Mono.error(e);
         }
         return referrals.find(command.workId())
                 .flatMap(referral -> !referral.stage().open()

@@ -1,16 +1,11 @@
 package org.mashlive.allocation;
 
-/** An allocation request that breaks a rule; answered with 400 naming the field. */
-public class InvalidAllocationException extends RuntimeException {
+import org.mashlive.platform.InvalidInputException;
 
-    private final String field;
+/** An allocation request that breaks a rule; answered with 400 naming the field. */
+public class InvalidAllocationException extends InvalidInputException {
 
     public InvalidAllocationException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

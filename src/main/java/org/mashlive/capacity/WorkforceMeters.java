@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.capacity.api.PartnerRequests;
 import org.mashlive.capacity.api.RoleStaffing;
+import org.mashlive.staff.StaffProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,9 @@ import reactor.core.publisher.Mono;
  *   <li>{@code mash_partner_requests_outstanding{partner}},
  *       {@code mash_partner_requests_oldest_seconds{partner}}.</li>
  * </ul>
+ *
+ * <p>{@code team} takes only the configured teams ({@code mash.staff.teams}), {@code unassigned} and
+ * {@code other} ({@link TeamLabels}); {@code role} and {@code partner} come from fixed sets.
  */
 @Component
 class WorkforceMeters implements SmartLifecycle {
@@ -45,6 +49,7 @@ class WorkforceMeters implements SmartLifecycle {
     private final PartnerRequestFigures partners;
     private final LiveBoard board;
     private final CapacityProperties properties;
+    private final TeamLabels teams;
     private final Clock clock;
 
     private final MultiGauge onDuty;
@@ -59,11 +64,13 @@ class WorkforceMeters implements SmartLifecycle {
     private volatile Disposable refreshing;
 
     WorkforceMeters(ObjectProvider<WorkforceFigures> workforce, ObjectProvider<PartnerRequestFigures> partners,
-                    LiveBoard board, CapacityProperties properties, MeterRegistry registry, Clock clock) {
+                    LiveBoard board, CapacityProperties properties, StaffProperties staff, MeterRegistry registry,
+                    Clock clock) {
         this.workforce = workforce.getIfAvailable(() -> WorkforceFigures.NONE);
         this.partners = partners.getIfAvailable(() -> PartnerRequestFigures.NONE);
         this.board = board;
         this.properties = properties;
+        this.teams = new TeamLabels(staff.teams());
         this.clock = clock;
         this.onDuty = gauge(registry, "mash.staff.on.duty", "People on duty now, by team and role", null);
         this.establishment = gauge(registry, "mash.staff.establishment", "Funded posts (FTE), by team and role", null);
@@ -123,14 +130,15 @@ class WorkforceMeters implements SmartLifecycle {
         return staffing.then(requests);
     }
 
-    private void show(Workforce figures) {
-        if (figures == null) {
+    private void show(Workforce unbounded) {
+        if (unbounded == null) {
             for (var gauge : List.of(onDuty, establishment, vacancies, caseloadPerWorker, available,
                     perAvailableWorker, coverGap)) {
                 gauge.register(List.of(), true);
             }
             return;
         }
+        var figures = teams.bounded(unbounded);
         byRole(onDuty, figures.roles(), RoleStaffing::onDuty);
         byRole(establishment, figures.roles(), RoleStaffing::establishment);
         byRole(vacancies, figures.roles(), RoleStaffing::vacancies);

@@ -38,8 +38,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * How every backend API refuses what it cannot read, as {@code application/problem+json}: a
  * body that is not JSON, a field of the wrong type or value, a failed validation (each naming the
  * field and what it must be, so a sender can fix the request without reading our code), a body
- * too large (413), and a database that cannot be reached (503, nothing recorded). Each module's
- * own advice answers its domain's refusals.
+ * too large (413), a request that breaks a rule ({@link InvalidInputException}: 400 naming the
+ * field), and a database that cannot be reached (503, nothing recorded). Each module's own advice
+ * answers its domain's other refusals (not found, conflicts).
  */
 @RestControllerAdvice
 public class InputProblems extends ResponseEntityExceptionHandler {
@@ -73,9 +74,18 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
         problem.setTitle("Invalid request");
-        field(e).ifPresent(field -> problem.setProperty("errors", List.of(Map.of("field", field,
+        field(e).or(() -> parameter(e)).ifPresent(field -> problem.setProperty("errors", List.of(Map.of("field", field,
                 "message", problem.getDetail()))));
         return Mono.just(ResponseEntity.badRequest().body(problem));
+    }
+
+    /** A well-formed request that breaks a rule: 400 naming the field, in the shape of a failed validation. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**
@@ -131,7 +141,8 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return false;
     }
 
-    private static java.util.Optional<String> field(Throwable e) {
+    /** The field, by JSON path ({@code child.firstName}, {@code flags[0]}), that a JSON reading error is about. */
+    static java.util.Optional<String> field(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
                 return java.util.Optional.of(databind.getPath().stream()
@@ -144,8 +155,26 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return java.util.Optional.empty();
     }
 
+    /** The path or query parameter a request could not be read for, by the name the API gives it. */
+    private static java.util.Optional<String> parameter(ServerWebInputException e) {
+        var parameter = e.getMethodParameter();
+        if (parameter == null || parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+            return java.util.Optional.empty();
+        }
+        var query = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        var path = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        String name = query != null && !query.name().isEmpty() ? query.name()
+                : path != null && !path.name().isEmpty() ? path.name()
+                : parameter.getParameterName();
+        return java.util.Optional.ofNullable(name);
+    }
+
     private static String describe(ServerWebInputException e) {
         var field = field(e);
+        var parameter = parameter(e);
+        if (field.isEmpty() && parameter.isPresent()) {
+            return parameter.get() + " must be " + expected(e.getMethodParameter().getParameterType());
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidFormatException invalid && field.isPresent()) {
                 Class<?> target = invalid.getTargetType();
@@ -174,16 +203,34 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         return e.getReason() != null ? e.getReason() : "The request could not be read";
     }
 
-    private static String expected(Class<?> type) {
+    /** What a value of {@code type} must be, in the API's words rather than Java's. */
+    static String expected(Class<?> type) {
         if (type == java.time.LocalDate.class) {
             return "a date like 2015-04-02";
         }
-        if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants());
+        if (type == java.time.Instant.class) {
+            return "an instant like 2026-03-10T17:00:00Z";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "a list";
         }
-        return type.getSimpleName();
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        return "an object";
     }
 }

@@ -1,16 +1,11 @@
 package org.mashlive.referral;
 
-/** A request that is well-formed JSON but breaks a rule of the domain; answered with 400 naming the field. */
-public class InvalidReferralException extends RuntimeException {
+import org.mashlive.platform.InvalidInputException;
 
-    private final String field;
+/** A request that is well-formed JSON but breaks a rule of the domain; answered with 400 naming the field. */
+public class InvalidReferralException extends InvalidInputException {
 
     public InvalidReferralException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,17 +1,22 @@
 package org.mashlive.referral;
 
 import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mashlive.board.api.Access;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Stage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,15 +41,44 @@ class ReferralController {
         this.referrals = referrals;
     }
 
-    /** 201 with the new referral, or 200 with the existing one when its externalRef was seen before. */
+    /**
+     * 201 with the new referral, or 200 with the existing one when the same contact was received
+     * before under its externalRef; 409 when another contact has that externalRef
+     * ({@link ExternalRefConflictException}). A caller who may read referrals gets the referral
+     * as it stands; a caller who may only post contacts (a partner system) gets an
+     * {@link IntakeReceipt}, so intake never shows it more than it could read otherwise.
+     */
     @PostMapping
-    Mono<ResponseEntity<ReferralSummary>> receive(@Valid @RequestBody NewReferral contact) {
-        return referrals.receive(contact).map(received -> {
-            var body = ReferralSummary.of(received.referral());
-            return received.created()
-                    ? ResponseEntity.created(URI.create("/api/referrals/" + body.reference())).body(body)
-                    : ResponseEntity.status(HttpStatus.OK).body(body);
-        });
+    Mono<ResponseEntity<Object>> receive(@Valid @RequestBody NewReferral contact, ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(ReferralController::mayReadReferrals).defaultIfEmpty(false)
+                .flatMap(mayRead -> referrals.receive(contact).map(received -> {
+                    var referral = received.referral();
+                    Object body = mayRead ? ReferralSummary.of(referral) : IntakeReceipt.of(received);
+                    return received.created()
+                            ? ResponseEntity.created(URI.create("/api/referrals/" + referral.reference())).body(body)
+                            : ResponseEntity.status(HttpStatus.OK).body(body);
+                }));
+    }
+
+    /** Whether the caller holds a role that reads referrals ({@link Access#PEOPLE}). */
+    private static boolean mayReadReferrals(Principal caller) {
+        return caller instanceof Authentication signedIn && signedIn.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(role -> role.startsWith("ROLE_") && Access.PEOPLE.contains(role.substring("ROLE_".length())));
+    }
+
+    /**
+     * What a partner system that may only post contacts is told of one: the reference it has, and
+     * whether this request created it (201) or it was received before (200). Nothing of how the
+     * hub has handled it since, nor of the child's earlier referrals.
+     */
+    record IntakeReceipt(String reference, String externalRef, Instant receivedAt, boolean created) {
+
+        static IntakeReceipt of(ReferralService.Received received) {
+            var referral = received.referral();
+            return new IntakeReceipt(referral.reference(), referral.externalRef(), referral.receivedAt(),
+                    received.created());
+        }
     }
 
     /**
@@ -84,7 +119,7 @@ class ReferralController {
     /** Records that the police checks on a police notification are done, with the officer's summary. */
     @PostMapping("/{ref}/police-check")
     Mono<ReferralSummary> policeCheckDone(@PathVariable String ref, @Valid @RequestBody PoliceCheckRequest request,
-                                          org.springframework.web.server.ServerWebExchange exchange) {
+                                          ServerWebExchange exchange) {
         return exchange.getPrincipal().map(java.security.Principal::getName).defaultIfEmpty("anonymous")
                 .flatMap(by -> referrals.find(ref)
                         .flatMap(found -> referrals.completePoliceCheck(found.id(), request.summary(), by)))

@@ -1,8 +1,5 @@
 package org.mashlive.referral;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,11 +12,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = ReferralController.class)
 class ReferralProblems {
 
-    @ExceptionHandler(InvalidReferralException.class)
-    ProblemDetail invalid(InvalidReferralException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    /** Another contact has this externalRef: its reference and the fields that differ, nothing else of it. */
+    @ExceptionHandler(ExternalRefConflictException.class)
+    ProblemDetail externalRefTaken(ExternalRefConflictException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("External reference already used by another contact");
+        problem.setProperty("externalRef", e.externalRef());
+        problem.setProperty("reference", e.reference());
+        problem.setProperty("fields", e.fields());
         return problem;
     }
 

@@ -56,12 +56,12 @@ class ReferralRepository {
                         new_referral AS (
                             INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
                                 merlin_id, child_first_name, child_last_name, child_date_of_birth, child_key,
-                                child_initials, concern, flags, consent, consent_override_reason, rag, stage, due_at,
-                                re_referral, updated_at)
+                                child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
+                                stage, due_at, re_referral, updated_at)
                             SELECT 'MASH-' || :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0'),
                                 :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
                                 :firstName, :lastName, :dateOfBirth, :childKey, :initials, :concern, :flags, :consent,
-                                :overrideReason, :rag, 'RECEIVED', :dueAt,
+                                :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
                                 EXISTS (SELECT 1 FROM referral WHERE child_key = :childKey
                                         AND received_at >= :yearBefore AND received_at < :receivedAt),
                                 :receivedAt
@@ -125,6 +125,19 @@ class ReferralRepository {
         return db.sql("SELECT " + COLUMNS + " FROM referral WHERE external_ref = :externalRef")
                 .bind("externalRef", externalRef)
                 .map(ReferralRepository::row)
+                .one();
+    }
+
+    /**
+     * The referral that has {@code externalRef}, with the RAG it was given at intake (null when it
+     * came in unrated, and for a referral received before the intake RAG was kept and never rated
+     * at intake): with the referral's other intake fields, which nothing changes after intake, it is
+     * the contact as received.
+     */
+    Mono<Received> findReceivedByExternalRef(String externalRef) {
+        return db.sql("SELECT " + COLUMNS + ", intake_rag FROM referral WHERE external_ref = :externalRef")
+                .bind("externalRef", externalRef)
+                .map(row -> new Received(row(row), rag(row.get("intake_rag", String.class))))
                 .one();
     }
 
@@ -277,6 +290,10 @@ class ReferralRepository {
     record Stored(String externalRef, Instant receivedAt, Channel channel, Source source,
                   HealthType healthType, String merlinId, Child child, String childKey, String concern,
                   Set<Flag> flags, Consent consent, String consentOverrideReason, Rag rag, Instant dueAt) {
+    }
+
+    /** A referral as stored, with the RAG its contact came in with. */
+    record Received(Row row, Rag intakeRag) {
     }
 
     /** A referral as stored. */

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.mashlive.board.BoardOutbox;
 import org.mashlive.board.api.BoardEventType;
@@ -14,7 +18,11 @@ import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
+import org.mashlive.platform.InvalidInputException;
+import org.mashlive.platform.Text;
 import org.mashlive.referral.api.ReferralDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -26,6 +34,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class ReferralService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralService.class);
 
     /** The answer to an intake: the referral, and whether this call created it. */
     public record Received(Referral referral, boolean created) {
@@ -49,10 +59,14 @@ public class ReferralService {
     }
 
     /**
-     * Takes in a contact. A contact whose {@code externalRef} was seen before (a MERLIN sent
-     * again) yields the referral that already exists, unchanged.
+     * Takes in a contact. A contact whose {@code externalRef} was seen before is the same contact
+     * sent again (a MERLIN sent twice) when every field of it is as received (see
+     * {@link #differences}): it yields the referral that already exists, unchanged. A different
+     * contact under a reference already taken is refused whole, so that neither is lost silently.
      *
      * @throws InvalidReferralException (as an error signal) naming the field that breaks a rule
+     * @throws ExternalRefConflictException (as an error signal) when {@code externalRef} is another
+     *     contact's, naming the fields that differ and that contact's reference, nothing else of it
      */
     public Mono<Received> receive(NewReferral contact) {
         return receive(contact, clock.instant());
@@ -68,26 +82,83 @@ public class ReferralService {
                     check(contact);
                     notInFuture("receivedAt", receivedAt);
                 })
-                .then(contact.externalRef() == null
-                        ? Mono.empty()
-                        : referrals.findByExternalRef(contact.externalRef()))
-                .map(existing -> new Received(toReferral(existing), false))
+                .then(contact.externalRef() == null ? Mono.<Received>empty() : resent(contact))
                 .switchIfEmpty(Mono.defer(() -> create(contact, receivedAt)))
-                .onErrorResume(ExternalRefTaken.class, taken -> referrals.findByExternalRef(contact.externalRef())
-                        .map(existing -> new Received(toReferral(existing), false)));
+                // a concurrent intake committed the same externalRef first: compare with what it stored
+                .onErrorResume(ExternalRefTaken.class, taken -> resent(contact)
+                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                                "external reference taken, but no referral has it"))));
+    }
+
+    /**
+     * The referral already received under the contact's {@code externalRef}, when it is this
+     * contact; empty when there is none; an {@link ExternalRefConflictException} when it is another.
+     */
+    private Mono<Received> resent(NewReferral contact) {
+        return referrals.findReceivedByExternalRef(contact.externalRef()).map(existing -> {
+            var fields = differences(contact, existing.row(), existing.intakeRag());
+            if (!fields.isEmpty()) {
+                log.warn("Refused a contact under external reference {}: it is {}, a different contact ({} differ)",
+                        contact.externalRef(), existing.row().reference(), String.join(", ", fields));
+                throw new ExternalRefConflictException(contact.externalRef(), existing.row().reference(), fields);
+            }
+            return new Received(toReferral(existing.row()), false);
+        });
+    }
+
+    /**
+     * The fields, by JSON path, in which {@code contact} is not the contact received as {@code stored}
+     * with {@code intakeRag}; empty when it is the same contact. Every field of the contact counts;
+     * text is compared as stored, without the spaces around it; flags as a set; an absent consent is
+     * NOT_SOUGHT and an absent merlinId of a police contact its externalRef, as at intake. When the
+     * contact arrived is not part of it: a resend comes later.
+     */
+    static List<String> differences(NewReferral contact, ReferralRepository.Row stored, Rag intakeRag) {
+        var fields = new ArrayList<String>();
+        differ(fields, "channel", contact.channel(), stored.channel());
+        differ(fields, "source", contact.source(), stored.source());
+        differ(fields, "healthType", contact.healthType(), stored.healthType());
+        differ(fields, "merlinId", stripped(merlinIdOf(contact)), stripped(stored.merlinId()));
+        differ(fields, "child.firstName", stripped(contact.child().firstName()), stripped(stored.child().firstName()));
+        differ(fields, "child.lastName", stripped(contact.child().lastName()), stripped(stored.child().lastName()));
+        differ(fields, "child.dateOfBirth", contact.child().dateOfBirth(), stored.child().dateOfBirth());
+        differ(fields, "concern", stripped(contact.concern()), stripped(stored.concern()));
+        differ(fields, "rag", contact.rag(), intakeRag);
+        differ(fields, "flags", Set.copyOf(contact.flags()), Set.copyOf(stored.flags()));
+        differ(fields, "consent", contact.consent(), stored.consent());
+        differ(fields, "consentOverrideReason", stripped(contact.consentOverrideReason()),
+                stripped(stored.consentOverrideReason()));
+        return List.copyOf(fields);
+    }
+
+    private static void differ(List<String> fields, String field, Object given, Object stored) {
+        if (!Objects.equals(given, stored)) {
+            fields.add(field);
+        }
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    /** A police contact's MERLIN id is its externalRef unless it gives one of its own. */
+    private static String merlinIdOf(NewReferral contact) {
+        return contact.merlinId() == null && contact.source() == Source.POLICE
+                ? contact.externalRef()
+                : contact.merlinId();
     }
 
     /** The earliest date of birth taken: older dates are typos, and PostgreSQL's date has limits. */
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private static void check(NewReferral contact) {
-        // PostgreSQL text cannot hold U+0000: refuse it here, naming the field, not as a database error
-        noNul("externalRef", contact.externalRef());
-        noNul("merlinId", contact.merlinId());
-        noNul("child.firstName", contact.child().firstName());
-        noNul("child.lastName", contact.child().lastName());
-        noNul("concern", contact.concern());
-        noNul("consentOverrideReason", contact.consentOverrideReason());
+        // refused here, naming the field, rather than by the database (PostgreSQL text cannot hold U+0000)
+        Text.line("externalRef", contact.externalRef());
+        Text.line("merlinId", contact.merlinId());
+        Text.line("child.firstName", contact.child().firstName());
+        Text.line("child.lastName", contact.child().lastName());
+        Text.lines("concern", contact.concern());
+        Text.lines("consentOverrideReason", contact.consentOverrideReason());
         if (contact.child().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
             throw new InvalidReferralException("child.dateOfBirth", "must be on or after " + EARLIEST_BIRTH);
         }
@@ -107,12 +178,6 @@ public class ReferralService {
         }
     }
 
-    private static void noNul(String field, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new InvalidReferralException(field, "must not contain the NUL character (U+0000)");
-        }
-    }
-
     private void notInFuture(String field, Instant at) {
         if (at.isAfter(clock.instant())) {
             throw new InvalidReferralException(field, "must not be in the future");
@@ -123,9 +188,7 @@ public class ReferralService {
         ZonedDateTime local = now.atZone(BoardState.LONDON);
         String childKey = childKeys.keyOf(contact.child());
         Instant yearBefore = local.minusMonths(12).toInstant();
-        String merlinId = contact.merlinId() == null && contact.source() == Source.POLICE
-                ? contact.externalRef()
-                : contact.merlinId();
+        String merlinId = merlinIdOf(contact);
         var stored = new ReferralRepository.Stored(contact.externalRef(), now, contact.channel(), contact.source(),
                 contact.healthType(), merlinId, contact.child(), childKey, contact.concern(), contact.flags(),
                 contact.consent(), contact.consentOverrideReason(), contact.rag(), timescales.dueAt(now, contact.rag()));
@@ -156,10 +219,8 @@ public class ReferralService {
         if (reason == null || reason.isBlank()) {
             return Mono.error(new InvalidReferralException("reason", "must say why the RAG is set or changed"));
         }
-        if (reason.indexOf('\u0000') >= 0) {
-            return Mono.error(new InvalidReferralException("reason", "must not contain the NUL character (U+0000)"));
-        }
-        return change(id, "changing its RAG", at, row -> {
+        Mono<Void> readable = Mono.fromRunnable(() -> Text.lines("reason", reason));
+        return readable.then(change(id, "changing its RAG", at, row -> {
             if (row.rag() == rag) {
                 return Mono.just(row);
             }
@@ -168,7 +229,7 @@ public class ReferralService {
             return referrals.updateRag(id, rag, due, now)
                     .then(referrals.recordRag(id, now, row.rag(), rag, reason.strip()))
                     .then(publish(id, BoardEventType.RAG_CHANGED));
-        });
+        }));
     }
 
     /** Moves an open referral to another open stage; to decide it, use {@link #decide}. */
@@ -222,7 +283,8 @@ public class ReferralService {
             return Mono.error(new InvalidReferralException("summary", "must summarise what the checks found"));
         }
         Instant at = clock.instant();
-        return change(id, "recording police checks", at, row -> {
+        Mono<Void> readable = Mono.fromRunnable(() -> Text.lines("summary", summary));
+        return readable.then(change(id, "recording police checks", at, row -> {
             if (row.channel() != Channel.POLICE_NOTIFICATION) {
                 return Mono.error(new InvalidReferralException("channel",
                         row.reference() + " is not a police notification; no police checks are due"));
@@ -232,7 +294,7 @@ public class ReferralService {
             }
             return referrals.recordPoliceCheck(id, at, by, summary.strip())
                     .then(publish(id, BoardEventType.POLICE_CHECK_DONE));
-        });
+        }));
     }
 
     /** Locks an open referral, applies {@code work} and answers the referral as it then stands. */
@@ -264,6 +326,11 @@ public class ReferralService {
 
     /** The referral with this reference ({@code MASH-2026-000123}) or numeric id. */
     public Mono<Referral> find(String idOrReference) {
+        try {
+            Text.line("reference", idOrReference);
+        } catch (InvalidInputException e) {
+            return Mono.error(e);
+        }
         if (idOrReference.chars().allMatch(Character::isDigit) && !idOrReference.isEmpty()) {
             return find(Long.parseLong(idOrReference));
         }

@@ -1,16 +1,11 @@
 package org.mashlive.staff;
 
-/** A request that breaks a rule of the staff module; answered with 400 naming the field. */
-public class InvalidStaffException extends RuntimeException {
+import org.mashlive.platform.InvalidInputException;
 
-    private final String field;
+/** A request that breaks a rule of the staff module; answered with 400 naming the field. */
+public class InvalidStaffException extends InvalidInputException {
 
     public InvalidStaffException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,8 +1,5 @@
 package org.mashlive.staff;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,14 +11,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = StaffController.class)
 class StaffProblems {
-
-    @ExceptionHandler(InvalidStaffException.class)
-    ProblemDetail invalid(InvalidStaffException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
-    }
 
     @ExceptionHandler(StaffNotFoundException.class)
     ProblemDetail notFound(StaffNotFoundException e) {

@@ -16,6 +16,7 @@ import org.mashlive.board.api.CoreHours;
 import org.mashlive.board.api.Rota;
 import org.mashlive.board.api.RotaSettings;
 import org.mashlive.board.api.StaffRole;
+import org.mashlive.platform.Text;
 import org.mashlive.platform.WorkingCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -272,6 +273,7 @@ public class StaffService {
         if (details.displayName().strip().length() > 80) {
             throw new InvalidStaffException("displayName", "must be at most 80 characters");
         }
+        Text.line("displayName", details.displayName());
         if (details.role() == null) {
             throw new InvalidStaffException("role", "is required");
         }
@@ -281,6 +283,7 @@ public class StaffService {
         if (details.team().strip().length() > 80) {
             throw new InvalidStaffException("team", "must be at most 80 characters");
         }
+        Text.line("team", details.team());
         if (details.contract() == null) {
             throw new InvalidStaffException("contract", "is required: FULL_TIME, PART_TIME or LEAN");
         }

@@ -29,7 +29,7 @@ class StaffingTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T14:00:00Z");
     private static final StaffProperties SETTINGS = new StaffProperties(11, 1, new BigDecimal("0.5"),
-            new BigDecimal("0.5"), false);
+            new BigDecimal("0.5"), false, null);
     private static final RotaSettings ROTA = new RotaSettings(11, 1, CoreHours.WEEKDAYS);
 
     private static final Person FRONT_A = person(1, StaffRole.SOCIAL_WORKER, "Front door", Contract.FULL_TIME, null, null);

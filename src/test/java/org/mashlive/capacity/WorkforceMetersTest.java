@@ -2,6 +2,7 @@ package org.mashlive.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mashlive.capacity.api.PartnerRequests;
 import org.mashlive.capacity.api.RoleStaffing;
+import org.mashlive.staff.StaffProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,6 +56,43 @@ class WorkforceMetersTest {
         assertThat(registry.get("mash.partner.requests.oldest").gauge().value()).isEqualTo(26 * 3600);
     }
 
+    /**
+     * A team is free text anyone who may add a person can type; the metrics are open. Only the
+     * configured teams become label values: the rest count together as "other", added up so that
+     * totals over teams stay exact.
+     */
+    @Test
+    void onlyConfiguredTeamsBecomeLabelValuesAndTheRestCountAsOther() {
+        var registry = new SimpleMeterRegistry();
+        String hostile = "<script>alert(1)</script>\" } evil_metric{x=\"1";
+        WorkforceFigures figures = now -> Mono.just(new Workforce(
+                List.of(new RoleStaffing("front-door", "SOCIAL_WORKER", 5, 8, 2, 30, 6),
+                        new RoleStaffing(hostile, "SOCIAL_WORKER", 1, 1.5, 0.5, 4, 1),
+                        new RoleStaffing("Team " + System.nanoTime(), "SOCIAL_WORKER", 2, 2, 0, 6, 2),
+                        new RoleStaffing(Staffing.UNASSIGNED, "MANAGER", 0, 1, 1, 0, 0)),
+                Map.of("front-door", 4, hostile, 1, "Night team", 2),
+                Map.of(hostile, Duration.ofHours(3), "Night team", Duration.ofHours(2))));
+        new Meters(registry, figures, PartnerRequestFigures.NONE, List.of("front-door")).refresh()
+                .block(Duration.ofSeconds(5));
+
+        for (String name : List.of("mash.staff.on.duty", "mash.staff.establishment", "mash.staff.vacancies",
+                "mash.staff.caseload.per.worker", "mash.staff.available", "mash.ooh.cover.gap")) {
+            assertThat(registry.find(name).gauges()).as(name)
+                    .allSatisfy(gauge -> assertThat(gauge.getId().getTag("team"))
+                            .isIn("front-door", TeamLabels.OTHER, Staffing.UNASSIGNED));
+        }
+        var other = registry.get("mash.staff.on.duty").tags("team", TeamLabels.OTHER, "role", "social_worker");
+        assertThat(other.gauge().value()).isEqualTo(3);
+        assertThat(registry.get("mash.staff.establishment").tags("team", TeamLabels.OTHER).gauge().value())
+                .isEqualTo(3.5);
+        assertThat(registry.get("mash.staff.caseload.per.worker").tags("team", TeamLabels.OTHER).gauge().value())
+                .isEqualTo(10.0 / 3);
+        assertThat(registry.get("mash.staff.available").tags("team", TeamLabels.OTHER).gauge().value()).isEqualTo(3);
+        assertThat(registry.get("mash.ooh.cover.gap").tags("team", TeamLabels.OTHER).gauge().value())
+                .isEqualTo(3 * 3600);
+        assertThat(registry.get("mash.staff.on.duty").tags("team", Staffing.UNASSIGNED).gauge().value()).isZero();
+    }
+
     @Test
     void openReferralsPerAvailableWorkerIsInfiniteWithNobodyAvailable() {
         assertThat(WorkforceMeters.perAvailableWorker(12, 4)).isEqualTo(3);
@@ -67,13 +106,18 @@ class WorkforceMetersTest {
         private final WorkforceMeters meters;
 
         Meters(SimpleMeterRegistry registry, WorkforceFigures workforce, PartnerRequestFigures partners) {
+            this(registry, workforce, partners, List.of("front-door", "emergency-duty"));
+        }
+
+        Meters(SimpleMeterRegistry registry, WorkforceFigures workforce, PartnerRequestFigures partners,
+               List<String> teams) {
             var beans = new org.springframework.context.support.StaticApplicationContext();
             beans.registerBean(WorkforceFigures.class, () -> workforce);
             beans.registerBean(PartnerRequestFigures.class, () -> partners);
             beans.refresh();
             this.meters = new WorkforceMeters(beans.getBeanProvider(WorkforceFigures.class),
                     beans.getBeanProvider(PartnerRequestFigures.class), null, new CapacityProperties(Duration.ofSeconds(30)),
-                    registry, Clock.fixed(Instant.parse("2026-03-10T14:00:00Z"), ZoneOffset.UTC));
+                    new StaffProperties(11, 1, new BigDecimal("0.5"), new BigDecimal("0.5"), false, teams), registry, Clock.fixed(Instant.parse("2026-03-10T14:00:00Z"), ZoneOffset.UTC));
         }
 
         Mono<Void> refresh() {

@@ -101,13 +101,25 @@ final class HostilePayloads {
         return text.toString();
     }
 
-    /** Text that is valid for a free-text field: not blank, no NUL. */
+    /**
+     * Text that is valid for any text field: not blank, and none of the characters the one text
+     * rule refuses, so that a body built on it is refused for its mutation alone.
+     */
     private String validText() {
         String value;
         do {
             value = text(1, 60);
-        } while (value.isBlank() || value.indexOf('\u0000') >= 0);
+        } while (value.isBlank() || !acceptedAsOneLine(value));
         return value;
+    }
+
+    private static boolean acceptedAsOneLine(String value) {
+        try {
+            org.mashlive.platform.Text.line("text", value);
+            return true;
+        } catch (org.mashlive.platform.InvalidInputException e) {
+            return false;
+        }
     }
 
     private static ObjectNode base() {
@@ -169,6 +181,12 @@ final class HostilePayloads {
                         value + "\u0000" + value);
             },
             (g, body) -> child(body).put(g.pick(List.of("firstName", "lastName")), "A\u0000B"),
+            // control characters and non-characters: no field holds them (line breaks only free text);
+            // half a surrogate pair is sent escaped by InvalidInputIT, as UTF-8 cannot carry it raw
+            (g, body) -> child(body).put(g.pick(List.of("firstName", "lastName")),
+                    "A" + g.pick(List.of("\u0007", "\n", "\t", "\u001b", "\u007f", "\u0085", "\uffff")) + "B"),
+            (g, body) -> body.put("concern", "Seen " + g.pick(List.of("\u0001", "\u001b", "\u0085", "\ufffe"))
+                    + " at school"),
             (g, body) -> {
                 body.put("source", "EDUCATION");
                 body.put("healthType", "GP");

@@ -88,6 +88,138 @@ class ReferralIntakeIT {
                 .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
     }
 
+    /** The sample's externalRef with another child, another source and RAG Red: another contact. */
+    private static String otherContact(String externalRef) {
+        return """
+                {"externalRef": "%s", "channel": "POLICE_NOTIFICATION", "source": "HEALTH",
+                 "child": {"firstName": "Other", "lastName": "Child", "dateOfBirth": "2015-04-02"},
+                 "concern": "Domestic abuse incident at home; child present.", "rag": "RED",
+                 "flags": ["DOMESTIC_ABUSE"], "consent": "NOT_SOUGHT"}""".formatted(externalRef);
+    }
+
+    long count(String sql, String externalRef) {
+        return db.sql(sql).bind("e", externalRef).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    @Test
+    void anotherContactUnderAnExternalRefAlreadyTakenIsRefusedNamingTheFieldsAndTheReferenceOnly() {
+        String externalRef = "MERLIN-CONFLICT-" + System.nanoTime();
+        var first = post(TestReferrals.police(externalRef, "Alex", "Smith", "2015-04-02"), HttpStatus.CREATED);
+        long referrals = count("referral");
+        long events = count("board_event");
+        long rags = count("rag_change");
+
+        var problem = client().post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(otherContact(externalRef))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(problem.get("reference")).isEqualTo(first.get("reference"));
+        assertThat(problem.get("externalRef")).isEqualTo(externalRef);
+        assertThat(problem.get("fields")).isEqualTo(List.of("source", "merlinId", "child.firstName", "child.lastName", "rag"));
+        assertThat((String) problem.get("detail")).contains((String) first.get("reference"), "child.firstName");
+        // nothing of the earlier referral but its reference: not its child, its RAG, its stage or its card
+        assertThat(problem.toString())
+                .doesNotContain("Alex", "Smith", "AMBER", "RECEIVED", "initials", "childKey", "dueAt");
+
+        // the first contact unchanged; the second stored nowhere
+        assertThat(count("referral")).isEqualTo(referrals);
+        assertThat(count("board_event")).isEqualTo(events);
+        assertThat(count("rag_change")).isEqualTo(rags);
+        assertThat(db.sql("""
+                        SELECT child_first_name || ' ' || child_last_name || ' ' || source || ' ' || rag
+                        FROM referral WHERE external_ref = :e""")
+                .bind("e", externalRef).map(row -> row.get(0, String.class)).all().collectList().block())
+                .containsExactly("Alex Smith POLICE AMBER");
+        assertThat(count("SELECT count(*) FROM referral WHERE child_first_name = 'Other' AND child_last_name = 'Child'"
+                + " AND external_ref = :e", externalRef)).isZero();
+        assertThat(count("SELECT count(*) FROM board_event WHERE payload::text LIKE '%' || :e || '%'"
+                + " AND type <> 'REFERRAL_RECEIVED'", externalRef)).isZero();
+    }
+
+    @Test
+    void theSameContactSentAgainAfterScreeningIsStillTheSameReferral() {
+        String externalRef = "MERLIN-RESEND-" + System.nanoTime();
+        var first = post(TestReferrals.police(externalRef, "Sam", "Resend", "2014-02-03"), HttpStatus.CREATED);
+        client().put().uri("/api/referrals/{ref}/rag", first.get("reference")).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"rag\":\"RED\",\"reason\":\"Escalated at screening\"}")
+                .exchange().expectStatus().isOk();
+        // the intake RAG (AMBER) is what a resend is compared with, not the RAG screening gave it;
+        // spaces around text and the order of flags are not differences
+        var again = post(TestReferrals.police(externalRef, " Sam ", "Resend ", "2014-02-03"), HttpStatus.OK);
+        assertThat(again.get("reference")).isEqualTo(first.get("reference"));
+        assertThat(again.get("rag")).isEqualTo("RED");
+        assertThat(count("SELECT count(*) FROM referral WHERE external_ref = :e", externalRef)).isEqualTo(1);
+    }
+
+    @Test
+    void aPartnerSystemIsToldTheReferenceOfItsContactAndNothingItCouldNotReadOtherwise() {
+        String externalRef = "MERLIN-PARTNER-" + System.nanoTime();
+        String contact = TestReferrals.police(externalRef, "Pat", "Partner", "2013-03-03");
+        var partner = TestClients.webTest(port, TestClients.demoUser("intake.client"));
+        String created = partner.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(contact)
+                .exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(created).containsPattern("\"reference\":\"MASH-\\d{4}-\\d{6}\"")
+                .contains("\"externalRef\":\"" + externalRef + "\"", "\"created\":true")
+                .doesNotContain("reReferral", "childKey", "initials", "stage", "rag", "dueAt");
+        String reference = created.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+        client().post().uri("/api/referrals/{ref}/decision", reference).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"outcome\":\"EARLY_HELP\"}").exchange().expectStatus().isOk();
+
+        String again = partner.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(contact)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(again).contains("\"reference\":\"" + reference + "\"", "\"created\":false")
+                .doesNotContain("DECIDED", "EARLY_HELP", "outcome", "stage", "rag");
+    }
+
+    /**
+     * Two different contacts with one externalRef, each sent three times at once: exactly one
+     * referral is made, from one of them; its copies answer 200 with its reference, the other
+     * contact's three are refused with 409 naming that reference. Neither is lost without a 409.
+     */
+    @Test
+    void twoDifferentContactsRacingForOneExternalRefMakeOneReferralAndTheOtherIsRefused() {
+        var web = TestClients.web(port);
+        for (int round = 0; round < 5; round++) {
+            String externalRef = "MERLIN-RACE2-" + System.nanoTime();
+            String a = TestReferrals.police(externalRef, "Ada", "Racer", "2012-01-01");
+            String b = otherContact(externalRef);
+            record Answer(String contact, int status, Map<String, Object> body) {
+            }
+            List<Answer> answers = Flux.just("a", "b", "a", "b", "a", "b")
+                    .flatMap(which -> web.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(which.equals("a") ? a : b)
+                            .exchangeToMono(response -> response
+                                    .bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                                    .map(body -> new Answer(which, response.statusCode().value(), body)))
+                            .subscribeOn(Schedulers.parallel()), 6)
+                    .collectList().block();
+
+            var created = answers.stream().filter(answer -> answer.status() == 201).toList();
+            assertThat(created).as("round %d: %s", round, answers).hasSize(1);
+            String winner = created.getFirst().contact();
+            Object reference = created.getFirst().body().get("reference");
+            for (var answer : answers) {
+                if (answer.contact().equals(winner)) {
+                    assertThat(answer.status()).isIn(200, 201);
+                    assertThat(answer.body().get("reference")).isEqualTo(reference);
+                } else {
+                    assertThat(answer.status()).as("round %d: %s", round, answer).isEqualTo(409);
+                    assertThat(answer.body().get("reference")).isEqualTo(reference);
+                }
+            }
+            assertThat(db.sql("SELECT child_first_name FROM referral WHERE external_ref = :e").bind("e", externalRef)
+                    .map(row -> row.get(0, String.class)).all().collectList().block())
+                    .containsExactly(winner.equals("a") ? "Ada" : "Other");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             source missing                | {"channel":"PHONE","child":{"firstName":"A","lastName":"B","dateOfBirth":"2015-01-01"},"concern":"c"}                                   | source

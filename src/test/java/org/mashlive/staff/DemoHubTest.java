@@ -25,7 +25,7 @@ import org.mashlive.board.api.StaffRole;
 class DemoHubTest {
 
     private static final StaffProperties SETTINGS = new StaffProperties(11, 1, new BigDecimal("0.5"),
-            new BigDecimal("0.5"), null);
+            new BigDecimal("0.5"), null, null);
     private static final LocalDate CHRISTMAS = LocalDate.of(2026, 12, 25);
     private static final CoreHours CORE = new CoreHours(BoardState.LONDON, LocalTime.of(8, 45), LocalTime.of(17, 0),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(CHRISTMAS, CHRISTMAS.plusDays(3)));
@@ -114,5 +114,13 @@ class DemoHubTest {
         assertThat(DemoHub.plan(LocalDate.of(2026, 12, 22), true, people))
                 .filteredOn(shift -> shift.person().role() == StaffRole.MASH_POLICE_OFFICER).hasSize(8);
         assertThat(Set.copyOf(DemoHub.PEOPLE).size()).isEqualTo(31);
+    }
+
+    /** The demo hub's teams are the default set of team label values, so its metrics name every team. */
+    @Test
+    void everyTeamOfTheDemoHubIsAConfiguredTeamByDefault() {
+        var teams = DemoHub.PEOPLE.stream().map(StaffDetails::team).collect(java.util.stream.Collectors.toSet());
+        assertThat(StaffProperties.DEFAULT_TEAMS).containsExactlyInAnyOrderElementsOf(teams);
+        assertThat(SETTINGS.teams()).isEqualTo(StaffProperties.DEFAULT_TEAMS);
     }
 }
