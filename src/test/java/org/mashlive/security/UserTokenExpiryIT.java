@@ -59,13 +59,19 @@ class UserTokenExpiryIT {
         }
     }
 
-    /** A clock that stands still until the test moves it. */
+    /** A clock that stands still until the test moves it; its views in other zones move with it. */
     static final class MovableClock extends Clock {
 
         private final AtomicReference<Instant> now;
+        private final ZoneId zone;
 
         MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
+            this(new AtomicReference<>(start), ZoneOffset.UTC);
+        }
+
+        private MovableClock(AtomicReference<Instant> now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
         }
 
         void advance(Duration duration) {
@@ -79,12 +85,12 @@ class UserTokenExpiryIT {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
+        public Clock withZone(ZoneId other) {
+            return new MovableClock(now, other);
         }
     }
 
