@@ -4,9 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -44,6 +46,8 @@ record EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String passwo
     private static final String PENDING = SECRET + ".new";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Where files have POSIX permissions (not on Windows, where ACLs inherited from the parent apply). */
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -102,7 +106,7 @@ record EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String passwo
             Files.deleteIfExists(secret);
             Files.deleteIfExists(pending);
             password = newPassword();
-            initialPassword = Files.createTempFile("mash-db-", ".pw", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            initialPassword = Files.createTempFile("mash-db-", ".pw", ownerOnly());
             Files.writeString(initialPassword, password, StandardCharsets.UTF_8);
             // The library runs initdb with "-A trust" and has no setting for its other options;
             // these two are appended after it, and initdb takes the last --auth given.
@@ -215,12 +219,20 @@ record EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, String passwo
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Path next = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(next);
-        Files.createFile(next, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        Files.createFile(next, ownerOnly());
         Files.writeString(next, content, StandardCharsets.UTF_8);
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
-        Files.setPosixFilePermissions(path, permissions);
+        if (POSIX) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+
+    /** Created readable by its owner only from the start, never for a moment by others. */
+    private static FileAttribute<?>[] ownerOnly() {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)}
+                : new FileAttribute<?>[0];
     }
 }

@@ -57,7 +57,10 @@ final class LeftoverPostgres {
         log.warn("A PostgreSQL (pid {}) was left running on {} by a start that did not stop it; stopping it",
                 process.pid(), directory);
         // SIGTERM: PostgreSQL's smart shutdown, which checkpoints and removes postmaster.pid
-        process.destroy();
+        if (!process.destroy()) {
+            throw new IllegalStateException("The PostgreSQL (pid " + process.pid() + ") left running on " + directory
+                    + " could not be told to stop (another account's?); stop it, then start again");
+        }
         try {
             process.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
