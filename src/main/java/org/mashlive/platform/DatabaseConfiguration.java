@@ -1,7 +1,6 @@
 package org.mashlive.platform;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -9,7 +8,6 @@ import javax.sql.DataSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,33 +35,18 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(NoDatabaseUrl.class)
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        var builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                // The embedded library starts PostgreSQL with fsync and synchronous_commit off, for
-                // its tests' speed. A referral answered 201 must survive a crash, so both are back
-                // on, as in PostgreSQL's own defaults ("-c fsync=on" overrides the library's "-F").
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on");
-        if (properties.port() > 0) {
-            builder.setPort(properties.port());
-        }
-        if (properties.dataDirectory() != null) {
-            Files.createDirectories(properties.dataDirectory());
-            builder.setDataDirectory(properties.dataDirectory()).setCleanDataDirectory(false);
-        }
-        var postgres = builder.start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
-                properties.dataDirectory() == null ? "a temporary directory" : properties.dataDirectory());
-        return postgres;
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) throws IOException {
+        var database = EmbeddedDatabase.start(properties);
+        log.info("Embedded PostgreSQL started on {}:{} with data in {}", EmbeddedDatabase.LOOPBACK, database.port(),
+                properties.dataDirectory() == null ? "a temporary directory" : database.directory());
+        return database;
     }
 
     @Bean
-    PostgresEndpoint postgresEndpoint(Environment environment, ObjectProvider<EmbeddedPostgres> embedded) {
-        var postgres = embedded.getIfAvailable();
-        if (postgres != null) {
-            return new PostgresEndpoint("localhost", postgres.getPort(), "postgres", "postgres", "", true);
+    PostgresEndpoint postgresEndpoint(Environment environment, ObjectProvider<EmbeddedDatabase> embedded) {
+        var database = embedded.getIfAvailable();
+        if (database != null) {
+            return database.endpoint();
         }
         return PostgresEndpoint.fromR2dbcUrl(environment.getProperty("spring.r2dbc.url"),
                 environment.getProperty("spring.r2dbc.username"), environment.getProperty("spring.r2dbc.password"));

@@ -78,6 +78,7 @@ class RSocketSecurityConfiguration {
         authenticate.setOrder(PayloadInterceptorOrder.AUTHENTICATION.getOrder());
         return rsocket
                 .addPayloadInterceptor(authenticate)
+                .addPayloadInterceptor(new ExpiredUserTokens(tokens))
                 .anonymous(Customizer.withDefaults())
                 .authorizePayload(payloads -> payloads
                         .setup().permitAll()
@@ -96,14 +97,18 @@ class RSocketSecurityConfiguration {
 
     /**
      * The person a verified user token names, with the roles they hold now: a user removed from the
-     * configuration since is refused although their token has not run out.
+     * configuration since is refused although their token has not run out. The token's claims stay
+     * with them, for its expiry on a connection that keeps them ({@link ExpiredUserTokens}) and its
+     * sign-in time when it is renewed ({@link UserTokenController}).
      */
     private static Authentication person(Accounts accounts, UserTokens.Claims claims) {
         var user = accounts.user(claims.username())
                 .filter(found -> found.isEnabled() && found.getAuthorities().stream()
                         .anyMatch(role -> Access.PEOPLE.contains(role.getAuthority().substring("ROLE_".length()))))
                 .orElseThrow(() -> new BadCredentialsException("User token names no current user; sign in again"));
-        return UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities());
+        var person = UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities());
+        person.setDetails(claims);
+        return person;
     }
 
     /**

@@ -10,7 +10,11 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** {@value Access#TOKEN_ROUTE}: a user token for the signed-in person (see {@link UserTokens}). */
+/**
+ * {@value Access#TOKEN_ROUTE}: a user token for the signed-in person (see {@link UserTokens}). Asked
+ * with a password, a new sign-in; asked with a user token, a renewal that keeps that token's sign-in
+ * time, so renewing never makes a sign-in last longer than the session lifetime.
+ */
 @Controller
 class UserTokenController {
 
@@ -24,7 +28,9 @@ class UserTokenController {
     Mono<UserToken> token() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .map(person -> tokens.issue(person.getName(), roles(person.getAuthorities())));
+                .map(person -> person.getDetails() instanceof UserTokens.Claims current
+                        ? tokens.renew(current, roles(person.getAuthorities()))
+                        : tokens.issue(person.getName(), roles(person.getAuthorities())));
     }
 
     private static List<String> roles(java.util.Collection<? extends GrantedAuthority> authorities) {

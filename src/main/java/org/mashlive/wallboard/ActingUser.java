@@ -17,6 +17,12 @@ final class ActingUser implements Serializable {
     private final String username;
     private volatile UserToken token;
     private volatile Instant obtainedAt;
+    /**
+     * Whether asking for a fresh token can still give a later expiry: not once a refresh has given
+     * the same one, because the person's sign-in has reached the backend's session lifetime. Then
+     * the token serves until it runs out and the person signs in again.
+     */
+    private volatile boolean extendable = true;
 
     ActingUser(UserToken token, Instant obtainedAt) {
         this.username = token.username();
@@ -40,13 +46,20 @@ final class ActingUser implements Serializable {
         return token;
     }
 
-    /** Whether half of the token's life has gone by at {@code now}: time to ask for a new one. */
+    /**
+     * Whether half of the token's life has gone by at {@code now}: time to ask for a new one, unless
+     * the last one asked for ran out no later than the one before.
+     */
     boolean dueForRefresh(Instant now) {
+        if (!extendable) {
+            return false;
+        }
         Instant half = obtainedAt.plus(java.time.Duration.between(obtainedAt, token.expiresAt()).dividedBy(2));
         return !now.isBefore(half);
     }
 
     void refreshed(UserToken fresh, Instant at) {
+        this.extendable = fresh.expiresAt().isAfter(token.expiresAt());
         this.token = fresh;
         this.obtainedAt = at;
     }

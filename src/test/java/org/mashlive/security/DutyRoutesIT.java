@@ -159,7 +159,7 @@ class DutyRoutesIT {
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("duty.lead".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
-                + parts[2] + "." + parts[3] + "." + parts[4];
+                + parts[2] + "." + parts[3] + "." + parts[4] + "." + parts[5];
         var referral = referral("Tamper", "Proof");
         assertThatThrownBy(() -> detail(as(new TestClients.Token(forged)), referral.reference()))
                 .hasMessageContaining("not signed");

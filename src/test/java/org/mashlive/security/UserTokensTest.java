@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 
 class UserTokensTest {
 
@@ -19,7 +20,12 @@ class UserTokensTest {
     private static final byte[] KEY = "a-test-key-of-at-least-thirty-two-characters".getBytes(StandardCharsets.UTF_8);
 
     private static UserTokens at(Instant now, byte[] key) {
-        return new UserTokens(key, Duration.ofHours(12), Clock.fixed(now, ZoneOffset.UTC));
+        return new UserTokens(key, Duration.ofHours(12), Duration.ofHours(12), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** Tokens valid for an hour, renewable until 3 h after the password sign-in. */
+    private static UserTokens renewableAt(Instant now) {
+        return new UserTokens(KEY, Duration.ofHours(1), Duration.ofHours(3), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -37,7 +43,56 @@ class UserTokensTest {
     void anExpiredTokenIsRefused() {
         var token = at(ISSUED, KEY).issue("duty.lead", List.of("DUTY_LEAD"));
         assertThatThrownBy(() -> at(ISSUED.plus(Duration.ofHours(12)), KEY).verify(token.token()))
-                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("expired");
+                .isInstanceOf(CredentialsExpiredException.class).hasMessageContaining("expired")
+                .hasMessageContaining("sign in again");
+    }
+
+    @Test
+    void aRenewedTokenKeepsTheSignInTimeAndRunsOutWithTheSession() {
+        var signedIn = renewableAt(ISSUED).issue("duty.lead", List.of("DUTY_LEAD"));
+        assertThat(signedIn.expiresAt()).isEqualTo(ISSUED.plus(Duration.ofHours(1)));
+
+        Instant halfPast = ISSUED.plus(Duration.ofMinutes(30));
+        var claims = renewableAt(halfPast).verify(signedIn.token());
+        assertThat(claims.signedInAt()).isEqualTo(ISSUED);
+        var renewed = renewableAt(halfPast).renew(claims, List.of("DUTY_LEAD"));
+        assertThat(renewed.expiresAt()).isEqualTo(halfPast.plus(Duration.ofHours(1)));
+        assertThat(renewableAt(halfPast).verify(renewed.token()).signedInAt()).isEqualTo(ISSUED);
+
+        // renewed again and again: never beyond 3 h after the sign-in
+        var token = renewed;
+        for (int minutes = 60; minutes < 180; minutes += 30) {
+            Instant now = ISSUED.plus(Duration.ofMinutes(minutes));
+            token = renewableAt(now).renew(renewableAt(now).verify(token.token()), List.of("DUTY_LEAD"));
+            assertThat(token.expiresAt()).isBeforeOrEqualTo(ISSUED.plus(Duration.ofHours(3)));
+        }
+        assertThat(token.expiresAt()).isEqualTo(ISSUED.plus(Duration.ofHours(3)));
+        Instant justBefore = ISSUED.plus(Duration.ofHours(3)).minusSeconds(1);
+        assertThat(renewableAt(justBefore).verify(token.token()).username()).isEqualTo("duty.lead");
+
+        var last = token;
+        Instant over = ISSUED.plus(Duration.ofHours(3));
+        assertThatThrownBy(() -> renewableAt(over).verify(last.token()))
+                .isInstanceOf(CredentialsExpiredException.class).hasMessageContaining("sign in again");
+        var stillValidClaims = renewableAt(justBefore).verify(last.token());
+        assertThatThrownBy(() -> renewableAt(over).renew(stillValidClaims, List.of("DUTY_LEAD")))
+                .isInstanceOf(CredentialsExpiredException.class)
+                .hasMessageContaining("a sign-in lasts at most 3 h").hasMessageContaining("sign in again");
+    }
+
+    @Test
+    void aTokenFromAnEarlierSignInIsRefusedWhenTheSessionLifetimeIsShortened() {
+        var token = at(ISSUED, KEY).issue("duty.lead", List.of("DUTY_LEAD"));
+        // a key the same, a session lifetime shortened to 3 h since the token was issued for 12
+        var shorter = new UserTokens(KEY, Duration.ofHours(1), Duration.ofHours(3),
+                Clock.fixed(ISSUED.plus(Duration.ofHours(4)), ZoneOffset.UTC));
+        assertThatThrownBy(() -> shorter.verify(token.token())).isInstanceOf(CredentialsExpiredException.class);
+    }
+
+    @Test
+    void aSessionShorterThanATokenIsAMistake() {
+        assertThatThrownBy(() -> new UserTokens(KEY, Duration.ofHours(12), Duration.ofHours(1), Clock.systemUTC()))
+                .hasMessageContaining("session-lifetime must be at least");
     }
 
     @Test
@@ -47,13 +102,19 @@ class UserTokensTest {
         // claim to be someone else, keeping the signature
         String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("duty.lead".getBytes(StandardCharsets.UTF_8)) + "." + parts[2] + "." + parts[3] + "."
-                + parts[4];
+                + parts[4] + "." + parts[5];
         assertThatThrownBy(() -> at(ISSUED, KEY).verify(forged)).hasMessageContaining("not signed");
-        String later = parts[0] + "." + parts[1] + "." + parts[2] + "." + (Long.parseLong(parts[3]) + 86_400) + "."
-                + parts[4];
+        String later = parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3] + "."
+                + (Long.parseLong(parts[4]) + 86_400) + "." + parts[5];
         assertThatThrownBy(() -> at(ISSUED, KEY).verify(later)).hasMessageContaining("not signed");
+        // a later sign-in time, to renew beyond the session lifetime
+        String signedInLater = parts[0] + "." + parts[1] + "." + parts[2] + "." + (Long.parseLong(parts[3]) + 86_400)
+                + "." + parts[4] + "." + parts[5];
+        assertThatThrownBy(() -> at(ISSUED, KEY).verify(signedInLater)).hasMessageContaining("not signed");
         byte[] otherKey = "another-key-of-at-least-thirty-two-characters".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> at(ISSUED, otherKey).verify(token)).hasMessageContaining("not signed");
-        assertThatThrownBy(() -> at(ISSUED, KEY).verify("mu1.garbage")).hasMessageContaining("Not a user token");
+        assertThatThrownBy(() -> at(ISSUED, KEY).verify("mu2.garbage")).hasMessageContaining("Not a user token");
+        assertThatThrownBy(() -> at(ISSUED, KEY).verify("mu1.ZHV0eS5sZWFk.RFVUWV9MRUFE.1773172800.c2ln"))
+                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("earlier version");
     }
 }
