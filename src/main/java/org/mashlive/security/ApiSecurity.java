@@ -7,7 +7,6 @@ import java.util.List;
 import org.mashlive.platform.PostgresEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -17,6 +16,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP security of the backend: HTTP Basic against {@link Accounts}, the rules of {@link ApiRules},
- * no sessions and no CSRF (a stateless API for machines and scripts). Refusals answer
- * {@code application/problem+json}: 401 without valid credentials, 403 naming the roles the request
+ * no sessions (a stateless API for machines and scripts), and no writes a browser page could forge
+ * ({@link CrossSiteWrites}). Refusals answer {@code application/problem+json}: 401 without valid
+ * credentials (with no Basic challenge a browser would remember), 403 naming the roles the request
  * needs.
  *
  * <p>{@code /actuator/health} and {@code /actuator/prometheus} are open: load balancers and
@@ -46,8 +47,6 @@ class ApiSecurity {
 
     /** Where a rule leaves the roles it wanted, for the refusal to name them. */
     static final String REQUIRED_ROLES = ApiSecurity.class.getName() + ".requiredRoles";
-
-    private static final String REALM = "Basic realm=\"MASH Live\"";
 
     @Bean
     Accounts accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
@@ -69,11 +68,12 @@ class ApiSecurity {
 
     @Bean
     SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager authentication) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
-            return problem(exchange, HttpStatus.UNAUTHORIZED, "Sign in required",
-                    "Send the credentials of a MASH Live user with HTTP Basic authentication");
-        };
+        // No WWW-Authenticate: Basic challenge: a browser that sees one asks for a password and then
+        // sends it with every request to this host, also those a page on another site makes it send.
+        // Programs send HTTP Basic credentials without being asked.
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                "Sign in required", "Send the credentials of a MASH Live user with HTTP Basic authentication "
+                        + "(an Authorization: Basic header)");
         ServerAccessDeniedHandler denied = (exchange, e) -> {
             List<String> roles = exchange.getAttribute(REQUIRED_ROLES);
             String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
@@ -82,7 +82,9 @@ class ApiSecurity {
                     : request + " requires one of " + String.join(", ", roles));
         };
         return http
+                // no session cookie to protect, but browsers may hold credentials: see CrossSiteWrites
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .addFilterAt(new CrossSiteWrites(), SecurityWebFiltersOrder.CSRF)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
@@ -123,7 +125,7 @@ class ApiSecurity {
         return (authentication, context) -> Mono.just(new AuthorizationDecision(false));
     }
 
-    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);
