@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.mashlive.audit.AuditTrail;
 import org.mashlive.platform.PostgresEndpoint;
+import org.mashlive.signin.SignInThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -59,11 +63,23 @@ class ApiSecurity {
     }
 
     @Bean
+    SignInThrottle signInThrottle(SignInThrottleProperties settings, java.time.Clock clock) {
+        return new SignInThrottle(settings.settings(), clock);
+    }
+
+    /**
+     * Name and password, for HTTP Basic and RSocket alike: throttled, then remembered for a few minutes
+     * when right, then checked against BCrypt, with the same check for a name that is no user's.
+     */
+    @Bean
     ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, Accounts accounts,
-                                                        java.time.Clock clock) {
+                                                        java.time.Clock clock, SignInThrottle throttle,
+                                                        AuditTrail audit, MeterRegistry meters) {
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         manager.setPasswordEncoder(accounts.encoder());
-        return new RememberedSignIns(manager, java.time.Duration.ofMinutes(5), clock);
+        var remembered = new RememberedSignIns(accounts.checkingStrangersToo(manager), java.time.Duration.ofMinutes(5),
+                clock);
+        return new ThrottledSignIns(remembered, throttle, audit, meters, clock);
     }
 
     @Bean
@@ -71,9 +87,16 @@ class ApiSecurity {
         // No WWW-Authenticate: Basic challenge: a browser that sees one asks for a password and then
         // sends it with every request to this host, also those a page on another site makes it send.
         // Programs send HTTP Basic credentials without being asked.
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
-                "Sign in required", "Send the credentials of a MASH Live user with HTTP Basic authentication "
-                        + "(an Authorization: Basic header)");
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            if (e instanceof ThrottledSignIns.TooManySignIns throttled) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                        String.valueOf(ThrottledSignIns.TooManySignIns.seconds(throttled.retryAfter())));
+                return problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage());
+            }
+            return problem(exchange, HttpStatus.UNAUTHORIZED, "Sign in required",
+                    "Send the credentials of a MASH Live user with HTTP Basic authentication "
+                            + "(an Authorization: Basic header)");
+        };
         ServerAccessDeniedHandler denied = (exchange, e) -> {
             List<String> roles = exchange.getAttribute(REQUIRED_ROLES);
             String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
@@ -85,6 +108,7 @@ class ApiSecurity {
                 // no session cookie to protect, but browsers may hold credentials: see CrossSiteWrites
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .addFilterAt(new CrossSiteWrites(), SecurityWebFiltersOrder.CSRF)
+                .addFilterBefore(SignInDoors.rest(), SecurityWebFiltersOrder.HTTP_BASIC)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))

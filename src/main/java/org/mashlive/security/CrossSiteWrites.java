@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * site can make a browser send a form or a plain-text body, with whatever credentials the browser
  * holds for this backend, but it cannot set either of these without a CORS preflight, which this
  * backend never grants. Scripts and partner systems add one line. Checked before sign-in, so a forged
- * request does not even count as a failed sign-in. See docs/decisions/0012-no-cross-site-writes.md.
+ * request does not even count as a failed sign-in. See docs/decisions/0012-cross-site-and-sign-in-throttling.md.
  */
 final class CrossSiteWrites implements WebFilter {
 
