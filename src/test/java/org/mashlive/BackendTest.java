@@ -16,6 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = BackendApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=backend", "mash.rsocket.port=0", "mash.simulation.enabled=false",
-                "mash.board.heartbeat=1s", "mash.allocation.caseload-limit=3"})
+                "mash.board.heartbeat=1s", "mash.allocation.caseload-limit=3",
+                // tests try wrong passwords on purpose, all from this machine, far more often than the
+                // throttle allows; SignInThrottleIT tests the throttle in a context of its own
+                "mash.security.sign-in-throttle.failures=100000"})
 public @interface BackendTest {
 }

@@ -44,6 +44,14 @@ public final class TestClients {
     public static final Identity BOARD = new Token(Access.DEMO_BOARD_TOKEN);
     public static final Identity NOBODY = new Nobody();
 
+    /**
+     * The header a program names itself with, as every script and partner system does: the backend
+     * refuses a write that carries neither it nor a JSON body (a browser page could have forged it).
+     */
+    public static final String CLIENT_HEADER = "X-MASH-Client";
+
+    private static final String CLIENT_NAME = "mash-live-tests";
+
     private static final MimeType AUTHENTICATION = MimeType.valueOf(Access.AUTHENTICATION_MIME_TYPE);
 
     private TestClients() {
@@ -79,7 +87,8 @@ public final class TestClients {
 
     /** A client of the backend's HTTP API on {@code port}, signed in as {@code who}. */
     public static WebClient web(int port, Identity who) {
-        var builder = WebClient.builder().baseUrl("http://localhost:" + port);
+        var builder = WebClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(CLIENT_HEADER, CLIENT_NAME);
         basic(who, builder::defaultHeader);
         return builder.build();
     }
@@ -91,7 +100,8 @@ public final class TestClients {
 
     /** A client of the backend's HTTP API on {@code port}, for assertions on the exchange, as {@code who}. */
     public static WebTestClient webTest(int port, Identity who) {
-        var builder = WebTestClient.bindToServer().baseUrl("http://localhost:" + port);
+        var builder = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader(CLIENT_HEADER, CLIENT_NAME);
         basic(who, builder::defaultHeader);
         return builder.build();
     }

@@ -71,6 +71,44 @@ public class AuditTrail {
                 .all();
     }
 
+    /**
+     * Appends a refused sign-in, in a statement of its own. The name is the caller's text: cut short and
+     * rid of control characters, which PostgreSQL would refuse, before it is written.
+     */
+    public Mono<Void> signInRefused(SignInRefusal refusal) {
+        var spec = db.sql("""
+                        INSERT INTO sign_in_refusal (at, door, account, address, failures, locked_until)
+                        VALUES (:at, :door, :account, :address, :failures, :lockedUntil)""")
+                .bind("at", refusal.at().atOffset(ZoneOffset.UTC))
+                .bind("door", refusal.door())
+                .bind("account", printable(refusal.account()))
+                .bind("address", printable(refusal.address()))
+                .bind("failures", refusal.failures());
+        spec = refusal.lockedUntil() == null ? spec.bindNull("lockedUntil", OffsetDateTime.class)
+                : spec.bind("lockedUntil", refusal.lockedUntil().atOffset(ZoneOffset.UTC));
+        return spec.then();
+    }
+
+    /** The refused sign-ins given {@code account} as the name, oldest first. */
+    public Flux<SignInRefusal> signInRefusals(String account) {
+        return db.sql("SELECT * FROM sign_in_refusal WHERE account = :account ORDER BY at, id")
+                .bind("account", account)
+                .map(row -> {
+                    OffsetDateTime until = row.get("locked_until", OffsetDateTime.class);
+                    return new SignInRefusal(row.get("at", OffsetDateTime.class).toInstant(),
+                            row.get("door", String.class), row.get("account", String.class),
+                            row.get("address", String.class), row.get("failures", Integer.class),
+                            until == null ? null : until.toInstant());
+                })
+                .all();
+    }
+
+    private static String printable(String text) {
+        return text == null ? "" : text.codePoints().limit(128)
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     private static AuditEntry entry(Readable row) {
         return new AuditEntry(row.get("at", OffsetDateTime.class).toInstant(), row.get("actor", String.class),
                 AuditAction.valueOf(row.get("action", String.class)), row.get("subject_type", String.class),

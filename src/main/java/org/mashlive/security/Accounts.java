@@ -9,8 +9,12 @@ import java.util.Map;
 
 import org.mashlive.board.api.Access;
 import org.mashlive.platform.PostgresEndpoint;
+import org.mashlive.signin.EqualTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -19,6 +23,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.StringUtils;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The backend's users and board tokens: those configured, plus, on the embedded demo database only,
@@ -32,6 +38,7 @@ final class Accounts {
     private final Map<String, UserDetails> users;
     private final List<byte[]> boardTokens;
     private final PasswordEncoder encoder;
+    private final String standInHash;
 
     Accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
         this.encoder = passwordEncoder();
@@ -56,6 +63,7 @@ final class Accounts {
             tokens.add(settings.inProcessBoardToken());
         }
         this.users = Map.copyOf(all);
+        this.standInHash = EqualTime.standInHash(users.values().stream().map(UserDetails::getPassword).toList());
         this.boardTokens = tokens.stream().filter(StringUtils::hasText)
                 .map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
     }
@@ -69,6 +77,22 @@ final class Accounts {
 
     PasswordEncoder encoder() {
         return encoder;
+    }
+
+    /**
+     * {@code known}, which checks users' passwords, with the same BCrypt check for a name that is no
+     * user's: otherwise the refusal of an unknown name comes back sooner and tells that it is unknown.
+     */
+    ReactiveAuthenticationManager checkingStrangersToo(ReactiveAuthenticationManager known) {
+        return attempt -> {
+            if (attempt instanceof UsernamePasswordAuthenticationToken && !users.containsKey(attempt.getName())
+                    && attempt.getCredentials() instanceof String password) {
+                return Mono.fromCallable(() -> encoder.matches(password, standInHash))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .then(Mono.error(new BadCredentialsException("Invalid Credentials")));
+            }
+            return known.authenticate(attempt);
+        };
     }
 
     MapReactiveUserDetailsService userDetails() {

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.mashlive.audit.AuditTrail;
 import org.mashlive.platform.PostgresEndpoint;
+import org.mashlive.signin.SignInThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP security of the backend: HTTP Basic against {@link Accounts}, the rules of {@link ApiRules},
- * no sessions and no CSRF (a stateless API for machines and scripts). Refusals answer
- * {@code application/problem+json}: 401 without valid credentials, 403 naming the roles the request
+ * no sessions (a stateless API for machines and scripts), and no writes a browser page could forge
+ * ({@link CrossSiteWrites}). Refusals answer {@code application/problem+json}: 401 without valid
+ * credentials (with no Basic challenge a browser would remember), 403 naming the roles the request
  * needs.
  *
  * <p>{@code /actuator/health} and {@code /actuator/prometheus} are open: load balancers and
@@ -47,8 +52,6 @@ class ApiSecurity {
     /** Where a rule leaves the roles it wanted, for the refusal to name them. */
     static final String REQUIRED_ROLES = ApiSecurity.class.getName() + ".requiredRoles";
 
-    private static final String REALM = "Basic realm=\"MASH Live\"";
-
     @Bean
     Accounts accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
         return new Accounts(settings, demo, database);
@@ -60,19 +63,39 @@ class ApiSecurity {
     }
 
     @Bean
+    SignInThrottle signInThrottle(SignInThrottleProperties settings, java.time.Clock clock) {
+        return new SignInThrottle(settings.settings(), clock);
+    }
+
+    /**
+     * Name and password, for HTTP Basic and RSocket alike: throttled, then remembered for a few minutes
+     * when right, then checked against BCrypt, with the same check for a name that is no user's.
+     */
+    @Bean
     ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, Accounts accounts,
-                                                        java.time.Clock clock) {
+                                                        java.time.Clock clock, SignInThrottle throttle,
+                                                        AuditTrail audit, MeterRegistry meters) {
         var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         manager.setPasswordEncoder(accounts.encoder());
-        return new RememberedSignIns(manager, java.time.Duration.ofMinutes(5), clock);
+        var remembered = new RememberedSignIns(accounts.checkingStrangersToo(manager), java.time.Duration.ofMinutes(5),
+                clock);
+        return new ThrottledSignIns(remembered, throttle, audit, meters, clock);
     }
 
     @Bean
     SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager authentication) {
+        // No WWW-Authenticate: Basic challenge: a browser that sees one asks for a password and then
+        // sends it with every request to this host, also those a page on another site makes it send.
+        // Programs send HTTP Basic credentials without being asked.
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            if (e instanceof ThrottledSignIns.TooManySignIns throttled) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                        String.valueOf(ThrottledSignIns.TooManySignIns.seconds(throttled.retryAfter())));
+                return problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage());
+            }
             return problem(exchange, HttpStatus.UNAUTHORIZED, "Sign in required",
-                    "Send the credentials of a MASH Live user with HTTP Basic authentication");
+                    "Send the credentials of a MASH Live user with HTTP Basic authentication "
+                            + "(an Authorization: Basic header)");
         };
         ServerAccessDeniedHandler denied = (exchange, e) -> {
             List<String> roles = exchange.getAttribute(REQUIRED_ROLES);
@@ -82,7 +105,10 @@ class ApiSecurity {
                     : request + " requires one of " + String.join(", ", roles));
         };
         return http
+                // no session cookie to protect, but browsers may hold credentials: see CrossSiteWrites
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .addFilterAt(new CrossSiteWrites(), SecurityWebFiltersOrder.CSRF)
+                .addFilterBefore(SignInDoors.rest(), SecurityWebFiltersOrder.HTTP_BASIC)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
@@ -123,7 +149,7 @@ class ApiSecurity {
         return (authentication, context) -> Mono.just(new AuthorizationDecision(false));
     }
 
-    private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
+    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);

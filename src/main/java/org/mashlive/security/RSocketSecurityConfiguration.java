@@ -76,7 +76,8 @@ class RSocketSecurityConfiguration {
         var authenticate = new AuthenticationPayloadInterceptor(credentials);
         authenticate.setAuthenticationConverter(new RSocketCredentials());
         authenticate.setOrder(PayloadInterceptorOrder.AUTHENTICATION.getOrder());
-        return rsocket
+        // the door and the connection's address go with every sign-in, for its throttle
+        return SignInDoors.rsocket(rsocket
                 .addPayloadInterceptor(authenticate)
                 .addPayloadInterceptor(new ExpiredUserTokens(tokens))
                 .anonymous(Customizer.withDefaults())
@@ -92,7 +93,7 @@ class RSocketSecurityConfiguration {
                         .route(AllocationRoutes.ALLOCATE).access(anyOf(AllocationRoutes.ALLOCATE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DETAIL).access(anyOf(ReferralRoutes.DETAIL, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
-                .build();
+                .build());
     }
 
     /**

@@ -33,6 +33,16 @@ final class SignInSettings {
     }
 
     /**
+     * How hard the login page throttles sign-in: the same settings as the backend's.
+     *
+     * @param failures how many wrong passwords within {@code window} lock an account or address (5)
+     * @param window   how long a failure counts (1 minute)
+     */
+    @ConfigurationProperties("mash.security.sign-in-throttle")
+    record Throttle(@DefaultValue("5") int failures, @DefaultValue("1m") java.time.Duration window) {
+    }
+
+    /**
      * Whether this wall-board is the demo, and the demo's password.
      *
      * @param enabled  the demo's users and kiosk token are accepted; unset, the wall-board is a demo

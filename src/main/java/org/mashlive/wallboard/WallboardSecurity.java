@@ -1,17 +1,27 @@
 package org.mashlive.wallboard;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.mashlive.board.api.Access;
+import org.mashlive.signin.EqualTime;
+import org.mashlive.signin.SignInThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 
@@ -23,7 +33,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -32,9 +41,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.vaadin.flow.server.CustomizedSystemMessages;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -44,6 +55,10 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
  * Pages: {@code /board} for BOARD and every person, {@code /duty} for duty leads and admins,
  * {@code /capacity} for service heads, hub managers and admins; anything else for people only. Views
  * carry the same roles in {@code @RolesAllowed}, which Vaadin checks on navigation inside the app.
+ *
+ * <p>Sign-in at {@code /login} is throttled ({@link ThrottledLogin}) and needs Spring's CSRF token, which
+ * the login form carries; every answer has a Content-Security-Policy. See
+ * docs/decisions/0012-cross-site-and-sign-in-throttling.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -51,6 +66,17 @@ class WallboardSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(WallboardSecurity.class);
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1");
+
+    /**
+     * What the wall-board's pages may load and run: only what they serve themselves. Vaadin Flow needs
+     * inline styles (its themes and components set them), inline scripts (the first page carries the
+     * app's start) and eval (the server's JavaScript calls are run as functions); push uses a
+     * WebSocket back to the same host. No other site may frame a page or receive a form from one.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Whether this wall-board is the demo. */
     record Demo(boolean on) {
@@ -87,7 +113,7 @@ class WallboardSecurity {
     }
 
     @Bean
-    UserDetailsService users(SignInSettings.Users settings, SignInSettings.Demo demoSettings, Demo demo) {
+    KnownUsers users(SignInSettings.Users settings, SignInSettings.Demo demoSettings, Demo demo) {
         var users = new LinkedHashMap<String, UserDetails>();
         if (demo.on()) {
             // the demo password is public, so a cheap hash costs nothing and keeps one code path
@@ -104,20 +130,41 @@ class WallboardSecurity {
             var account = settings.users().get(i);
             users.put(account.username(), user(i, account));
         }
-        return new InMemoryUserDetailsManager(users.values());
+        return new KnownUsers(users.values());
+    }
+
+    /** The people who may sign in here, and the hashes of their passwords, for {@link StandInCost}. */
+    static final class KnownUsers extends InMemoryUserDetailsManager {
+
+        private final List<String> hashes;
+
+        KnownUsers(java.util.Collection<UserDetails> users) {
+            super(users);
+            this.hashes = users.stream().map(UserDetails::getPassword).toList();
+        }
+
+        List<String> hashes() {
+            return hashes;
+        }
     }
 
     @Bean
     SecurityFilterChain wallboardFilterChain(HttpSecurity http, KioskTokens kiosks,
                                              ObjectProvider<SecurityContextHolderStrategy> contexts,
-                                             UserDetailsService users, PasswordEncoder passwords,
-                                             DutyBackend backend, Clock clock) throws Exception {
+                                             KnownUsers users, PasswordEncoder passwords,
+                                             DutyBackend backend, Clock clock, RequestUtil vaadinRequests,
+                                             SignInSettings.Throttle throttling, ObjectProvider<MeterRegistry> meters)
+            throws Exception {
         var strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         // a person is signed in only when the backend also accepts them and gives a user token; set on
         // this chain alone, so no global manager can sign anyone in with the local check only
         var local = new DaoAuthenticationProvider(users);
-        local.setPasswordEncoder(passwords);
-        http.authenticationManager(new ProviderManager(new BackendSignIn(local, backend, clock)));
+        // an unknown name is checked against a stand-in hash of the users' own cost, so that it takes as
+        // long to refuse as a known user's wrong password
+        local.setPasswordEncoder(new StandInCost(passwords, EqualTime.standInHash(users.hashes())));
+        var throttle = new SignInThrottle(new SignInThrottle.Settings(throttling.failures(), throttling.window()), clock);
+        http.authenticationManager(new ProviderManager(new ThrottledLogin(new BackendSignIn(local, backend, clock),
+                throttle, meters.getIfAvailable(SimpleMeterRegistry::new))));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
                 .requestMatchers("/duty", "/duty/**").hasAnyRole(Access.DUTY_LEADS.toArray(String[]::new))
@@ -126,10 +173,33 @@ class WallboardSecurity {
                 // the error page shows the status a refusal already decided
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll());
         http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
+        // Vaadin's own requests carry Vaadin's CSRF token; everything else, the POST to /login
+        // included, needs Spring's. Vaadin would leave the login page out, so a page on another site
+        // could sign a browser in as someone of its choosing: Vaadin's CSRF rules are replaced here.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .enableCsrfConfiguration(false)
                 .loginView(LoginView.class)
                 .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new))));
         return http.build();
+    }
+
+    /**
+     * The {@link #CONTENT_SECURITY_POLICY} on every answer. A servlet filter ahead of Spring Security
+     * and Vaadin, so that the files Vaadin leaves out of security and the error pages carry it too.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> contentSecurityPolicy() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws ServletException, IOException {
+                response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                chain.doFilter(request, response);
+            }
+        });
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /**
@@ -153,6 +223,24 @@ class WallboardSecurity {
             messages.setSessionExpiredNotificationEnabled(false);
             return messages;
         });
+    }
+
+    /**
+     * The wall-board's password encoder, but giving as the stand-in hash Spring Security checks unknown
+     * names against one of the cost most users' hashes have (the demo's are cheap, real ones dear).
+     */
+    private record StandInCost(PasswordEncoder passwords, String standIn) implements PasswordEncoder {
+
+        /** Called by Spring Security for the stand-in hash only: this one, of the users' usual cost. */
+        @Override
+        public String encode(CharSequence raw) {
+            return standIn;
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return passwords.matches(raw, encoded);
+        }
     }
 
     private static List<String> roles() {

@@ -24,6 +24,7 @@ import org.mashlive.board.api.Access;
  * embedded demo: the kiosk token opens the board and nothing else, a wrong or revoked token is
  * refused, and without credentials the board sends the browser to the login page.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WallboardSignInIT {
 
     @TempDir
@@ -77,6 +78,16 @@ class WallboardSignInIT {
     }
 
     @Test
+    void forwardedHeadersAreIgnoredUnlessSwitchedOn() throws Exception {
+        // a client could otherwise claim any scheme or host: only a deployment behind a proxy trusts them
+        var board = http.send(HttpRequest.newBuilder(URI.create(wallboard("/board")))
+                        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(board.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .startsWith("http://localhost:").endsWith("/login"));
+    }
+
+    @Test
     void theDemoKioskTokenOpensTheBoardAndNothingElse() throws Exception {
         var board = get(wallboard("/board?kiosk=" + Access.DEMO_KIOSK_TOKEN), null);
         assertThat(board.statusCode()).isEqualTo(200);
@@ -127,5 +138,74 @@ class WallboardSignInIT {
                 .anySatisfy(value -> assertThat(value).startsWith(KioskFilter.COOKIE + "=;").contains("Max-Age=0"));
         assertThat(get(wallboard("/board?kiosk=tv-duty-room"), null).statusCode()).isEqualTo(401);
         assertThat(get(wallboard("/board?kiosk=tv-reception"), null).statusCode()).isEqualTo(200);
+    }
+
+    /** A browser's session on the login page: its cookie and the CSRF token the page carries. */
+    private record LoginPage(String cookie, String token) {
+    }
+
+    private static LoginPage loginPage() throws Exception {
+        var page = get(wallboard("/login"), null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElseThrow();
+        var token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as("the login page carries a CSRF token for its form").isTrue();
+        assertThat(page.body()).contains("<meta name=\"_csrf_parameter\" content=\"_csrf\"");
+        return new LoginPage(cookie, token.group(1));
+    }
+
+    private static HttpResponse<String> postLogin(String cookie, String form) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(wallboard("/login"))).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionAfter(HttpResponse<?> response, String before) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID="))
+                .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElse(before);
+    }
+
+    @Test
+    void signingInNeedsTheLoginPagesCsrfToken() throws Exception {
+        var page = loginPage();
+        String credentials = "username=duty.lead&password=" + Access.DEMO_PASSWORD;
+
+        var forged = postLogin(page.cookie(), credentials);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        var withoutSession = postLogin(null, credentials);
+        assertThat(withoutSession.statusCode()).isEqualTo(403);
+        assertThat(get(wallboard("/duty"), sessionAfter(withoutSession, page.cookie())).statusCode())
+                .as("not signed in").isEqualTo(302);
+
+        var signedIn = postLogin(page.cookie(), credentials + "&_csrf=" + page.token());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
+        assertThat(get(wallboard("/duty"), sessionAfter(signedIn, page.cookie())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // it locks this machine's address for a minute: last
+    void theSixthWrongPasswordInAMinuteLocksTheLoginPageForThatAccount() throws Exception {
+        var meters = app.wallboard().getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        var throttled = meters.get(ThrottledLogin.METER).tag("door", "login").tag("reason", "throttled").counter();
+        double before = throttled.count();
+        var page = loginPage();
+        for (int i = 0; i < 5; i++) {
+            var wrong = postLogin(page.cookie(), "username=service.head&password=guess-" + i + "&_csrf=" + page.token());
+            assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        }
+
+        var right = postLogin(page.cookie(), "username=service.head&password=" + Access.DEMO_PASSWORD
+                + "&_csrf=" + page.token());
+
+        assertThat(right.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        assertThat(throttled.count() - before).isEqualTo(1);
     }
 }
