@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.mashlive.board.api.Access;
+import org.mashlive.wallboard.shell.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,12 +39,16 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
- * Who may see which wall-board page. People sign in at {@code /login} ({@link LoginView}) against the
- * configured users, or the demo's; kiosk screens sign in with a token ({@link KioskFilter}) and reach
- * the board only. A person's sign-in also asks the backend for a user token ({@link BackendSignIn}).
- * Pages: {@code /board} for BOARD and every person, {@code /duty} for duty leads and admins,
- * {@code /capacity} for service heads, hub managers and admins; anything else for people only. Views
- * carry the same roles in {@code @RolesAllowed}, which Vaadin checks on navigation inside the app.
+ * Who may see which wall-board page. People sign in at {@code /login} (a page written on the server,
+ * {@code shell.LoginPage}) against the configured users, or the demo's; kiosk screens sign in with a
+ * token ({@link KioskFilter}) and reach the board only. A person's sign-in also asks the backend for a
+ * user token ({@link BackendSignIn}).
+ *
+ * <p>Here: {@code /board} (and the root) for BOARD and every person; the other views' pages, and
+ * anything else, for people only, so a kiosk is refused them with 403 and the app's error page. Which
+ * person may open which view is decided once, by the views' {@code @RolesAllowed}, which Vaadin checks
+ * on every navigation, on the first request and inside the app alike, and answers with the app's "not
+ * allowed" page ({@code shell.NotAllowedView}) naming the roles needed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -120,16 +125,22 @@ class WallboardSecurity {
         http.authenticationManager(new ProviderManager(new BackendSignIn(local, backend, clock)));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
-                .requestMatchers("/duty", "/duty/**").hasAnyRole(Access.DUTY_LEADS.toArray(String[]::new))
-                .requestMatchers("/capacity", "/capacity/**")
-                        .hasAnyRole(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)
+                // the other views for people only, here, before Vaadin's rules let any route through to its
+                // own check: a kiosk token is refused them at the door
+                .requestMatchers(otherPages()).hasAnyRole(Access.PEOPLE.toArray(String[]::new))
                 // the error page shows the status a refusal already decided
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll());
         http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
+                .loginView("/login", "/login?logout")
                 .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new))));
         return http.build();
+    }
+
+    private static String[] otherPages() {
+        return java.util.Arrays.stream(Pages.values()).filter(page -> page != Pages.BOARD)
+                .flatMap(page -> java.util.stream.Stream.of("/" + page.path(), "/" + page.path() + "/**"))
+                .toArray(String[]::new);
     }
 
     /**
