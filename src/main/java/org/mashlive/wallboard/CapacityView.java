@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mashlive.board.api.Access;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.SourceGroup;
@@ -22,10 +24,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -33,16 +38,21 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Capacity for service heads: the front door now, its last fourteen days as small trend lines
- * (drawn on the server as SVG), staffing once it is known, and links to the Grafana dashboards for
- * weeks and months. Counts and shares only. Refreshed every {@link #REFRESH} from the figures the
- * wall-board last read from the backend.
+ * Capacity for service heads, hub managers and admins: the front door now, its last fourteen days as
+ * small trend lines (drawn on the server as SVG), staffing once it is known, and links to the Grafana
+ * dashboards for weeks and months. Counts and shares only. While open it checks the figures the
+ * wall-board last read from the backend every {@link #TICK}, as the other views refresh (through
+ * {@link PushPacing}), and redraws only when they changed.
  */
 @Route("capacity")
-@PageTitle("Stronger Families Hub · MASH capacity")
+@RolesAllowed({Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN})
+@PageTitle("Capacity · MASH Live")
+@StyleSheet("styles/capacity.css")
 class CapacityView extends Main {
 
-    static final Duration REFRESH = Duration.ofSeconds(30);
+    /** How often an open view looks for new figures; the backend is read every minute. */
+    static final Duration TICK = Duration.ofSeconds(5);
+    static final Duration BATCH = Duration.ofMillis(250);
 
     /** The Grafana dashboards, by uid, as provisioned from grafana/dashboards. */
     static final List<String[]> DASHBOARDS = List.of(
@@ -53,6 +63,7 @@ class CapacityView extends Main {
 
     private final CapacityFeed feed;
     private final Div content = new Div();
+    private final Span asOf = new Span();
     private CapacitySummary shown;
     private Disposable refreshing;
 
@@ -60,20 +71,26 @@ class CapacityView extends Main {
         this.feed = feed;
         setId("capacity");
         addClassName("capacity");
-        var title = new H1("Stronger Families Hub · MASH capacity");
-        var header = new Header(title);
-        header.addClassName("board-header");
+        var title = new H1("Capacity");
+        asOf.setId("capacity-as-of");
+        asOf.addClassName("capacity-as-of");
+        var header = new Header(title, asOf);
+        header.addClassName("capacity-header");
         content.setId("capacity-content");
         content.addClassName("capacity-content");
         var links = new Div();
         links.setId("grafana-links");
         links.addClassName("grafana-links");
-        links.add(new Span("Weeks and months in Grafana: "));
+        var linksTitle = new H2("Weeks and months in Grafana");
+        var list = new UnorderedList();
         for (var dashboard : DASHBOARDS) {
             var link = new Anchor(grafana.dashboard(dashboard[0]), dashboard[1], AnchorTarget.BLANK);
             link.setId("grafana-" + dashboard[0]);
-            links.add(link);
+            // says it opens elsewhere, as a new tab is no surprise then
+            link.getElement().setAttribute("aria-label", dashboard[1] + " (Grafana, opens in a new tab)");
+            list.add(new ListItem(link));
         }
+        links.add(linksTitle, list);
         add(header, content, links);
         refresh();
     }
@@ -81,17 +98,24 @@ class CapacityView extends Main {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
+        refresh();
         UI ui = event.getUI();
-        refreshing = Flux.interval(REFRESH).subscribe(tick -> ui.access(this::refresh));
+        stopRefreshing();
+        // the figures change once a minute at most and say so by being different: the tick alone paces it
+        refreshing = PushPacing.refreshing(ui, Flux.never(), BATCH, TICK, this::refresh);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        stopRefreshing();
+        super.onDetach(event);
+    }
+
+    private void stopRefreshing() {
         if (refreshing != null) {
             refreshing.dispose();
             refreshing = null;
         }
-        super.onDetach(event);
     }
 
     /** Shows the latest figures; leaves the page alone when they have not changed. */
@@ -102,6 +126,7 @@ class CapacityView extends Main {
         }
         shown = latest;
         content.removeAll();
+        asOf.setText(latest == null ? "" : "Figures as of " + BoardText.clock(latest.at()));
         if (latest == null) {
             var waiting = new Paragraph("Waiting for the capacity figures from the backend…");
             waiting.setId("capacity-waiting");
@@ -200,6 +225,7 @@ class CapacityView extends Main {
             var line = new Div(new Span(partner.partner() + " requests outstanding"),
                     new Span(partner.outstanding() + ", oldest " + BoardText.duration(partner.oldest())));
             line.setId("partner-" + partner.partner().toLowerCase(Locale.ROOT));
+            line.addClassName("workforce-line");
             body.add(line);
         }
         return tile("capacity-workforce", "Staffing", body);

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.mashlive.board.api.Access;
 import org.mashlive.signin.EqualTime;
 import org.mashlive.signin.SignInThrottle;
+import org.mashlive.wallboard.shell.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,15 +50,19 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
- * Who may see which wall-board page. People sign in at {@code /login} ({@link LoginView}) against the
- * configured users, or the demo's; kiosk screens sign in with a token ({@link KioskFilter}) and reach
- * the board only. A person's sign-in also asks the backend for a user token ({@link BackendSignIn}).
- * Pages: {@code /board} for BOARD and every person, {@code /duty} for duty leads and admins,
- * {@code /capacity} for service heads, hub managers and admins; anything else for people only. Views
- * carry the same roles in {@code @RolesAllowed}, which Vaadin checks on navigation inside the app.
+ * Who may see which wall-board page. People sign in at {@code /login} (a page written on the server,
+ * {@code shell.LoginPage}) against the configured users, or the demo's; kiosk screens sign in with a
+ * token ({@link KioskFilter}) and reach the board only. A person's sign-in also asks the backend for a
+ * user token ({@link BackendSignIn}).
+ *
+ * <p>Here: {@code /board} (and the root) for BOARD and every person; the other views' pages, and
+ * anything else, for people only, so a kiosk is refused them with 403 and the app's error page. Which
+ * person may open which view is decided once, by the views' {@code @RolesAllowed}, which Vaadin checks
+ * on every navigation, on the first request and inside the app alike, and answers with the app's "not
+ * allowed" page ({@code shell.NotAllowedView}) naming the roles needed.
  *
  * <p>Sign-in at {@code /login} is throttled ({@link ThrottledLogin}) and needs Spring's CSRF token, which
- * the login form carries; every answer has a Content-Security-Policy. See
+ * the login page carries; every answer has a Content-Security-Policy. See
  * docs/decisions/0012-cross-site-and-sign-in-throttling.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -167,9 +172,9 @@ class WallboardSecurity {
                 throttle, meters.getIfAvailable(SimpleMeterRegistry::new))));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
-                .requestMatchers("/duty", "/duty/**").hasAnyRole(Access.DUTY_LEADS.toArray(String[]::new))
-                .requestMatchers("/capacity", "/capacity/**")
-                        .hasAnyRole(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)
+                // the other views for people only, here, before Vaadin's rules let any route through to its
+                // own check: a kiosk token is refused them at the door
+                .requestMatchers(otherPages()).hasAnyRole(Access.PEOPLE.toArray(String[]::new))
                 // the error page shows the status a refusal already decided
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll());
         http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
@@ -179,9 +184,15 @@ class WallboardSecurity {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .enableCsrfConfiguration(false)
-                .loginView(LoginView.class)
+                .loginView("/login", "/login?logout")
                 .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new))));
         return http.build();
+    }
+
+    private static String[] otherPages() {
+        return java.util.Arrays.stream(Pages.values()).filter(page -> page != Pages.BOARD)
+                .flatMap(page -> java.util.stream.Stream.of("/" + page.path(), "/" + page.path() + "/**"))
+                .toArray(String[]::new);
     }
 
     /**

@@ -9,12 +9,14 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * The page around every wall-board view: server push for live figures, Lumo in its dark scheme
- * (chosen with {@code @ColorScheme}, no custom theme) and the board's own plain stylesheet, served
- * from {@code META-INF/resources/styles/} (its source is {@code frontend/styles/}).
+ * (chosen with {@code @ColorScheme}, no custom theme), the board's own plain stylesheet and the
+ * shell's (the header for people, the error pages), served from {@code META-INF/resources/styles/}
+ * (their source is {@code frontend/styles/}).
  */
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/wallboard.css")
+@StyleSheet("styles/shell.css")
 @ColorScheme(ColorScheme.Value.DARK)
 public class WallboardShell implements AppShellConfigurator {
 

@@ -1,6 +1,7 @@
 package org.mashlive.wallboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -129,6 +130,22 @@ class CapacityViewTest extends BrowserlessTest {
         var view = navigate("capacity", CapacityView.class);
         view.refresh();
         assertThat(text("capacity-per-available")).isEqualTo("∞");
+    }
+
+    @Test
+    void showsNewFiguresWhileOpenWithoutBeingAsked() {
+        summary = null;
+        navigate("capacity", CapacityView.class);
+        assertThat(text("capacity-waiting")).contains("Waiting for the capacity figures");
+
+        // within a tick or two: a deadline with room for a busy machine
+        summary = knownSummary();
+        await().pollInSameThread().atMost(java.time.Duration.ofSeconds(30))
+                .ignoreException(java.util.NoSuchElementException.class).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("capacity-open")).isEqualTo("23");
+        });
+        assertThat(text("capacity-as-of")).isEqualTo("Figures as of 14:00");
     }
 
     @Test

@@ -22,7 +22,10 @@ public final class TestViews {
     private TestViews() {
     }
 
-    /** A board, duty or capacity view on the test feeds and clock, when {@code type} is one of them. */
+    /**
+     * A board, duty or capacity view on the test feeds and clock, or the shell around them, when
+     * {@code type} is one of them.
+     */
     public static <T> Optional<T> create(Class<T> type) {
         if (type == BoardView.class) {
             return Optional.of(type.cast(new BoardView(feed, capacity, clock)));
@@ -32,6 +35,16 @@ public final class TestViews {
         }
         if (type == CapacityView.class) {
             return Optional.of(type.cast(new CapacityView(capacity, grafana)));
+        }
+        // nobody signed in: the shell shows no header
+        if (type == org.mashlive.wallboard.shell.ShellLayout.class) {
+            return Optional.of(type.cast(new org.mashlive.wallboard.shell.ShellLayout(
+                    new org.mashlive.wallboard.shell.ShellSettings("Test Hub"),
+                    new com.vaadin.flow.spring.security.AuthenticationContext())));
+        }
+        if (type == org.mashlive.wallboard.shell.NotAllowedView.class) {
+            return Optional.of(type.cast(new org.mashlive.wallboard.shell.NotAllowedView(
+                    new com.vaadin.flow.spring.security.AuthenticationContext())));
         }
         return Optional.empty();
     }

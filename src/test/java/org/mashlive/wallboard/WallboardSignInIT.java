@@ -106,6 +106,28 @@ class WallboardSignInIT {
     }
 
     @Test
+    void aRefusalIsTheAppsOwnPageNamingTheRolesNeeded() throws Exception {
+        var refused = get(wallboard("/duty?kiosk=" + Access.DEMO_KIOSK_TOKEN), null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).contains("<html lang=\"en-GB\">", "<h1>Not allowed</h1>",
+                "The Duty queue page is for duty leads or admins.").doesNotContain("Whitelabel", "Exception");
+
+        var failed = get(wallboard("/error"), null);
+        assertThat(failed.statusCode()).isEqualTo(500);
+        assertThat(failed.body()).contains("<h1>Something went wrong</h1>").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void theLoginPageIsWrittenOnTheServerWithTheProductAndTheHub() throws Exception {
+        var login = get(wallboard("/login"), null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("MASH Live", "<h1 class=\"login-hub\" id=\"login-hub\">Stronger Families Hub</h1>",
+                "name=\"username\"", "name=\"password\"", "action=\"/login\"").doesNotContain("<script");
+    }
+
+    @Test
     void aKioskTokenIsNoCredentialOfTheBackend() throws Exception {
         int backend = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
         TestClients.webTest(backend, new TestClients.User("kiosk", Access.DEMO_KIOSK_TOKEN)).get()

@@ -1,0 +1,29 @@
+package org.mashlive.wallboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.Test;
+import org.mashlive.wallboard.shell.Pages;
+
+import com.vaadin.flow.router.Route;
+
+/** The shell's list of pages says what the views themselves declare: their route and their roles. */
+class PagesTest {
+
+    private static final Map<Pages, Class<?>> VIEWS = Map.of(
+            Pages.BOARD, BoardView.class, Pages.DUTY, DutyView.class, Pages.CAPACITY, CapacityView.class);
+
+    @Test
+    void eachPageHasTheRouteAndTheRolesOfItsView() {
+        for (var page : Pages.values()) {
+            var view = VIEWS.get(page);
+            assertThat(view).as(page.name()).isNotNull();
+            assertThat(view.getAnnotation(Route.class).value()).as(page.name()).isEqualTo(page.path());
+            assertThat(view.getAnnotation(RolesAllowed.class).value()).as(page.name())
+                    .containsExactlyInAnyOrderElementsOf(page.roles());
+        }
+    }
+}
