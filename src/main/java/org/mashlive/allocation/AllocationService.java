@@ -233,7 +233,7 @@ public class AllocationService {
 
     private static AllocationCard card(AllocationRepository.Row row, String staffName) {
         return new AllocationCard(row.type(), row.workId(), row.reference(), row.staffId(), staffName, row.version(),
-                row.allocatedAt());
+                row.allocatedAt(), row.allocatedBy());
     }
 
     /**
