@@ -161,7 +161,7 @@ class DutyBrowserIT {
         var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
         wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
                 .orElse(null)).click();
-        wait.until(driver -> driver.findElements(item).stream().noneMatch(WebElement::isDisplayed));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
     }
 
     private static void type(ChromeDriver browser, String css, String text) {

@@ -238,9 +238,11 @@ class DutyView extends Main {
                     }
                 },
                 () -> {
-                    // a lead's own click away closes the panel; a refresh or a filter never does
-                    if (event.isFromClient()) {
-                        clearDetail();
+                    // a second click on the selected row means "this one" to a lead, not "close it":
+                    // the row stays selected and its panel open (a refresh or a filter never closes it either)
+                    if (event.isFromClient() && selected != null) {
+                        rows.stream().filter(row -> row.reference().equals(selected)).findFirst()
+                                .ifPresent(grid::select);
                     }
                 }));
         detail.setId("duty-detail");
@@ -325,7 +327,9 @@ class DutyView extends Main {
         grid.setEmptyStateText(open == 0 ? "No open referrals" : filter.emptyText(
                 person.getValue() == null ? null : person.getValue().name()));
         rows = shown;
-        grid.setItems(shown);
+        // rows are known by their reference: a click on a row drawn before this refresh still
+        // selects it, and the selection survives the refresh
+        grid.setItems(shown).setIdentifierProvider(DutyQueue.Row::reference);
         if (selected != null) {
             shown.stream().filter(row -> row.reference().equals(selected)).findFirst().ifPresent(grid::select);
             if (panel != null) {
