@@ -22,6 +22,6 @@ class AllocationBoardSource implements BoardSource {
         return people.all().collectMap(People.Person::id, People.Person::displayName)
                 .flatMapMany(names -> allocations.all().map(row -> new AllocationCard(row.type(), row.workId(),
                         row.reference(), row.staffId(), names.getOrDefault(row.staffId(), "staff " + row.staffId()),
-                        row.version(), row.allocatedAt())));
+                        row.version(), row.allocatedAt(), row.allocatedBy())));
     }
 }

@@ -77,10 +77,10 @@ class AllocationController {
         return allocation.candidates().collectList();
     }
 
+    /** The referral's trail and its police checks': who screened, moved, decided and checked it. */
     @GetMapping("/api/referrals/{ref}/audit")
     Mono<List<AuditEntry>> auditOfReferral(@PathVariable String ref) {
-        return referrals.find(ref).flatMap(referral -> audit.forSubject(WorkType.REFERRAL.name(), referral.id())
-                .collectList());
+        return referrals.find(ref).flatMap(referral -> audit.forCase(referral.id()).collectList());
     }
 
     @GetMapping("/api/staff/{id}/audit")

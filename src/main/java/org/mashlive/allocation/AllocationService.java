@@ -106,14 +106,29 @@ public class AllocationService {
                         return Mono.error(new InvalidAllocationException("toStaffId",
                                 "police checks go to MASH police officers; " + person.displayName() + " is not one"));
                     }
-                    return warnings(person).flatMap(warnings -> {
-                        if (!warnings.isEmpty() && !command.confirmed()) {
-                            return refuse(command, referral.reference(), actor, warnings)
-                                    .then(Mono.error(new ConfirmationRequiredException(warnings)));
-                        }
-                        return write(command, referral.reference(), person, actor);
-                    });
+                    // a lost race is told before anything asks for a confirmation: confirming a
+                    // move that has already lost would only lead to the conflict a step later
+                    return stale(command).flatMap(stale -> stale
+                            ? conflict(command, referral.reference(), person, actor)
+                            : warnings(person).flatMap(warnings -> {
+                                if (!warnings.isEmpty() && !command.confirmed()) {
+                                    return refuse(command, referral.reference(), actor, warnings)
+                                            .then(Mono.error(new ConfirmationRequiredException(warnings)));
+                                }
+                                return write(command, referral.reference(), person, actor);
+                            }));
                 });
+    }
+
+    /**
+     * Whether the caller's view of the allocation is out of date: they saw it unallocated and it is
+     * allocated now, or they saw another version. Checked again, under the write's condition, in
+     * {@link #write}.
+     */
+    private Mono<Boolean> stale(AllocateCase command) {
+        return allocations.find(command.workType(), command.workId())
+                .map(before -> command.expectedVersion() == null || before.version() != command.expectedVersion())
+                .defaultIfEmpty(false);
     }
 
     private Mono<AllocationCard> write(AllocateCase command, String reference, People.Person person, String actor) {
@@ -228,7 +243,7 @@ public class AllocationService {
 
     private static AllocationCard card(AllocationRepository.Row row, String staffName) {
         return new AllocationCard(row.type(), row.workId(), row.reference(), row.staffId(), staffName, row.version(),
-                row.allocatedAt());
+                row.allocatedAt(), row.allocatedBy());
     }
 
     /**

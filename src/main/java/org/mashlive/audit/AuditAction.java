@@ -11,5 +11,13 @@ public enum AuditAction {
     /** A move was refused (for example it needed a confirmation it did not have); nothing changed. */
     ALLOCATION_REFUSED,
     /** Someone viewed a child's identifying detail. */
-    DETAIL_VIEWED
+    DETAIL_VIEWED,
+    /** A referral was rated, or its RAG changed; the reason is the screener's. */
+    RAG_CHANGED,
+    /** A referral moved from one open stage to another. */
+    STAGE_CHANGED,
+    /** The decision on a referral was recorded, which closed it. */
+    DECIDED,
+    /** The police checks on a police notification were recorded as done. */
+    POLICE_CHECK_DONE
 }

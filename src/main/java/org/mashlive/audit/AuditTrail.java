@@ -53,6 +53,19 @@ public class AuditTrail {
                 .all();
     }
 
+    /**
+     * Everything that happened to one referral and to its police checks (the check is the referral's
+     * own work item, with the same id), oldest first.
+     */
+    public Flux<AuditEntry> forCase(long referralId) {
+        return db.sql("""
+                        SELECT * FROM audit_entry WHERE subject_type IN ('REFERRAL', 'POLICE_CHECK') AND subject_id = :id
+                        ORDER BY at, id""")
+                .bind("id", referralId)
+                .map(AuditTrail::entry)
+                .all();
+    }
+
     /** Every entry that moved work to or from one person, oldest first. */
     public Flux<AuditEntry> forStaff(long staffId) {
         return db.sql("""

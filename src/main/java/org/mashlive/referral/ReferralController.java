@@ -36,9 +36,11 @@ import reactor.core.publisher.Mono;
 class ReferralController {
 
     private final ReferralService referrals;
+    private final ScreeningActions screening;
 
-    ReferralController(ReferralService referrals) {
+    ReferralController(ReferralService referrals, ScreeningActions screening) {
         this.referrals = referrals;
+        this.screening = screening;
     }
 
     /**
@@ -96,23 +98,23 @@ class ReferralController {
     }
 
     @PutMapping("/{ref}/rag")
-    Mono<ReferralSummary> rate(@PathVariable String ref, @Valid @RequestBody RateRequest request) {
-        return referrals.find(ref)
-                .flatMap(found -> referrals.rate(found.id(), request.rag(), request.reason()))
+    Mono<ReferralSummary> rate(@PathVariable String ref, @Valid @RequestBody RateRequest request,
+                               ServerWebExchange exchange) {
+        return actor(exchange).flatMap(by -> screening.rate(ref, request.rag(), request.reason(), by))
                 .map(ReferralSummary::of);
     }
 
     @PutMapping("/{ref}/stage")
-    Mono<ReferralSummary> move(@PathVariable String ref, @Valid @RequestBody MoveRequest request) {
-        return referrals.find(ref)
-                .flatMap(found -> referrals.moveTo(found.id(), request.stage()))
+    Mono<ReferralSummary> move(@PathVariable String ref, @Valid @RequestBody MoveRequest request,
+                               ServerWebExchange exchange) {
+        return actor(exchange).flatMap(by -> screening.move(ref, request.stage(), by))
                 .map(ReferralSummary::of);
     }
 
     @PostMapping("/{ref}/decision")
-    Mono<ReferralSummary> decide(@PathVariable String ref, @Valid @RequestBody DecisionRequest request) {
-        return referrals.find(ref)
-                .flatMap(found -> referrals.decide(found.id(), request.outcome()))
+    Mono<ReferralSummary> decide(@PathVariable String ref, @Valid @RequestBody DecisionRequest request,
+                                 ServerWebExchange exchange) {
+        return actor(exchange).flatMap(by -> screening.decide(ref, request.outcome(), by))
                 .map(ReferralSummary::of);
     }
 
@@ -120,10 +122,13 @@ class ReferralController {
     @PostMapping("/{ref}/police-check")
     Mono<ReferralSummary> policeCheckDone(@PathVariable String ref, @Valid @RequestBody PoliceCheckRequest request,
                                           ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(java.security.Principal::getName).defaultIfEmpty("anonymous")
-                .flatMap(by -> referrals.find(ref)
-                        .flatMap(found -> referrals.completePoliceCheck(found.id(), request.summary(), by)))
+        return actor(exchange).flatMap(by -> screening.completePoliceCheck(ref, request.summary(), by))
                 .map(ReferralSummary::of);
+    }
+
+    /** Who is signed in: the audit trail names them for every screening change. */
+    private static Mono<String> actor(ServerWebExchange exchange) {
+        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous");
     }
 
     record PoliceCheckRequest(@NotBlank @Size(max = 4000) String summary) {

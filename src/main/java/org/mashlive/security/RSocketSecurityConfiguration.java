@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
  * <p>Credentials ({@link RSocketCredentials}) may come with SETUP, for the whole connection, or with
  * each request; bearer credentials are a board token or a user token ({@link UserTokens}). The board
  * routes need any of {@link Access#BOARD_READERS}; a user token ({@link Access#TOKEN_ROUTE}) and the
- * candidates need a person; a child's detail and allocating need {@link Access#DUTY_LEADS}; anything
+ * candidates need a person; a child's detail, allocating and screening need {@link Access#DUTY_LEADS}; anything
  * else is refused.
  * A refusal is an error frame whose message says what is missing.
  */
@@ -92,6 +92,11 @@ class RSocketSecurityConfiguration {
                         .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))
                         .route(AllocationRoutes.ALLOCATE).access(anyOf(AllocationRoutes.ALLOCATE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DETAIL).access(anyOf(ReferralRoutes.DETAIL, Access.DUTY_LEADS))
+                        // screening as the REST API allows it: duty leads and admins
+                        .route(ReferralRoutes.RATE).access(anyOf(ReferralRoutes.RATE, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.STAGE).access(anyOf(ReferralRoutes.STAGE, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.DECIDE).access(anyOf(ReferralRoutes.DECIDE, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.POLICE_CHECK).access(anyOf(ReferralRoutes.POLICE_CHECK, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
                 .build());
     }

@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * backend gave at sign-in ({@link BackendSignIn}), never their password. Kept in the session with the
  * person's authentication; the token is replaced when refreshed.
  */
-final class ActingUser implements Serializable {
+public final class ActingUser implements Serializable {
 
     private final String username;
     private volatile UserToken token;
@@ -24,21 +24,21 @@ final class ActingUser implements Serializable {
      */
     private volatile boolean extendable = true;
 
-    ActingUser(UserToken token, Instant obtainedAt) {
+    public ActingUser(UserToken token, Instant obtainedAt) {
         this.username = token.username();
         this.token = token;
         this.obtainedAt = obtainedAt;
     }
 
     /** The person signed in on this request's thread, if they signed in with a person's credentials. */
-    static java.util.Optional<ActingUser> current() {
+    public static java.util.Optional<ActingUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getDetails() instanceof ActingUser user
                 ? java.util.Optional.of(user)
                 : java.util.Optional.empty();
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 

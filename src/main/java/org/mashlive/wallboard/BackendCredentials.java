@@ -38,9 +38,8 @@ record BackendCredentials(byte[] metadata, String describe) {
                 throw new IllegalStateException("mash.wallboard.backend.password is not set for user "
                         + settings.username());
             }
-            ByteBuf encoded = AuthMetadataCodec.encodeSimpleMetadata(ByteBufAllocator.DEFAULT,
-                    settings.username().toCharArray(), settings.password().toCharArray());
-            return new BackendCredentials(bytes(encoded), "user " + settings.username());
+            return new BackendCredentials(simple(settings.username(), settings.password()),
+                    "user " + settings.username());
         }
         if (demo) {
             return bearer(Access.DEMO_BOARD_TOKEN, "the demo board token");
@@ -51,8 +50,18 @@ record BackendCredentials(byte[] metadata, String describe) {
     }
 
     private static BackendCredentials bearer(String token, String describe) {
-        return new BackendCredentials(bytes(AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT,
-                token.toCharArray())), describe);
+        return new BackendCredentials(bearer(token), describe);
+    }
+
+    /** A username and password as {@link #MIME_TYPE} metadata. */
+    static byte[] simple(String username, String password) {
+        return bytes(AuthMetadataCodec.encodeSimpleMetadata(ByteBufAllocator.DEFAULT, username.toCharArray(),
+                password.toCharArray()));
+    }
+
+    /** A bearer token (a board token or a person's user token) as {@link #MIME_TYPE} metadata. */
+    static byte[] bearer(String token) {
+        return bytes(AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT, token.toCharArray()));
     }
 
     private static byte[] bytes(ByteBuf encoded) {

@@ -19,15 +19,9 @@ import org.mashlive.board.api.BoardUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 
-import io.rsocket.core.RSocketConnector;
-import io.rsocket.metadata.WellKnownMimeType;
-import io.rsocket.transport.netty.client.TcpClientTransport;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -45,7 +39,7 @@ import reactor.util.retry.Retry;
  * from the last instant it heard anything; and stale from start-up until the first item. After a
  * failure it reconnects with jittered exponential backoff, for as long as it runs.
  *
- * <p>JSON on the wire, which the backend serves beside CBOR, keeps the traffic readable.
+ * <p>Each subscription is a connection of its own ({@link BackendClient}).
  *
  * <p>Threads: items are applied on the RSocket transport's thread under a short lock; views read
  * under the same lock through {@link #read(Function)}. Nothing here blocks.
@@ -54,10 +48,7 @@ import reactor.util.retry.Retry;
 final class BoardConnection implements BoardFeed, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BoardConnection.class);
-    private static final MimeType COMPOSITE_METADATA =
-            MimeType.valueOf(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString());
-
-    private final RSocketStrategies strategies;
+    private final BackendClient client;
     private final BackendProperties settings;
     private final BackendCredentials credentials;
     private final Clock clock;
@@ -77,7 +68,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
      */
     BoardConnection(RSocketStrategies strategies, BackendProperties settings, BackendCredentials credentials,
                     Clock clock) {
-        this.strategies = strategies;
+        this.client = new BackendClient(strategies, settings);
         this.settings = settings;
         this.credentials = credentials;
         this.clock = clock;
@@ -149,23 +140,8 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private Flux<BoardUpdate> openStream() {
         var request = new BoardStreamRequest(lastSeq());
         log.debug("Requesting {} from seq {}", BoardRoutes.STREAM, request.lastSeq());
-        // a new TCP connection for each subscription, closed when the subscription ends: a shared
-        // RSocketRequester.Builder client that once failed to connect keeps failing, and disposing
-        // one after a failed connect reports a dropped error, so the connection is managed here
-        return Flux.usingWhen(
-                RSocketConnector.create()
-                        .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
-                        .metadataMimeType(COMPOSITE_METADATA.toString())
-                        .connect(TcpClientTransport.create(settings.host(), settings.rsocketPort())),
-                rsocket -> {
-                    var route = RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON, COMPOSITE_METADATA,
-                            strategies).route(BoardRoutes.STREAM);
-                    if (credentials.metadata() != null) {
-                        route = route.metadata(credentials.metadata(), BackendCredentials.MIME_TYPE);
-                    }
-                    return route.data(request).retrieveFlux(BoardUpdate.class);
-                },
-                rsocket -> Mono.fromRunnable(rsocket::dispose));
+        return client.flux(BoardRoutes.STREAM, credentials.metadata(),
+                route -> route.data(request).retrieveFlux(BoardUpdate.class));
     }
 
     private void receive(BoardUpdate update) {

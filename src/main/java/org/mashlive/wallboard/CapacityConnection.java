@@ -3,19 +3,13 @@ package org.mashlive.wallboard;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.rsocket.core.RSocketConnector;
-import io.rsocket.metadata.WellKnownMimeType;
-import io.rsocket.transport.netty.client.TcpClientTransport;
 import org.mashlive.capacity.api.CapacityRoutes;
 import org.mashlive.capacity.api.CapacitySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * The wall-board context's one reader of {@link CapacityRoutes#SUMMARY}, shared by every view: it
  * asks the backend every {@link #EVERY} (the figures are trends, a minute old is current enough)
- * on a connection of its own, and keeps the last answer. A failed request keeps the last answer
+ * on a connection of its own ({@link BackendClient}), and keeps the last answer. A failed request keeps the last answer
  * and is tried again at the next turn.
  */
 @Component
@@ -32,18 +26,13 @@ final class CapacityConnection implements CapacityFeed, SmartLifecycle {
     static final Duration EVERY = Duration.ofSeconds(60);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(CapacityConnection.class);
-    private static final MimeType COMPOSITE_METADATA =
-            MimeType.valueOf(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString());
-
-    private final RSocketStrategies strategies;
-    private final BackendProperties backend;
+    private final BackendClient client;
     private final BackendCredentials credentials;
     private volatile CapacitySummary latest;
     private volatile Disposable polling;
 
     CapacityConnection(RSocketStrategies strategies, BackendProperties backend, BackendCredentials credentials) {
-        this.strategies = strategies;
-        this.backend = backend;
+        this.client = new BackendClient(strategies, backend);
         this.credentials = credentials;
     }
 
@@ -87,21 +76,8 @@ final class CapacityConnection implements CapacityFeed, SmartLifecycle {
     }
 
     private Mono<CapacitySummary> fetch() {
-        return Mono.usingWhen(
-                        RSocketConnector.create()
-                                .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
-                                .metadataMimeType(COMPOSITE_METADATA.toString())
-                                .connect(TcpClientTransport.create(backend.host(), backend.rsocketPort())),
-                        rsocket -> {
-                            var route = RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON,
-                                            COMPOSITE_METADATA, strategies)
-                                    .route(CapacityRoutes.SUMMARY);
-                            if (credentials.metadata() != null) {
-                                route = route.metadata(credentials.metadata(), BackendCredentials.MIME_TYPE);
-                            }
-                            return route.retrieveMono(CapacitySummary.class);
-                        },
-                        rsocket -> Mono.fromRunnable(rsocket::dispose))
+        return client.mono(CapacityRoutes.SUMMARY, credentials.metadata(),
+                        route -> route.retrieveMono(CapacitySummary.class))
                 .timeout(TIMEOUT);
     }
 }

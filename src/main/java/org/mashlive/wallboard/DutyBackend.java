@@ -5,15 +5,20 @@ import java.util.List;
 import org.mashlive.allocation.api.AllocateRequest;
 import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.AllocationCard;
+import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.PoliceCheckRequest;
+import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
+import org.mashlive.referral.api.StageRequest;
 
 /**
  * What the duty view asks the backend, as the signed-in person. Each call waits for the answer (at
  * most a few seconds): it runs on the servlet thread of the person's click, not on the backend.
  * Failures are {@link DutyException}s whose message a person can read.
  */
-interface DutyBackend {
+public interface DutyBackend {
 
     /**
      * A user token for these credentials.
@@ -30,4 +35,16 @@ interface DutyBackend {
 
     /** The people a case can go to. */
     List<CandidateCard> candidates(ActingUser user);
+
+    /** Sets or changes a referral's RAG as {@code user}; answers its card as it now stands. */
+    ReferralCard rate(ActingUser user, RateRequest request);
+
+    /** Moves a referral to another open stage as {@code user}. */
+    ReferralCard moveStage(ActingUser user, StageRequest request);
+
+    /** Records the decision on a referral as {@code user}, which closes it. */
+    ReferralCard decide(ActingUser user, DecisionRequest request);
+
+    /** Records the police checks on a referral as done by {@code user}. */
+    ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request);
 }

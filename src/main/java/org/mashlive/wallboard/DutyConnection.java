@@ -5,37 +5,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
-import io.rsocket.core.RSocketConnector;
-import io.rsocket.exceptions.CustomRSocketException;
 import io.rsocket.RSocketErrorException;
-import io.rsocket.metadata.AuthMetadataCodec;
-import io.rsocket.metadata.WellKnownMimeType;
-import io.rsocket.transport.netty.client.TcpClientTransport;
+import io.rsocket.exceptions.CustomRSocketException;
 import org.mashlive.allocation.api.AllocateRequest;
 import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.Access;
 import org.mashlive.board.api.AllocationCard;
+import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.DecisionRequest;
 import org.mashlive.referral.api.DetailRequest;
+import org.mashlive.referral.api.PoliceCheckRequest;
+import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
 import org.mashlive.referral.api.ReferralRoutes;
+import org.mashlive.referral.api.StageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeType;
-import org.springframework.util.MimeTypeUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * The duty view's requests to the backend over RSocket, each on a connection of its own, signed in
- * as the person: their user token as bearer credentials, refreshed once half its life has gone. The
+ * The duty view's requests to the backend over RSocket ({@link BackendClient}), signed in as the
+ * person: their user token as bearer credentials, refreshed once half its life has gone. The
  * wall-board's own board token is never used here, so the backend's audit names the person.
  *
  * <p>Waiting for the answer is deliberate: the wall-board is a servlet application, the caller is
@@ -46,25 +42,19 @@ final class DutyConnection implements DutyBackend {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DutyConnection.class);
-    private static final MimeType COMPOSITE_METADATA =
-            MimeType.valueOf(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString());
-    private static final MimeType AUTHENTICATION = MimeType.valueOf(Access.AUTHENTICATION_MIME_TYPE);
 
-    private final RSocketStrategies strategies;
-    private final BackendProperties backend;
+    private final BackendClient client;
     private final Clock clock;
 
     DutyConnection(RSocketStrategies strategies, BackendProperties backend, Clock clock) {
-        this.strategies = strategies;
-        this.backend = backend;
+        this.client = new BackendClient(strategies, backend);
         this.clock = clock;
     }
 
     @Override
     public UserToken signIn(String username, String password) {
-        byte[] credentials = bytes(AuthMetadataCodec.encodeSimpleMetadata(ByteBufAllocator.DEFAULT,
-                username.toCharArray(), password.toCharArray()));
-        return call(credentials, Access.TOKEN_ROUTE, spec -> spec.retrieveMono(UserToken.class));
+        return call(BackendCredentials.simple(username, password), Access.TOKEN_ROUTE,
+                spec -> spec.retrieveMono(UserToken.class));
     }
 
     @Override
@@ -85,12 +75,33 @@ final class DutyConnection implements DutyBackend {
                 spec -> spec.retrieveMono(new ParameterizedTypeReference<List<CandidateCard>>() { }));
     }
 
+    @Override
+    public ReferralCard rate(ActingUser user, RateRequest request) {
+        return call(bearer(user), ReferralRoutes.RATE, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public ReferralCard moveStage(ActingUser user, StageRequest request) {
+        return call(bearer(user), ReferralRoutes.STAGE, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public ReferralCard decide(ActingUser user, DecisionRequest request) {
+        return call(bearer(user), ReferralRoutes.DECIDE, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request) {
+        return call(bearer(user), ReferralRoutes.POLICE_CHECK,
+                spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */
     private byte[] bearer(ActingUser user) {
         var now = clock.instant();
         if (user.dueForRefresh(now)) {
             try {
-                UserToken fresh = call(encodeBearer(user.token().token()), Access.TOKEN_ROUTE,
+                UserToken fresh = call(BackendCredentials.bearer(user.token().token()), Access.TOKEN_ROUTE,
                         spec -> spec.retrieveMono(UserToken.class));
                 user.refreshed(fresh, now);
                 log.debug("User token of {} refreshed until {}", user.username(), fresh.expiresAt());
@@ -99,29 +110,19 @@ final class DutyConnection implements DutyBackend {
                 log.info("User token of {} not refreshed: {}", user.username(), e.getMessage());
             }
         }
-        return encodeBearer(user.token().token());
+        return BackendCredentials.bearer(user.token().token());
     }
 
     private <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
         try {
-            return Mono.usingWhen(
-                            RSocketConnector.create()
-                                    .dataMimeType(MimeTypeUtils.APPLICATION_JSON_VALUE)
-                                    .metadataMimeType(COMPOSITE_METADATA.toString())
-                                    .connect(TcpClientTransport.create(backend.host(), backend.rsocketPort())),
-                            rsocket -> request.apply(RSocketRequester.wrap(rsocket, MimeTypeUtils.APPLICATION_JSON,
-                                            COMPOSITE_METADATA, strategies)
-                                    .route(route).metadata(credentials, AUTHENTICATION)),
-                            rsocket -> Mono.fromRunnable(rsocket::dispose))
+            return client.mono(route, credentials, request)
                     .timeout(TIMEOUT)
                     // Waits on the servlet thread of the sign-in or the click, never on a Netty
                     // thread: Spring Security's servlet sign-in is synchronous by contract, and a
                     // duty lead's action answers in that same request. Bounded by TIMEOUT.
                     .block();
         } catch (CustomRSocketException e) {
-            throw new DutyException(e.errorCode() == AllocationRoutes.CONFLICT ? DutyException.Kind.CONFLICT
-                    : e.errorCode() == AllocationRoutes.CONFIRMATION_REQUIRED ? DutyException.Kind.CONFIRMATION_REQUIRED
-                    : DutyException.Kind.REFUSED, e.getMessage());
+            throw new DutyException(kind(e.errorCode()), e.getMessage());
         } catch (RSocketErrorException e) {
             throw new DutyException(DutyException.Kind.REFUSED, e.getMessage());
         } catch (RuntimeException e) {
@@ -131,15 +132,12 @@ final class DutyConnection implements DutyBackend {
         }
     }
 
-    private static byte[] encodeBearer(String token) {
-        return bytes(AuthMetadataCodec.encodeBearerMetadata(ByteBufAllocator.DEFAULT, token.toCharArray()));
-    }
-
-    private static byte[] bytes(ByteBuf encoded) {
-        try {
-            return ByteBufUtil.getBytes(encoded);
-        } finally {
-            encoded.release();
-        }
+    private static DutyException.Kind kind(int errorCode) {
+        return switch (errorCode) {
+            case AllocationRoutes.CONFLICT -> DutyException.Kind.CONFLICT;
+            case AllocationRoutes.CONFIRMATION_REQUIRED -> DutyException.Kind.CONFIRMATION_REQUIRED;
+            case ReferralRoutes.CLOSED -> DutyException.Kind.CLOSED;
+            default -> DutyException.Kind.REFUSED;
+        };
     }
 }

@@ -204,6 +204,26 @@ class AllocationIT {
     }
 
     @Test
+    void aLostRaceIsToldBeforeAnyConfirmationIsAskedFor() {
+        var referral = referral();
+        var given = allocate(referral.reference(), onShift.id(), null, null, false).block(WAIT);
+        allocate(referral.reference(), alsoOnShift.id(), given.version(), "Onshift is in court", false).block(WAIT);
+        // the first lead, on the version they saw, moves it to someone off shift: they lost the race,
+        // and hear that before being asked to confirm anything
+        var lost = TestClients.webTest(port).put().uri("/api/referrals/{ref}/allocation", referral.reference())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body(offShift.id(), given.version(), "Cover", false))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(lost).doesNotContainKey("confirmationRequired");
+        assertThat(lost.get("title")).isEqualTo("Moved by someone else");
+        assertThat(String.valueOf(lost.get("detail"))).contains(alsoOnShift.displayName());
+        assertThat(auditOf(referral.id())).extracting(AuditEntry::action).containsExactly(AuditAction.ALLOCATED,
+                AuditAction.REALLOCATED, AuditAction.ALLOCATION_CONFLICT);
+    }
+
+    @Test
     void aMoveNeedsAReasonAndTheVersionItSaw() {
         var referral = referral();
         allocate(referral.reference(), onShift.id(), null, null, false).block(WAIT);

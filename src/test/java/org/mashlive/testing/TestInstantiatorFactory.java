@@ -5,6 +5,7 @@ import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.di.InstantiatorFactory;
 import com.vaadin.flow.server.VaadinService;
 import org.mashlive.wallboard.TestViews;
+import org.mashlive.wallboard.duty.TestDutyViews;
 
 /**
  * Creates views with a browserless test's feed and clock, as Spring does with the real ones. It
@@ -18,7 +19,8 @@ public class TestInstantiatorFactory implements InstantiatorFactory {
         return new DefaultInstantiator(service) {
             @Override
             public <T> T getOrCreate(Class<T> type) {
-                return TestViews.create(type).orElseGet(() -> super.getOrCreate(type));
+                return TestViews.create(type).or(() -> TestDutyViews.create(type))
+                        .orElseGet(() -> super.getOrCreate(type));
             }
         };
     }

@@ -26,6 +26,7 @@ import org.mashlive.staff.StaffDetails;
 import org.mashlive.staff.StaffService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,7 +41,8 @@ import org.springframework.http.MediaType;
  */
 class DutyBrowserIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** For setting up: starting a browser, signing in, loading a page (generous, for a busy machine). */
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration LIVE = Duration.ofSeconds(1);
 
     private static MashLive.Running app;
@@ -50,6 +52,32 @@ class DutyBrowserIT {
     static void start() {
         app = MashLive.start("--mash.backend.port=0", "--mash.rsocket.port=0", "--mash.wallboard.port=0",
                 "--mash.simulation.enabled=false");
+    }
+
+    /** Keeps what each browser showed when a test failed, to see why. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher SCREENS = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            for (int i = 0; i < browsers.size(); i++) {
+                try {
+                    var target = java.nio.file.Path.of("target", "screenshots",
+                            context.getRequiredTestMethod().getName() + "-" + i + ".png");
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.write(target, browsers.get(i).getScreenshotAs(
+                            org.openqa.selenium.OutputType.BYTES));
+                } catch (RuntimeException | java.io.IOException e) {
+                    // the failure itself is what matters; a missing picture is not
+                }
+            }
+        }
+    };
+
+    /** Each test's browsers close before the next test's open, so no more than three run at once. */
+    @org.junit.jupiter.api.BeforeEach
+    void closeEarlierBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+        browsers.clear();
     }
 
     @AfterAll
@@ -114,7 +142,8 @@ class DutyBrowserIT {
     private static void chooseAndGiveReason(ChromeDriver browser, String name, String reason) {
         var wait = waitIn(browser, WAIT);
         wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-radio-button[contains(normalize-space(.), '" + name + " ·')]"))).click();
+                By.xpath("//vaadin-item[.//span[@class='duty-person-name' and normalize-space()='" + name + "']]")))
+                .click();
         browser.findElement(By.cssSelector("#duty-reason textarea")).sendKeys(reason);
     }
 
@@ -123,6 +152,150 @@ class DutyBrowserIT {
                 return Array.from(document.querySelectorAll('vaadin-notification-card'))
                     .some(card => card.textContent.includes(arguments[0]));""", text);
         return Boolean.TRUE.equals(found);
+    }
+
+    /** Chooses {@code label} in the Vaadin select {@code id}: the item of the menu open now, not another select's. */
+    private static void choose(ChromeDriver browser, String id, String label) {
+        var wait = waitIn(browser, WAIT);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
+        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+    }
+
+    private static void type(ChromeDriver browser, String css, String text) {
+        var field = browser.findElement(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The rows the queue shows, each its cells' text joined by " | ". */
+    @SuppressWarnings("unchecked")
+    private static List<String> queue(ChromeDriver browser) {
+        return (List<String>) browser.executeScript("""
+                const grid = document.getElementById('duty-queue');
+                return Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
+                    .filter(tr => !tr.hidden && tr.offsetParent !== null)
+                    .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
+                        const slot = td.querySelector('slot');
+                        const cell = slot && slot.assignedElements()[0];
+                        return cell ? cell.textContent.trim() : '';
+                    }).join(' | '));""");
+    }
+
+    private static boolean rowShows(ChromeDriver browser, String reference, String... texts) {
+        return queue(browser).stream().anyMatch(row -> row.startsWith(reference + " |")
+                && java.util.Arrays.stream(texts).allMatch(row::contains));
+    }
+
+    private static int notificationsShown(ChromeDriver browser) {
+        return ((Number) browser.executeScript(
+                "return document.querySelectorAll('vaadin-notification-card').length;")).intValue();
+    }
+
+    private static String ticker(ChromeDriver kiosk) {
+        return kiosk.findElement(By.id("ticker-list")).getText();
+    }
+
+    @Test
+    void aLeadScreensACaseThroughTheUiAndTheOtherLeadTheBoardAndTheAuditFollow() throws Exception {
+        var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police("DUTY-BROWSER-2", "Cordelia", "Penhaligon", "2016-05-06"))
+                .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        String ref = referral.reference();
+        moreReferrals();
+
+        var lead = browser();
+        var lead2 = browser();
+        var kiosk = browser();
+        signInToDuty(lead, "duty.lead");
+        signInToDuty(lead2, "duty.lead2");
+        kiosk.get(wallboard("/board?kiosk=" + Access.DEMO_KIOSK_TOKEN));
+        waitIn(kiosk, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+        waitIn(lead2, WAIT).until(driver -> rowShows(lead2, ref, "Amber", "Received", "Waiting"));
+
+        waitIn(lead, WAIT).until(ExpectedConditions.elementToBeClickable(cell(ref))).click();
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-facts"),
+                "Cordelia Penhaligon"));
+
+        // wrong input: a RAG without a reason gets the API's own words
+        choose(lead, "duty-rag-choice", "Red");
+        lead.findElement(By.id("duty-rate")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + ": reason: must say why the RAG is set or changed"));
+
+        // rate: the other lead's queue and the board show it within a second
+        type(lead, "#duty-rag-reason input", "Weapon mentioned in the police log");
+        lead.findElement(By.id("duty-rate")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " rated Red"));
+        waitIn(lead2, LIVE).until(driver -> rowShows(lead2, ref, "Red"));
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " re-rated"));
+        // one notification at a time: the confirmation replaced the refusal
+        waitIn(lead, WAIT).until(driver -> notificationsShown(lead) == 1);
+
+        // move a stage
+        choose(lead, "duty-stage-choice", "Information gathering");
+        lead.findElement(By.id("duty-move-stage")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " moved to Information gathering"));
+        waitIn(lead2, LIVE).until(driver -> rowShows(lead2, ref, "Information gathering"));
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " moved to information gathering"));
+        waitIn(lead, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-status"),
+                "Information gathering"));
+
+        // record the police checks as done, with the officer's summary
+        type(lead, "#duty-check-summary textarea", "Two call-outs this year; no warning markers");
+        lead.findElement(By.id("duty-check-done")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, "Police checks on " + ref + " recorded as done"));
+        waitIn(lead2, LIVE).until(driver -> rowShows(lead2, ref, "Done"));
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " police checks done"));
+        screenshot(lead);
+
+        // record the decision: it leaves the other lead's queue, and the board says it was decided
+        choose(lead, "duty-outcome", "Early help");
+        lead.findElement(By.id("duty-decide")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " decided: Early help"));
+        waitIn(lead2, LIVE).until(driver -> queue(lead2).stream().noneMatch(row -> row.startsWith(ref + " |")));
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " decided"));
+        waitIn(lead, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-status"),
+                ref + " is no longer open"));
+
+        var trail = TestClients.web(backendPort(), TestClients.demoUser("hub.manager")).get()
+                .uri("/api/referrals/{ref}/audit", ref).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
+        assertThat(trail).extracting(entry -> entry.action() + " by " + entry.actor())
+                .containsExactly("DETAIL_VIEWED by duty.lead", "RAG_CHANGED by duty.lead", "STAGE_CHANGED by duty.lead",
+                        "POLICE_CHECK_DONE by duty.lead", "DECIDED by duty.lead");
+        assertThat(trail.get(1).reason()).isEqualTo("Weapon mentioned in the police log");
+    }
+
+    /** A queue that looks like a morning's: sources, RAGs and stages of every kind. */
+    private static void moreReferrals() {
+        String[][] contacts = {
+                {"PHONE", "FAMILY_SELF", "RED"}, {"PORTAL", "EDUCATION", "GREEN"}, {"EMAIL", "HEALTH", "AMBER"},
+                {"PORTAL", "VOLUNTARY", null}, {"PHONE", "OTHER_LOCAL_AUTHORITY", "AMBER"},
+                {"EMAIL", "EDUCATION", "RED"}, {"PORTAL", "HEALTH", "GREEN"}, {"PHONE", "BORDER_FORCE", "AMBER"}};
+        int n = 0;
+        for (String[] contact : contacts) {
+            n++;
+            String rag = contact[2] == null ? "" : ", \"rag\": \"" + contact[2] + "\"";
+            TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("""
+                            {"channel": "%s", "source": "%s",
+                             "child": {"firstName": "Sample%d", "lastName": "Child", "dateOfBirth": "2014-0%d-11"},
+                             "concern": "Worries shared by the referrer.", "consent": "GIVEN"%s}"""
+                            .formatted(contact[0], contact[1], n, n, rag))
+                    .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        }
+    }
+
+    /** The duty view at 1920x1080 as the README shows it. */
+    private static void screenshot(ChromeDriver browser) throws java.io.IOException {
+        // the window's size is not the page's: set the page to exactly 1920x1080
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1920, "height", 1080,
+                "deviceScaleFactor", 1, "mobile", false));
+        var target = java.nio.file.Path.of("target", "screenshots", "duty.png");
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.write(target, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     @Test

@@ -14,24 +14,15 @@ public final class TestViews {
     static volatile BoardFeed feed = new TestBoardFeed();
     static volatile Clock clock = Clock.systemUTC();
     static volatile CapacityFeed capacity = java.util.Optional::empty;
-    static volatile DutyBackend duty = new TestDutyBackend();
-    static volatile ActingUser actingUser = new ActingUser(new org.mashlive.board.api.UserToken("mu1.test", "duty.lead",
-            java.util.List.of("DUTY_LEAD"), java.time.Instant.parse("2100-01-01T00:00:00Z")), java.time.Instant.EPOCH);
     static volatile GrafanaProperties grafana = new GrafanaProperties(java.net.URI.create("http://grafana.test:3000"));
 
     private TestViews() {
     }
 
-    /**
-     * A board, duty or capacity view on the test feeds and clock, or the shell around them, when
-     * {@code type} is one of them.
-     */
+    /** A board or capacity view on the test feeds and clock, or the shell around them, when {@code type} is one of them. */
     public static <T> Optional<T> create(Class<T> type) {
         if (type == BoardView.class) {
             return Optional.of(type.cast(new BoardView(feed, capacity, clock)));
-        }
-        if (type == DutyView.class) {
-            return Optional.of(type.cast(new DutyView(feed, duty, clock, actingUser)));
         }
         if (type == CapacityView.class) {
             return Optional.of(type.cast(new CapacityView(capacity, grafana)));

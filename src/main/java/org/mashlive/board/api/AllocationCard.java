@@ -12,7 +12,15 @@ import java.time.Instant;
  * @param staffName   their display name, e.g. {@code J. Patel}
  * @param version     how many times it has been allocated; a move names the version it saw
  * @param allocatedAt when it was last allocated (UTC)
+ * @param allocatedBy the user who last allocated or moved it (a duty lead's username, e.g. {@code duty.lead});
+ *                    absent when not known
  */
 public record AllocationCard(WorkType workType, long workId, String reference, long staffId, String staffName,
-                             int version, Instant allocatedAt) {
+                             int version, Instant allocatedAt, String allocatedBy) {
+
+    /** A card that does not say who allocated it. */
+    public AllocationCard(WorkType workType, long workId, String reference, long staffId, String staffName,
+                          int version, Instant allocatedAt) {
+        this(workType, workId, reference, staffId, staffName, version, allocatedAt, null);
+    }
 }

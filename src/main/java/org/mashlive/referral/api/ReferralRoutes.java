@@ -10,6 +10,38 @@ public final class ReferralRoutes {
      */
     public static final String DETAIL = "duty.referral.detail";
 
+    /**
+     * Request-response: a {@link RateRequest}; sets or changes the RAG with the reason and answers
+     * the {@link org.mashlive.board.api.ReferralCard} as it now stands. The same RAG again changes
+     * nothing. Duty leads and admins only; recorded in the audit trail as done by the caller.
+     */
+    public static final String RATE = "duty.referral.rate";
+
+    /**
+     * Request-response: a {@link StageRequest}; moves an open referral to another open stage and
+     * answers the card. Duty leads and admins only; audited as done by the caller.
+     */
+    public static final String STAGE = "duty.referral.stage";
+
+    /**
+     * Request-response: a {@link DecisionRequest}; records the decision, which closes the referral,
+     * and answers the card. Duty leads and admins only; audited as done by the caller.
+     */
+    public static final String DECIDE = "duty.referral.decide";
+
+    /**
+     * Request-response: a {@link PoliceCheckRequest}; records the police checks on a police
+     * notification as done with the officer's summary (kept with the referral, never on the board)
+     * and answers the card. Duty leads and admins only; audited as done by the caller.
+     */
+    public static final String POLICE_CHECK = "duty.referral.police-check";
+
+    /**
+     * Error code (a custom RSocket error) of an action on a referral that no longer allows it: it is
+     * already decided, or its police checks are already recorded. The message says which.
+     */
+    public static final int CLOSED = 0x00000303;
+
     private ReferralRoutes() {
     }
 }
