@@ -108,6 +108,11 @@ class ReferralMeters implements DisposableBean {
                     .description("Open referrals past their timescale now, by RAG")
                     .tag("rag", ragLabel)
                     .register(registry);
+            // the statutory clock beside the RAG one: a Green case can be in its timescale and late here
+            Gauge.builder("mash.referrals.decision.overdue", this, meters -> meters.figures().decisionOverdue(rag))
+                    .description("Open referrals past their statutory decision time (one working day), by RAG")
+                    .tag("rag", ragLabel)
+                    .register(registry);
             Gauge.builder("mash.referrals.oldest.waiting", this, meters -> meters.figures().oldestSeconds(rag))
                     .description("How long the oldest open referral of each RAG has waited; 0 with none open")
                     .tag("rag", ragLabel)
@@ -179,11 +184,12 @@ class ReferralMeters implements DisposableBean {
      * loaded, so nothing reads as "none open" when it is not known.
      */
     record Figures(Instant at, boolean loaded, Map<String, Integer> open, Map<String, Integer> breached,
-                   Map<String, Double> oldestSeconds) {
+                   Map<String, Double> oldestSeconds, Map<String, Integer> decisionOverdue) {
 
         static Figures of(Iterable<ReferralCard> cards, Instant now) {
             var open = new HashMap<String, Integer>();
             var breached = new HashMap<String, Integer>();
+            var decisionOverdue = new HashMap<String, Integer>();
             var oldest = new HashMap<String, Instant>();
             for (var card : cards) {
                 String rag = MeterLabels.rag(card.rag());
@@ -191,16 +197,19 @@ class ReferralMeters implements DisposableBean {
                 if (card.breachedAt(now)) {
                     breached.merge(rag, 1, Integer::sum);
                 }
+                if (card.decisionOverdueAt(now)) {
+                    decisionOverdue.merge(rag, 1, Integer::sum);
+                }
                 oldest.merge(rag, card.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
             var oldestSeconds = new HashMap<String, Double>();
             oldest.forEach((rag, receivedAt) ->
                     oldestSeconds.put(rag, Math.max(0, Duration.between(receivedAt, now).toMillis() / 1000.0)));
-            return new Figures(now, true, open, breached, oldestSeconds);
+            return new Figures(now, true, open, breached, oldestSeconds, decisionOverdue);
         }
 
         static Figures notLoaded(Instant now) {
-            return new Figures(now, false, Map.of(), Map.of(), Map.of());
+            return new Figures(now, false, Map.of(), Map.of(), Map.of(), Map.of());
         }
 
         double open(Stage stage, Rag rag) {
@@ -209,6 +218,10 @@ class ReferralMeters implements DisposableBean {
 
         double breached(Rag rag) {
             return loaded ? breached.getOrDefault(MeterLabels.rag(rag), 0) : Double.NaN;
+        }
+
+        double decisionOverdue(Rag rag) {
+            return loaded ? decisionOverdue.getOrDefault(MeterLabels.rag(rag), 0) : Double.NaN;
         }
 
         double oldestSeconds(Rag rag) {

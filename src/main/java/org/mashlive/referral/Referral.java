@@ -20,6 +20,8 @@ import org.mashlive.board.api.Stage;
  * @param timeLeft what is left of the timescale when the answer was made (negative once breached)
  * @param breached whether the timescale had run out while it was open
  * @param policeCheck where its police checks stand
+ * @param decisionDueAt when the statutory decision is due, one working day from receipt by default
+ * @param decisionOverdue whether the decision is late: open past {@code decisionDueAt}, or decided after it
  */
 public record Referral(
         long id,
@@ -45,11 +47,13 @@ public record Referral(
         Duration timeLeft,
         boolean breached,
         int version,
-        PoliceCheck policeCheck) {
+        PoliceCheck policeCheck,
+        Instant decisionDueAt,
+        boolean decisionOverdue) {
 
     /** What the board may show of it. */
     public ReferralCard card() {
         return new ReferralCard(id, reference, receivedAt, channel, source, child.initials(), childKey, rag, stage,
-                flags, reReferral, dueAt, outcome, decidedAt, policeCheck);
+                flags, reReferral, dueAt, outcome, decidedAt, policeCheck, decisionDueAt);
     }
 }

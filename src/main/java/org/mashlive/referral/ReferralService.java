@@ -375,6 +375,9 @@ public class ReferralService {
     private Referral toReferral(ReferralRepository.Row row) {
         Instant now = clock.instant();
         boolean open = row.stage().open();
+        Instant decisionDue = timescales.decisionDueAt(row.receivedAt());
+        boolean decisionOverdue = open ? timescales.breached(decisionDue, now)
+                : row.decidedAt() != null && row.decidedAt().isAfter(decisionDue);
         return new Referral(row.id(), row.reference(), row.externalRef(), row.receivedAt(), row.channel(),
                 row.source(), row.healthType(), row.merlinId(), row.child(), row.childKey(), row.concern(),
                 row.flags(), row.consent(), row.consentOverrideReason(), row.rag(), row.stage(), row.outcome(),
@@ -383,7 +386,8 @@ public class ReferralService {
                 open && timescales.breached(row.dueAt(), now),
                 row.version(),
                 row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
-                        : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING);
+                        : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING,
+                decisionDue, decisionOverdue);
     }
 
     /** A concurrent intake took the same external reference first; this one rolls back. */

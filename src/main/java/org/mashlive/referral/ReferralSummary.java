@@ -18,6 +18,8 @@ import org.mashlive.board.api.Stage;
  *
  * @param timeLeftSeconds what was left of the timescale when the answer was made, negative once
  *                        breached, null once decided
+ * @param decisionDueAt   when the statutory decision is due, beside the RAG's {@code dueAt}
+ * @param decisionOverdue whether the decision is late: open past it, or decided after it
  */
 public record ReferralSummary(
         long id,
@@ -41,7 +43,9 @@ public record ReferralSummary(
         Long timeLeftSeconds,
         boolean breached,
         int version,
-        PoliceCheck policeCheck) {
+        PoliceCheck policeCheck,
+        Instant decisionDueAt,
+        boolean decisionOverdue) {
 
     static ReferralSummary of(Referral referral) {
         return new ReferralSummary(referral.id(), referral.reference(), referral.externalRef(), referral.receivedAt(),
@@ -49,6 +53,6 @@ public record ReferralSummary(
                 referral.child().initials(), referral.childKey(), referral.flags(), referral.consent(), referral.rag(),
                 referral.stage(), referral.outcome(), referral.decidedAt(), referral.reReferral(), referral.dueAt(),
                 referral.timeLeft() == null ? null : referral.timeLeft().toSeconds(), referral.breached(),
-                referral.version(), referral.policeCheck());
+                referral.version(), referral.policeCheck(), referral.decisionDueAt(), referral.decisionOverdue());
     }
 }

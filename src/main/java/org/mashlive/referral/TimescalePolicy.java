@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.TimescaleInfo;
 import org.mashlive.platform.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,32 @@ public final class TimescalePolicy {
 
     private final TimescaleProperties properties;
     private final WorkingCalendar calendar;
+    private final DecisionTimescaleProperties decision;
 
+    /** The RAG clocks, with the statutory decision clock at its default of one working day. */
     public TimescalePolicy(TimescaleProperties properties, WorkingCalendar calendar) {
+        this(properties, calendar, DecisionTimescaleProperties.defaults());
+    }
+
+    @Autowired
+    public TimescalePolicy(TimescaleProperties properties, WorkingCalendar calendar,
+                           DecisionTimescaleProperties decision) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.decision = Objects.requireNonNull(decision, "decision");
+    }
+
+    /**
+     * When the statutory decision on a contact received at {@code receivedAt} is due: the
+     * configured number of working days, each the length of a working day, counted in working
+     * time from receipt. It runs beside the RAG clock and does not change when the contact is
+     * re-rated, so a Green contact can be "within timescale" locally while its decision is late.
+     */
+    public Instant decisionDueAt(Instant receivedAt) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        // the wall-clock length of a day; clock changes in England fall on Sunday nights, outside it
+        Duration workingDay = Duration.between(calendar.dayStart(), calendar.dayEnd());
+        return calendar.plusWorkingTime(receivedAt, workingDay.multipliedBy(decision.target()));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.mashlive.board.api.Access.DUTY_LEAD;
 import static org.mashlive.board.api.Access.HUB_MANAGER;
 import static org.mashlive.board.api.Access.INTAKE;
 import static org.mashlive.board.api.Access.PEOPLE;
+import static org.mashlive.board.api.Access.SERVICE_HEAD;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,8 @@ final class ApiRules {
         // the audit trail answers "who moved this case, when and why": for those who manage the work
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/*/audit", AUDIT_READERS));
         rules.add(new Rule(HttpMethod.GET, "/api/staff/*/audit", AUDIT_READERS));
+        // exact figures for a period, for those who answer for the service
+        rules.add(new Rule(HttpMethod.GET, "/api/reports/**", List.of(SERVICE_HEAD, ADMIN)));
         rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
         // staff, shifts and the establishment: everyone reads, duty leads keep them

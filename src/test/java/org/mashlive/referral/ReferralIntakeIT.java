@@ -37,6 +37,9 @@ class ReferralIntakeIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    TimescalePolicy timescales;
+
     WebTestClient client() {
         return TestClients.webTest(port);
     }
@@ -264,6 +267,23 @@ class ReferralIntakeIT {
         assertThat(second.get("childKey")).isEqualTo(first.get("childKey"));
         assertThat(sibling.get("reReferral")).isEqualTo(false);
         assertThat(sibling.get("childKey")).isNotEqualTo(first.get("childKey"));
+    }
+
+    @Test
+    void everyContactCarriesItsStatutoryDecisionTimeBesideItsRagTimescale() {
+        var created = post(TestReferrals.police(), HttpStatus.CREATED);
+        var receivedAt = java.time.Instant.parse((String) created.get("receivedAt"));
+        assertThat(java.time.Instant.parse((String) created.get("decisionDueAt")))
+                .isEqualTo(timescales.decisionDueAt(receivedAt))
+                .isAfter(receivedAt);
+        assertThat(created.get("decisionOverdue")).isEqualTo(false);
+
+        var read = client().get().uri("/api/referrals/{ref}", created.get("reference")).exchange()
+                .expectStatus().isOk()
+                .expectBody(ReferralSummary.class).returnResult().getResponseBody();
+        // the database keeps microseconds, so the read answer's times are the stored ones
+        assertThat(read.decisionDueAt()).isEqualTo(timescales.decisionDueAt(read.receivedAt()));
+        assertThat(read.decisionOverdue()).isFalse();
     }
 
     @Test

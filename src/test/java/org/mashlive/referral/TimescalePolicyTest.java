@@ -250,4 +250,66 @@ class TimescalePolicyTest {
                     .hasMessage("mash.timescales.unrated.target must be set when mash.timescales.unrated is configured");
         }
     }
+
+    @Nested
+    class DecisionDue {
+
+        @Test
+        void fridayOneMinuteBeforeCloseIsDueMondayAtTheSameTime() {
+            assertThat(policy.decisionDueAt(london("2026-06-05T16:59"))).isEqualTo(london("2026-06-08T16:59"));
+        }
+
+        @Test
+        void aMidweekContactIsDueAtTheSameTimeNextWorkingDay() {
+            assertThat(policy.decisionDueAt(london("2026-06-03T10:30"))).isEqualTo(london("2026-06-04T10:30"));
+        }
+
+        @Test
+        void aBankHolidayMovesTheDueDayOn() {
+            // Friday 22 May, then the weekend and the Spring bank holiday on Monday 25 May
+            assertThat(policy.decisionDueAt(london("2026-05-22T11:00"))).isEqualTo(london("2026-05-26T11:00"));
+        }
+
+        @Test
+        void aSaturdayContactIsDueAtTheEndOfTheNextWorkingDay() {
+            assertThat(policy.decisionDueAt(london("2026-06-06T10:00"))).isEqualTo(london("2026-06-08T17:00"));
+        }
+
+        @Test
+        void anEveningContactIsDueAtTheEndOfTheNextWorkingDay() {
+            assertThat(policy.decisionDueAt(london("2026-06-03T19:00"))).isEqualTo(london("2026-06-04T17:00"));
+        }
+
+        @Test
+        void theOctoberClockChangeKeepsTheWallClockTime() {
+            // clocks go back on Sunday 25 October 2026: BST (UTC+1) on Friday, GMT on Monday
+            assertThat(policy.decisionDueAt(london("2026-10-23T16:59")))
+                    .isEqualTo(london("2026-10-26T16:59"))
+                    .isEqualTo(Instant.parse("2026-10-26T16:59:00Z"));
+        }
+
+        @Test
+        void theMarchClockChangeKeepsTheWallClockTime() {
+            // clocks go forward on Sunday 29 March 2026: GMT on Friday, BST on Monday
+            assertThat(policy.decisionDueAt(london("2026-03-27T16:59")))
+                    .isEqualTo(london("2026-03-30T16:59"))
+                    .isEqualTo(Instant.parse("2026-03-30T15:59:00Z"));
+        }
+
+        @Test
+        void theDecisionClockIgnoresTheRagAndIsConfigurableInWorkingDays() {
+            var twoDays = new TimescalePolicy(TimescaleProperties.defaults(), CALENDAR,
+                    new DecisionTimescaleProperties(2));
+            assertThat(twoDays.decisionDueAt(london("2026-06-05T16:59"))).isEqualTo(london("2026-06-09T16:59"));
+            // Green's 72 working hours are long past the one working day
+            assertThat(policy.dueAt(london("2026-06-03T10:30"), Rag.GREEN))
+                    .isAfter(policy.decisionDueAt(london("2026-06-03T10:30")));
+        }
+
+        @Test
+        void aTargetBelowOneWorkingDayIsRefusedNamingTheProperty() {
+            assertThatIllegalArgumentException().isThrownBy(() -> new DecisionTimescaleProperties(0))
+                    .withMessageContaining("mash.timescales.decision.target");
+        }
+    }
 }

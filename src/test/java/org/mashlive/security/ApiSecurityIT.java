@@ -91,6 +91,8 @@ class ApiSecurityIT {
         routes.add(new Route(HttpMethod.GET, "/api/referrals/{ref}/audit", null, List.of(HUB_MANAGER, DUTY_LEAD, ADMIN),
                 audit));
         routes.add(new Route(HttpMethod.GET, "/api/staff/1/audit", null, List.of(HUB_MANAGER, DUTY_LEAD, ADMIN), audit));
+        routes.add(new Route(HttpMethod.GET, "/api/reports/front-door?from=2026-01-01&to=2026-01-31", null,
+                List.of(SERVICE_HEAD, ADMIN), "SERVICE_HEAD, ADMIN"));
         routes.add(new Route(HttpMethod.GET, "/api/allocation/candidates", null,
                 List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN), PEOPLE));
         return routes;

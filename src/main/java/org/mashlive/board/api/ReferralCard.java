@@ -22,6 +22,9 @@ import java.util.Set;
  * @param outcome     the decision, or null while open
  * @param decidedAt   when it was decided, or null while open
  * @param policeCheck where its police checks stand; null is read as {@link PoliceCheck#NOT_NEEDED}
+ * @param decisionDueAt when the statutory decision is due (one working day from receipt by
+ *                    default), beside the RAG's {@code dueAt}; null when not known (a card made
+ *                    without it, or read from an older event)
  */
 public record ReferralCard(
         long id,
@@ -38,11 +41,20 @@ public record ReferralCard(
         Instant dueAt,
         Outcome outcome,
         Instant decidedAt,
-        PoliceCheck policeCheck) {
+        PoliceCheck policeCheck,
+        Instant decisionDueAt) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
+    }
+
+    /** A card without the statutory decision time. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, null);
     }
 
     /** A card with no police check due. */
@@ -50,7 +62,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, PoliceCheck.NOT_NEEDED);
+                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null);
     }
 
     /** Whether police checks are waiting on this referral while it is open. */
@@ -61,6 +73,15 @@ public record ReferralCard(
     /** Whether it is still waiting for a decision. */
     public boolean open() {
         return stage.open();
+    }
+
+    /**
+     * Whether its statutory decision is overdue at {@code now}: still open past its decision time.
+     * Counted apart from {@link #breachedAt}, because the RAG clock can still be running when the
+     * decision is already late.
+     */
+    public boolean decisionOverdueAt(Instant now) {
+        return open() && decisionDueAt != null && now.isAfter(decisionDueAt);
     }
 
     /** Whether its timescale has run out at {@code now} while still open. */

@@ -1,0 +1,127 @@
+package org.mashlive.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeMap;
+
+import org.mashlive.referral.TimescalePolicy;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts a period's front-door report from the referral table. One read of the period's contacts,
+ * each with whether its child had another referral in the 12 months before it; the figures are
+ * summed here so that the one-working-day clock is the same {@link TimescalePolicy} the API and
+ * the board use.
+ */
+@Component
+class FrontDoorReports {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final DatabaseClient db;
+    private final TimescalePolicy timescales;
+
+    FrontDoorReports(DatabaseClient db, TimescalePolicy timescales) {
+        this.db = db;
+        this.timescales = timescales;
+    }
+
+    Mono<FrontDoorReport> report(LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(LONDON).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(LONDON).toInstant();
+        // re-referral by the national definition: another referral of the same child in the 12
+        // calendar months (London time) before this one, whether or not that one is in the period
+        return db.sql("""
+                        SELECT r.received_at, r.source, r.health_type, r.channel, r.outcome, r.decided_at, r.due_at,
+                            EXISTS (SELECT 1 FROM referral p
+                                    WHERE p.child_key = r.child_key AND p.id <> r.id
+                                    AND p.received_at < r.received_at
+                                    AND p.received_at >= ((r.received_at AT TIME ZONE 'Europe/London')
+                                        - interval '12 months') AT TIME ZONE 'Europe/London') AS re_referral
+                        FROM referral r
+                        WHERE r.received_at >= :start AND r.received_at < :end""")
+                .bind("start", start.atOffset(ZoneOffset.UTC))
+                .bind("end", end.atOffset(ZoneOffset.UTC))
+                .map(row -> new Contact(
+                        row.get("received_at", OffsetDateTime.class).toInstant(),
+                        row.get("source", String.class),
+                        row.get("health_type", String.class),
+                        row.get("channel", String.class),
+                        row.get("outcome", String.class),
+                        instant(row.get("decided_at", OffsetDateTime.class)),
+                        row.get("due_at", OffsetDateTime.class).toInstant(),
+                        Boolean.TRUE.equals(row.get("re_referral", Boolean.class))))
+                .all()
+                .collectList()
+                .map(contacts -> summarise(from, to, start, end, contacts));
+    }
+
+    private FrontDoorReport summarise(LocalDate from, LocalDate to, Instant start, Instant end,
+                                      List<Contact> contacts) {
+        var bySource = new TreeMap<String, Long>();
+        var byHealthType = new TreeMap<String, Long>();
+        var byChannel = new TreeMap<String, Long>();
+        var outcomes = new TreeMap<String, Long>();
+        var secondsToDecision = new ArrayList<Long>();
+        long withinDay = 0;
+        long withinRag = 0;
+        long reReferrals = 0;
+        for (var contact : contacts) {
+            bySource.merge(contact.source(), 1L, Long::sum);
+            byChannel.merge(contact.channel(), 1L, Long::sum);
+            if (contact.healthType() != null) {
+                byHealthType.merge(contact.healthType(), 1L, Long::sum);
+            }
+            if (contact.reReferral()) {
+                reReferrals++;
+            }
+            if (contact.decidedAt() == null) {
+                continue;
+            }
+            outcomes.merge(contact.outcome(), 1L, Long::sum);
+            secondsToDecision.add(contact.decidedAt().getEpochSecond() - contact.receivedAt().getEpochSecond());
+            if (!contact.decidedAt().isAfter(timescales.decisionDueAt(contact.receivedAt()))) {
+                withinDay++;
+            }
+            if (!contact.decidedAt().isAfter(contact.dueAt())) {
+                withinRag++;
+            }
+        }
+        long decided = secondsToDecision.size();
+        return new FrontDoorReport(from, to, start, end, contacts.size(), bySource, byHealthType, byChannel, outcomes,
+                decided, withinDay, share(withinDay, decided), withinRag, share(withinRag, decided), reReferrals,
+                median(secondsToDecision));
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
+    }
+
+    /** The median as PostgreSQL's {@code percentile_cont(0.5)} gives it: the mean of the middle two of an even count. */
+    static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle).doubleValue()
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+
+    private record Contact(Instant receivedAt, String source, String healthType, String channel, String outcome,
+                           Instant decidedAt, Instant dueAt, boolean reReferral) {
+    }
+}
