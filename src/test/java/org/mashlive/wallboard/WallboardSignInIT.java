@@ -172,9 +172,9 @@ class WallboardSignInIT {
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith("JSESSIONID="))
                 .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElseThrow();
-        var token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
-        assertThat(token.find()).as("the login page carries a CSRF token for its form").isTrue();
-        assertThat(page.body()).contains("<meta name=\"_csrf_parameter\" content=\"_csrf\"");
+        var token = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).as("the login page's form carries a CSRF token").isTrue();
         return new LoginPage(cookie, token.group(1));
     }
 
