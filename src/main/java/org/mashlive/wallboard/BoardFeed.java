@@ -8,7 +8,7 @@ import org.mashlive.board.api.BoardState;
 import reactor.core.publisher.Flux;
 
 /** What a board view needs from the live board: the figures, whether they are current, and when they change. */
-interface BoardFeed {
+public interface BoardFeed {
 
     /**
      * Reads the current board under its lock. {@code reader} must be quick and must not keep a

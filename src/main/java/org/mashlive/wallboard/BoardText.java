@@ -11,7 +11,7 @@ import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Rota;
 
 /** How the board words times, ages and shares. All times are shown in Europe/London. */
-final class BoardText {
+public final class BoardText {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_HOURS_MINUTES = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.UK);
@@ -22,7 +22,7 @@ final class BoardText {
     }
 
     /** A wait in whole minutes, for example {@code 45 m}, {@code 3 h 12 m}, {@code 2 d 4 h}; {@code < 1 m} below a minute. */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes < 1) {
             return "< 1 m";
@@ -38,7 +38,7 @@ final class BoardText {
     }
 
     /** What is left of a timescale: {@code 1 h 5 m left}, {@code breached 25 m ago}, or {@code no timescale}. */
-    static String timeLeft(Duration left) {
+    public static String timeLeft(Duration left) {
         if (left == null) {
             return "no timescale";
         }
@@ -46,22 +46,22 @@ final class BoardText {
     }
 
     /** How long past its due time a referral is: {@code 25 m overdue}. */
-    static String overdue(Instant dueAt, Instant now) {
+    public static String overdue(Instant dueAt, Instant now) {
         return duration(Duration.between(dueAt, now)) + " overdue";
     }
 
     /** The time of day, {@code 14:02}. */
-    static String clock(Instant instant) {
+    public static String clock(Instant instant) {
         return HOURS_MINUTES.format(instant.atZone(BoardState.LONDON));
     }
 
     /** The date of a day, {@code Tue 3 Jun}. */
-    static String day(LocalDate day) {
+    public static String day(LocalDate day) {
         return DAY.format(day);
     }
 
     /** {@code ● LIVE}, or {@code STALE since 14:02} (with the date when it is not today). */
-    static String liveness(Liveness liveness, Instant now) {
+    public static String liveness(Liveness liveness, Instant now) {
         if (liveness.live()) {
             return "● LIVE";
         }
@@ -74,7 +74,7 @@ final class BoardText {
      * When something happens, in the board's words: {@code 17:00} today, {@code Sat 08:45} on
      * another day, {@code none within two weeks} when null.
      */
-    static String when(Instant at, Instant now) {
+    public static String when(Instant at, Instant now) {
         if (at == null) {
             return "none within two weeks";
         }
@@ -87,7 +87,7 @@ final class BoardText {
      * A gap in out-of-hours cover: {@code Sat 02:00–08:45 · 0 of 1 on duty}, with the end's day
      * too when it ends on another day ({@code Fri 17:00–Mon 08:45 · …}).
      */
-    static String gap(Rota.CoverGap gap) {
+    public static String gap(Rota.CoverGap gap) {
         var start = gap.start().atZone(BoardState.LONDON);
         var end = gap.end().atZone(BoardState.LONDON);
         String until = (end.toLocalDate().equals(start.toLocalDate()) ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES)
@@ -97,7 +97,7 @@ final class BoardText {
     }
 
     /** A share rounded to a whole percent, {@code 42%}. */
-    static String percent(double percent) {
+    public static String percent(double percent) {
         return Math.round(percent) + "%";
     }
 }

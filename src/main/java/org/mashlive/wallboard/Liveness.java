@@ -8,15 +8,15 @@ import java.util.Objects;
  *
  * @param staleSince null while live; otherwise since when the figures on screen may be out of date
  */
-record Liveness(Instant staleSince) {
+public record Liveness(Instant staleSince) {
 
-    static final Liveness LIVE = new Liveness(null);
+    public static final Liveness LIVE = new Liveness(null);
 
-    static Liveness staleSince(Instant since) {
+    public static Liveness staleSince(Instant since) {
         return new Liveness(Objects.requireNonNull(since));
     }
 
-    boolean live() {
+    public boolean live() {
         return staleSince == null;
     }
 }

@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
  * When a board UI is pushed: after changes, at most once per batch window however many arrive,
  * and on a regular tick so clocks, ages and the stale text move on while nothing happens.
  */
-final class PushPacing {
+public final class PushPacing {
 
     private PushPacing() {
     }
@@ -35,7 +35,7 @@ final class PushPacing {
      * {@link #pushes(Flux, Duration, Duration)}, until the returned subscription is disposed or the
      * UI is found detached. A view starts it on attach and disposes it on detach.
      */
-    static Disposable refreshing(UI ui, Flux<?> changes, Duration batch, Duration tick, Command refresh) {
+    public static Disposable refreshing(UI ui, Flux<?> changes, Duration batch, Duration tick, Command refresh) {
         var subscription = Disposables.swap();
         subscription.update(pushes(changes, batch, tick).subscribe(signal -> {
             try {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.mashlive.board.api.Rag;
 
 /** The RAG columns of the board, the unrated included; each is shown with its word, never by colour alone. */
-enum RagColumn {
+public enum RagColumn {
     RED(Rag.RED, "Red"),
     AMBER(Rag.AMBER, "Amber"),
     GREEN(Rag.GREEN, "Green"),
@@ -19,7 +19,7 @@ enum RagColumn {
         this.label = label;
     }
 
-    static RagColumn of(Rag rag) {
+    public static RagColumn of(Rag rag) {
         return rag == null ? NOT_RATED : switch (rag) {
             case RED -> RED;
             case AMBER -> AMBER;
@@ -27,16 +27,16 @@ enum RagColumn {
         };
     }
 
-    Rag rag() {
+    public Rag rag() {
         return rag;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
     /** For ids and CSS classes: {@code red}, {@code amber}, {@code green}, {@code not-rated}. */
-    String key() {
+    public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

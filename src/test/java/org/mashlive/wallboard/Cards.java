@@ -18,12 +18,12 @@ import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.TimescaleInfo;
 
 /** Board records for tests. Every card carries the same distinctive initials and child key, so a test can prove neither is shown. */
-final class Cards {
+public final class Cards {
 
-    static final String INITIALS = "Q.X.Z.";
-    static final String CHILD_KEY = "ck-zq9x-7731";
+    public static final String INITIALS = "Q.X.Z.";
+    public static final String CHILD_KEY = "ck-zq9x-7731";
 
-    static final List<TimescaleInfo> TIMESCALES = List.of(
+    public static final List<TimescaleInfo> TIMESCALES = List.of(
             new TimescaleInfo(Rag.RED, Duration.ofHours(4), false),
             new TimescaleInfo(Rag.AMBER, Duration.ofHours(24), true),
             new TimescaleInfo(Rag.GREEN, Duration.ofHours(72), false),
@@ -32,20 +32,20 @@ final class Cards {
     private Cards() {
     }
 
-    static String reference(long id) {
+    public static String reference(long id) {
         return "MASH-2026-%06d".formatted(id);
     }
 
-    static ReferralCard card(long id, Source source, Rag rag, Stage stage, Instant receivedAt, Instant dueAt) {
+    public static ReferralCard card(long id, Source source, Rag rag, Stage stage, Instant receivedAt, Instant dueAt) {
         return new ReferralCard(id, reference(id), receivedAt, Channel.PHONE, source, INITIALS, CHILD_KEY, rag,
                 stage, Set.of(), false, dueAt, null, null);
     }
 
-    static BoardEvent received(long seq, ReferralCard card) {
+    public static BoardEvent received(long seq, ReferralCard card) {
         return new BoardEvent(seq, card.receivedAt(), BoardEventType.REFERRAL_RECEIVED, card);
     }
 
-    static BoardSnapshot snapshot(long seq, Instant at, List<ReferralCard> open, Map<Source, Integer> arrivals,
+    public static BoardSnapshot snapshot(long seq, Instant at, List<ReferralCard> open, Map<Source, Integer> arrivals,
             List<BoardEvent> recent) {
         return new BoardSnapshot(seq, at, open, LocalDate.ofInstant(at, org.mashlive.board.api.BoardState.LONDON),
                 arrivals, recent, TIMESCALES);

@@ -9,14 +9,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /** A board feed a test sets by hand. */
-final class TestBoardFeed implements BoardFeed {
+public final class TestBoardFeed implements BoardFeed {
 
     private volatile BoardState state;
     private volatile Liveness liveness = Liveness.LIVE;
     private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
     private long revision;
 
-    synchronized void set(BoardState state, Liveness liveness) {
+    public synchronized void set(BoardState state, Liveness liveness) {
         this.state = state;
         this.liveness = liveness;
         changes.tryEmitNext(++revision);
@@ -37,7 +37,7 @@ final class TestBoardFeed implements BoardFeed {
         return changes.asFlux();
     }
 
-    int subscribers() {
+    public int subscribers() {
         return changes.currentSubscriberCount();
     }
 }

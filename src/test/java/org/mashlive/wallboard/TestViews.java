@@ -24,8 +24,9 @@ public final class TestViews {
 
     /** A board, duty or capacity view on the test feeds and clock, when {@code type} is one of them. */
     public static <T> Optional<T> create(Class<T> type) {
-        if (type == BoardView.class) {
-            return Optional.of(type.cast(new BoardView(feed, capacity, clock)));
+        var board = org.mashlive.wallboard.board.BoardTestViews.create(type);
+        if (board.isPresent()) {
+            return board.map(type::cast);
         }
         if (type == DutyView.class) {
             return Optional.of(type.cast(new DutyView(feed, duty, clock, actingUser)));
