@@ -21,7 +21,7 @@ final class ArrivalsTile extends Tile {
     private final Span day = span("arrivals-day");
 
     ArrivalsTile() {
-        super("arrivals", "Today's arrivals by source");
+        super("arrivals", "Today's arrivals");
         var list = new Div();
         list.addClassName("arrival-rows");
         for (var group : SourceGroup.values()) {

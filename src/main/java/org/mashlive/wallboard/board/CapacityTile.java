@@ -20,7 +20,7 @@ final class CapacityTile extends Tile {
         super("capacity", "Capacity");
         this.capacity = capacity;
         var figures = new Div(figure(open, "open now"), figure(today, "contacts today"));
-        figures.addClassName("capacity-figures");
+        figures.addClassName("board-capacity-figures");
         add(figures, average);
     }
 

@@ -1,11 +1,14 @@
 package org.mashlive.wallboard.board;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.mashlive.board.api.StaffCard;
 import org.mashlive.wallboard.BoardText;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
@@ -23,6 +26,8 @@ final class OutOfHoursTile extends Tile {
     private final Span gap = span("ooh-gap");
     private final Span contacts = span("ooh-contacts-count", "figure-small");
     private final Span references = span("ooh-contacts-refs", "references");
+    // the references last shown, so that an unchanged line is left alone
+    private List<String> referencesShown = List.of();
 
     OutOfHoursTile() {
         super("ooh", "Out of hours");
@@ -50,7 +55,8 @@ final class OutOfHoursTile extends Tile {
             text(gap, "–");
             gap.setClassName("gap", false);
             text(contacts, "–");
-            text(references, "");
+            references.removeAll();
+            referencesShown = List.of();
             return;
         }
         text(covering, cover.coreHours() ? "Core hours · the hub"
@@ -70,6 +76,19 @@ final class OutOfHoursTile extends Tile {
         text(contacts, Integer.toString(waiting.count()));
         var shown = waiting.references().subList(0, Math.min(MAX_REFERENCES, waiting.count()));
         int more = waiting.count() - shown.size();
-        text(references, String.join(" · ", shown) + (more > 0 ? " · +" + more + " more" : ""));
+        var line = new ArrayList<>(shown);
+        if (more > 0) {
+            line.add("+" + more + " more");
+        }
+        if (!line.equals(referencesShown)) {
+            referencesShown = line;
+            references.removeAll();
+            for (int i = 0; i < line.size(); i++) {
+                if (i > 0) {
+                    references.add(new Text(" · "));
+                }
+                references.add(withClass(new Span(line.get(i)), "reference"));
+            }
+        }
     }
 }

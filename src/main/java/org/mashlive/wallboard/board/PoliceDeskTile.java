@@ -52,6 +52,8 @@ final class PoliceDeskTile extends Tile {
         boolean anyWaiting = desk != null && desk.oldestWaiting() != null;
         text(unallocated, anyWaiting ? desk.checksUnallocated() + " not allocated" : "");
         text(oldest, anyWaiting
-                ? "oldest " + desk.oldestWaiting().reference() + " · " + BoardText.duration(desk.oldestAge()) : "");
+                // the age is kept on one line when the line wraps
+                ? "oldest " + desk.oldestWaiting().reference() + " · "
+                        + BoardText.duration(desk.oldestAge()).replace(' ', '\u00a0') : "");
     }
 }

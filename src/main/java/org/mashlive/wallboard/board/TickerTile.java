@@ -51,7 +51,8 @@ final class TickerTile extends Tile {
             var phrase = new Span(withClass(new Span(line.reference()), "reference"), new Text(" "),
                     withClass(new Span(line.what()), "what"));
             phrase.addClassName("phrase");
-            var item = new ListItem(new RagBadge(line.column()), phrase, withClass(new Span(line.time()), "time"));
+            // the time before the phrase in the page, so that it can stand at the right of the first line
+            var item = new ListItem(new RagBadge(line.column()), withClass(new Span(line.time()), "time"), phrase);
             item.addClassNames("ticker-item", "rag-" + line.column().key());
             list.add(item);
         }

@@ -184,8 +184,8 @@ class BoardViewTest extends BrowserlessTest {
 
         var lines = $(ListItem.class).withClassName("ticker-item").all();
         assertThat(lines).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
-                "Not ratedMASH-2026-000105 received · Police13:55",
-                "RedMASH-2026-000102 re-rated · Health13:40");
+                "Not rated13:55MASH-2026-000105 received · Police",
+                "Red13:40MASH-2026-000102 re-rated · Health");
         var first = lines.getFirst().getElement().getChild(0);
         assertThat(first.getClassList()).as("the badge comes first").contains("rag-badge", "rag-not-rated");
         assertThat(lines.get(1).getElement().getChild(0).getText()).isEqualTo("Red");
@@ -202,7 +202,7 @@ class BoardViewTest extends BrowserlessTest {
         var line = $(ListItem.class).withClassName("ticker-item").all().getFirst();
         assertThat(line.getElement().getChild(0).getText()).as("the referral is Amber").isEqualTo("Amber");
         assertThat(line.getElement().getTextRecursively())
-                .isEqualTo("AmberMASH-2026-000103 police checks allocated…13:58");
+                .isEqualTo("Amber13:58MASH-2026-000103 police checks allocated…");
     }
 
     @Test

@@ -121,7 +121,7 @@ class StaffTilesTest extends BrowserlessTest {
         assertThat(text("officers")).contains("on site", "on checks", "free", "on a break", "checks waiting");
         assertThat(text("checks-waiting")).isEqualTo("1");
         assertThat(text("checks-unallocated")).isEqualTo("1 not allocated");
-        assertThat(text("checks-oldest")).isEqualTo("oldest MASH-2026-000301 · 50 m");
+        assertThat(text("checks-oldest")).isEqualTo("oldest MASH-2026-000301 · 50\u00a0m");
     }
 
     @Test
