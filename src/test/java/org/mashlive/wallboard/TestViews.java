@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The feed and clock that browserless tests give the board view, and the one place that builds it
- * for them. It implements no Vaadin service interface on purpose: the wall-board context scans its
+ * The feeds and clock that browserless tests give the duty and capacity views, and the one place that
+ * builds the views for them (the board's come from {@code board.BoardTestViews}). It implements no Vaadin service interface on purpose: the wall-board context scans its
  * own package for those, and a test class found there would replace Spring's beans in any full
  * application started from the test classpath.
  */

@@ -27,7 +27,7 @@ import reactor.core.Disposable;
  * The kiosk wall-board: a header with the hub, the time and whether the figures are live, and one
  * tile each for open referrals by stage and RAG, the oldest waiting per RAG, breaches, today's
  * arrivals by source, capacity, the police desk, out-of-hours cover and a ticker of recent events.
- * It shows references, counts, ages and staff initials only, never who a child is.
+ * It shows counts, ages and references, never who a child is.
  *
  * <p>The tiles are built once; each refresh changes only the texts that differ. A UI is pushed at
  * most every {@link #BATCH}, and on a {@link #TICK} so the clock, ages and stale text move on when

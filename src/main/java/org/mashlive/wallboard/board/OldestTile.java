@@ -50,7 +50,12 @@ final class OldestTile extends Tile {
             reference = span(id + "-reference", "reference");
             status = span(id + "-status", "status");
             timescale = span(id + "-timescale", "timescale");
-            add(new RagBadge(column), age, timescale, reference, status);
+            // two lines, each kept apart: a long age never narrows the line beneath it
+            var first = new Div(new RagBadge(column), age, timescale);
+            first.addClassName("oldest-line");
+            var second = new Div(reference, status);
+            second.addClassName("oldest-line");
+            add(first, second);
         }
 
         void render(BoardFigures figures, RagColumn column) {

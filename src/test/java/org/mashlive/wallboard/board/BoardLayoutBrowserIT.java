@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,6 @@ import org.mashlive.referral.Consent;
 import org.mashlive.referral.NewReferral;
 import org.mashlive.referral.ReferralService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -202,17 +202,10 @@ class BoardLayoutBrowserIT {
     }
 
     private static void screenshot(int width, int height) throws IOException {
-        byte[] png = null;
-        // a large screenshot on a busy machine can outlast the driver's wait for the renderer
-        for (int attempt = 1; png == null; attempt++) {
-            try {
-                png = browser.getScreenshotAs(OutputType.BYTES);
-            } catch (TimeoutException slowMachine) {
-                if (attempt == 3) {
-                    throw slowMachine;
-                }
-            }
-        }
+        // straight through the DevTools protocol: the driver's own screenshot gives up on a large page
+        // after ten seconds when the machine is busy
+        var shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         String name = "board-" + width + "x" + height + ".png";
         var target = Files.createDirectories(Path.of("target", "board-layout"));
         Files.write(target.resolve(name), png);
