@@ -46,17 +46,17 @@ public final class BoardText {
     }
 
     /** How long past its due time a referral is: {@code 25 m overdue}. */
-    static String overdue(Instant dueAt, Instant now) {
+    public static String overdue(Instant dueAt, Instant now) {
         return duration(Duration.between(dueAt, now)) + " overdue";
     }
 
     /** The time of day, {@code 14:02}. */
-    static String clock(Instant instant) {
+    public static String clock(Instant instant) {
         return HOURS_MINUTES.format(instant.atZone(BoardState.LONDON));
     }
 
     /** The date of a day, {@code Tue 3 Jun}. */
-    static String day(LocalDate day) {
+    public static String day(LocalDate day) {
         return DAY.format(day);
     }
 
@@ -87,7 +87,7 @@ public final class BoardText {
      * A gap in out-of-hours cover: {@code Sat 02:00–08:45 · 0 of 1 on duty}, with the end's day
      * too when it ends on another day ({@code Fri 17:00–Mon 08:45 · …}).
      */
-    static String gap(Rota.CoverGap gap) {
+    public static String gap(Rota.CoverGap gap) {
         var start = gap.start().atZone(BoardState.LONDON);
         var end = gap.end().atZone(BoardState.LONDON);
         String until = (end.toLocalDate().equals(start.toLocalDate()) ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES)
@@ -97,7 +97,7 @@ public final class BoardText {
     }
 
     /** A share rounded to a whole percent, {@code 42%}. */
-    static String percent(double percent) {
+    public static String percent(double percent) {
         return Math.round(percent) + "%";
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.mashlive.capacity.api.CapacitySummary;
 
 /** The capacity figures as the backend last gave them. */
-interface CapacityFeed {
+public interface CapacityFeed {
 
     /** The latest summary, or empty before the first one arrives. */
     Optional<CapacitySummary> latest();

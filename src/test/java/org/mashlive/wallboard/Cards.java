@@ -20,10 +20,10 @@ import org.mashlive.board.api.TimescaleInfo;
 /** Board records for tests. Every card carries the same distinctive initials and child key, so a test can prove neither is shown. */
 public final class Cards {
 
-    static final String INITIALS = "Q.X.Z.";
-    static final String CHILD_KEY = "ck-zq9x-7731";
+    public static final String INITIALS = "Q.X.Z.";
+    public static final String CHILD_KEY = "ck-zq9x-7731";
 
-    static final List<TimescaleInfo> TIMESCALES = List.of(
+    public static final List<TimescaleInfo> TIMESCALES = List.of(
             new TimescaleInfo(Rag.RED, Duration.ofHours(4), false),
             new TimescaleInfo(Rag.AMBER, Duration.ofHours(24), true),
             new TimescaleInfo(Rag.GREEN, Duration.ofHours(72), false),

@@ -37,7 +37,7 @@ public final class TestBoardFeed implements BoardFeed {
         return changes.asFlux();
     }
 
-    int subscribers() {
+    public int subscribers() {
         return changes.currentSubscriberCount();
     }
 }

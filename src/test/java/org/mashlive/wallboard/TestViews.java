@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The feed and clock that browserless tests give the board view, and the one place that builds it
- * for them. It implements no Vaadin service interface on purpose: the wall-board context scans its
+ * The feeds and clock that browserless tests give the duty and capacity views, and the one place that
+ * builds the views for them (the board's come from {@code board.BoardTestViews}). It implements no Vaadin service interface on purpose: the wall-board context scans its
  * own package for those, and a test class found there would replace Spring's beans in any full
  * application started from the test classpath.
  */
@@ -21,8 +21,9 @@ public final class TestViews {
 
     /** A board or capacity view on the test feeds and clock, or the shell around them, when {@code type} is one of them. */
     public static <T> Optional<T> create(Class<T> type) {
-        if (type == BoardView.class) {
-            return Optional.of(type.cast(new BoardView(feed, capacity, clock)));
+        var board = org.mashlive.wallboard.board.BoardTestViews.create(type);
+        if (board.isPresent()) {
+            return board.map(type::cast);
         }
         if (type == CapacityView.class) {
             return Optional.of(type.cast(new CapacityView(capacity, grafana)));

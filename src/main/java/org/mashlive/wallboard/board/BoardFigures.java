@@ -1,4 +1,4 @@
-package org.mashlive.wallboard;
+package org.mashlive.wallboard.board;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import org.mashlive.board.api.Rota;
 import org.mashlive.board.api.SourceGroup;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.TimescaleInfo;
+import org.mashlive.wallboard.RagColumn;
 
 /**
  * What one render of the board shows, taken from a {@link BoardState} at one instant; it holds
@@ -26,7 +27,7 @@ import org.mashlive.board.api.TimescaleInfo;
  * @param breachTotal how many breaches there are in all
  * @param arrivals    today's arrivals by source group, with shares
  * @param day         the day the arrivals count
- * @param recent      the newest events, at most as many as asked for
+ * @param recent      the newest events, at most as many as asked for, each with the RAG of its referral
  * @param officers    the police desk: officers on site, on checks, free, and the checks waiting
  * @param cover       out-of-hours cover: who covers, the next handover, the gaps ahead
  * @param oohContacts contacts taken out of hours waiting for pick-up
@@ -39,7 +40,7 @@ record BoardFigures(
         int breachTotal,
         List<BoardState.Share> arrivals,
         LocalDate day,
-        List<BoardEvent> recent,
+        List<Recent> recent,
         BoardState.PoliceDesk officers,
         Rota.OutOfHoursCover cover,
         BoardState.OutOfHoursContacts oohContacts) {
@@ -62,12 +63,33 @@ record BoardFigures(
             timescales.put(RagColumn.of(info.rag()), info.label());
         }
         var breaches = state.breaches(now);
-        var recent = state.recent();
+        var recent = state.recent().stream().limit(maxRecent).map(event -> new Recent(event, ragOf(event, state))).toList();
         return new BoardFigures(counts, Map.copyOf(oldest), Map.copyOf(timescales),
                 List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
                 state.arrivalShares(), state.day(),
-                List.copyOf(recent.subList(0, Math.min(maxRecent, recent.size()))),
+                recent,
                 state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now));
+    }
+
+    /**
+     * An event of the ticker with the RAG its line is badged with.
+     *
+     * @param column the referral's RAG as the event left it; for an allocation, which carries no
+     *               RAG, the referral's RAG now if it is still open
+     */
+    record Recent(BoardEvent event, RagColumn column) {
+    }
+
+    private static RagColumn ragOf(BoardEvent event, BoardState state) {
+        if (event.referral() != null) {
+            return RagColumn.of(event.referral().rag());
+        }
+        if (event.allocation() != null) {
+            String reference = event.allocation().reference();
+            return state.open().stream().filter(card -> card.reference().equals(reference)).findFirst()
+                    .map(card -> RagColumn.of(card.rag())).orElse(RagColumn.NOT_RATED);
+        }
+        return RagColumn.NOT_RATED;
     }
 
     /** Before the first snapshot: nothing open, nothing arrived. */

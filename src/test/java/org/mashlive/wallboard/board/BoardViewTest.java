@@ -1,4 +1,4 @@
-package org.mashlive.wallboard;
+package org.mashlive.wallboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardState;
@@ -20,6 +21,12 @@ import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
+import org.mashlive.board.api.WorkType;
+
+import org.mashlive.wallboard.Cards;
+import org.mashlive.wallboard.Liveness;
+import org.mashlive.wallboard.MutableClock;
+import org.mashlive.wallboard.TestBoardFeed;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -44,9 +51,9 @@ class BoardViewTest extends BrowserlessTest {
 
     // in the constructor: the browserless environment opens the root view before any @BeforeEach
     BoardViewTest() {
-        TestViews.feed = feed;
-        TestViews.clock = clock;
-        TestViews.capacity = () -> java.util.Optional.ofNullable(capacity);
+        BoardTestViews.feed = feed;
+        BoardTestViews.clock = clock;
+        BoardTestViews.capacity = () -> java.util.Optional.ofNullable(capacity);
     }
 
     private volatile org.mashlive.capacity.api.CapacitySummary capacity;
@@ -107,18 +114,18 @@ class BoardViewTest extends BrowserlessTest {
         openBoard();
 
         assertThat(text("oldest-red-reference")).isEqualTo("MASH-2026-000101");
-        assertThat(text("oldest-red-age")).isEqualTo("waiting 1 h 0 m");
+        assertThat(text("oldest-red-age")).isEqualTo("1 h 0 m");
         assertThat(text("oldest-red-timescale")).isEqualTo("4 h elapsed");
         assertThat(text("oldest-red-status")).isEqualTo("breached 30 m ago");
         assertThat($(Span.class).id("oldest-red-status").hasClassName("breached")).isTrue();
 
         assertThat(text("oldest-amber-reference")).isEqualTo("MASH-2026-000103");
-        assertThat(text("oldest-amber-age")).isEqualTo("waiting 3 h 12 m");
+        assertThat(text("oldest-amber-age")).isEqualTo("3 h 12 m");
         assertThat(text("oldest-amber-timescale")).isEqualTo("24 working h");
         assertThat(text("oldest-amber-status")).isEqualTo("20 h 48 m left");
         assertThat($(Span.class).id("oldest-amber-status").hasClassName("breached")).isFalse();
 
-        assertThat(text("oldest-green-age")).isEqualTo("waiting 3 d 6 h");
+        assertThat(text("oldest-green-age")).isEqualTo("3 d 6 h");
         assertThat(text("oldest-not-rated-reference")).isEqualTo("MASH-2026-000105");
         assertThat(text("oldest-not-rated-status")).isEqualTo("55 m left");
         assertThat(text("oldest-red")).as("the RAG is named, not only coloured").contains("Red");
@@ -134,24 +141,24 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(items).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
                 "GreenMASH-2026-0001046 h 0 m overdue",
                 "RedMASH-2026-00010130 m overdue");
-        assertThat($(ListItem.class).withId("breach-more").exists()).isFalse();
     }
 
     @Test
-    void saysHowManyMoreBreachesThereAreThanFit() {
+    void countsEveryBreachAndSendsTheLongestOverdueUpToWhatAScreenCanShow() {
         var cards = new ArrayList<ReferralCard>();
-        IntStream.rangeClosed(1, BoardView.MAX_BREACHES + 3).forEach(i -> cards.add(Cards.card(200 + i,
+        IntStream.rangeClosed(1, BreachesTile.MAX_SHOWN + 3).forEach(i -> cards.add(Cards.card(200 + i,
                 Source.POLICE, Rag.AMBER, Stage.SCREENING, NOW.minus(Duration.ofHours(30)), NOW.minusSeconds(60L * i))));
         feed.set(BoardState.from(Cards.snapshot(1, NOW, cards, Map.of(), List.of())), Liveness.LIVE);
         openBoard();
 
-        assertThat(text("breach-count")).isEqualTo(Integer.toString(BoardView.MAX_BREACHES + 3));
+        assertThat(text("breach-count")).as("the title counts them all")
+                .isEqualTo(Integer.toString(BreachesTile.MAX_SHOWN + 3));
         var items = $(ListItem.class).withClassName("breach").all();
-        assertThat(items).hasSize(BoardView.MAX_BREACHES);
-        int longestOverdue = BoardView.MAX_BREACHES + 3;
+        assertThat(items).hasSize(BreachesTile.MAX_SHOWN);
+        int longestOverdue = BreachesTile.MAX_SHOWN + 3;
         assertThat(items.getFirst().getElement().getTextRecursively())
                 .contains(Cards.reference(200 + longestOverdue), longestOverdue + " m overdue");
-        assertThat(text("breach-more")).isEqualTo("+ 3 more");
+        assertThat(items.getLast().getElement().getTextRecursively()).contains("4 m overdue");
     }
 
     @Test
@@ -171,15 +178,31 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
-    void tickerShowsRecentEventsNewestFirstWithLondonTimes() {
+    void tickerShowsRecentEventsNewestFirstEachWithItsRagWordFirstAndALondonTime() {
         feed.set(knownBoard(), Liveness.LIVE);
         openBoard();
 
-        var lines = $(ListItem.class).withClassName("ticker-item").all().stream()
-                .map(item -> item.getElement().getTextRecursively()).toList();
-        assertThat(lines).containsExactly(
-                "13:55MASH-2026-000105 received · Police · Not rated",
-                "13:40MASH-2026-000102 re-rated · Health · Red");
+        var lines = $(ListItem.class).withClassName("ticker-item").all();
+        assertThat(lines).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
+                "Not rated13:55MASH-2026-000105 received · Police",
+                "Red13:40MASH-2026-000102 re-rated · Health");
+        var first = lines.getFirst().getElement().getChild(0);
+        assertThat(first.getClassList()).as("the badge comes first").contains("rag-badge", "rag-not-rated");
+        assertThat(lines.get(1).getElement().getChild(0).getText()).isEqualTo("Red");
+    }
+
+    @Test
+    void anAllocationOnTheTickerCarriesItsReferralsRagAndIsShortenedByWholeWords() {
+        var state = knownBoard();
+        state.apply(BoardEvent.of(10, at("13:58"), BoardEventType.ALLOCATION_CHANGED, new AllocationCard(
+                WorkType.POLICE_CHECK, 103, Cards.reference(103), 7, "A. Longfellow-Smythe", 1, at("13:58"))));
+        feed.set(state, Liveness.LIVE);
+        openBoard();
+
+        var line = $(ListItem.class).withClassName("ticker-item").all().getFirst();
+        assertThat(line.getElement().getChild(0).getText()).as("the referral is Amber").isEqualTo("Amber");
+        assertThat(line.getElement().getTextRecursively())
+                .isEqualTo("Amber13:58MASH-2026-000103 police checks allocated…");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mashlive.wallboard;
+package org.mashlive.wallboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,7 @@ import org.mashlive.board.api.BoardSnapshot;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Contract;
 import org.mashlive.board.api.CoreHours;
+import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.RotaSettings;
@@ -26,6 +27,11 @@ import org.mashlive.board.api.Source;
 import org.mashlive.board.api.StaffCard;
 import org.mashlive.board.api.StaffRole;
 import org.mashlive.board.api.Stage;
+
+import org.mashlive.wallboard.Cards;
+import org.mashlive.wallboard.Liveness;
+import org.mashlive.wallboard.MutableClock;
+import org.mashlive.wallboard.TestBoardFeed;
 
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -46,8 +52,8 @@ class StaffTilesTest extends BrowserlessTest {
     }
 
     StaffTilesTest() {
-        TestViews.feed = feed;
-        TestViews.clock = clock;
+        BoardTestViews.feed = feed;
+        BoardTestViews.clock = clock;
     }
 
     private static Instant london(String local) {
@@ -61,7 +67,7 @@ class StaffTilesTest extends BrowserlessTest {
     /**
      * Three officers on site (one on a break) and one off; J. Patel covers Friday night, K. Osei
      * takes over on Saturday morning, and Saturday night from 02:00 is uncovered. Two contacts
-     * came in on Friday evening, one in Friday's core hours.
+     * came in on Friday evening, one in Friday's core hours; the police one waits for its checks.
      */
     private static BoardState knownRota() {
         var staff = List.of(
@@ -79,11 +85,18 @@ class StaffTilesTest extends BrowserlessTest {
         shifts.add(new ShiftCard(21, 6, london("2026-03-14T08:45"), london("2026-03-15T02:00")));
         shifts.add(new ShiftCard(22, 5, london("2026-03-15T08:45"), london("2026-03-16T08:45")));
         var open = List.of(
-                Cards.card(301, Source.POLICE, Rag.AMBER, Stage.RECEIVED, london("2026-03-13T17:10"), NOW.plusSeconds(86400)),
+                checksWaiting(Cards.card(301, Source.POLICE, Rag.AMBER, Stage.RECEIVED, london("2026-03-13T17:10"),
+                        NOW.plusSeconds(86400))),
                 Cards.card(302, Source.HEALTH, Rag.GREEN, Stage.RECEIVED, london("2026-03-13T17:40"), NOW.plusSeconds(86400)),
                 Cards.card(303, Source.HEALTH, Rag.GREEN, Stage.SCREENING, london("2026-03-13T11:00"), NOW.plusSeconds(86400)));
         return BoardState.from(new BoardSnapshot(40, NOW, open, LocalDate.of(2026, 3, 13), Map.of(), List.of(),
                 Cards.TIMESCALES, staff, shifts, new RotaSettings(11, 1, CoreHours.WEEKDAYS)));
+    }
+
+    private static ReferralCard checksWaiting(ReferralCard c) {
+        return new ReferralCard(c.id(), c.reference(), c.receivedAt(), c.channel(), c.source(), c.initials(),
+                c.childKey(), c.rag(), c.stage(), c.flags(), c.reReferral(), c.dueAt(), c.outcome(), c.decidedAt(),
+                PoliceCheck.WAITING);
     }
 
     private BoardView openBoard() {
@@ -106,6 +119,9 @@ class StaffTilesTest extends BrowserlessTest {
         assertThat(text("officers-free")).isEqualTo("2");
         assertThat(text("officers-on-break")).isEqualTo("1");
         assertThat(text("officers")).contains("on site", "on checks", "free", "on a break", "checks waiting");
+        assertThat(text("checks-waiting")).isEqualTo("1");
+        assertThat(text("checks-unallocated")).isEqualTo("1 not allocated");
+        assertThat(text("checks-oldest")).isEqualTo("oldest MASH-2026-000301 · 50\u00a0m");
     }
 
     @Test
@@ -118,7 +134,7 @@ class StaffTilesTest extends BrowserlessTest {
         assertThat(text("ooh-gap")).isEqualTo("GAP Sun 02:00–08:45 · 0 of 1 on duty (+1 more)");
         assertThat($(Span.class).id("ooh-gap").hasClassName("gap")).isTrue();
         assertThat(text("ooh-contacts-count")).isEqualTo("2");
-        assertThat(text("ooh-contacts-refs")).isEqualTo("MASH-2026-000301, MASH-2026-000302");
+        assertThat(text("ooh-contacts-refs")).isEqualTo("MASH-2026-000301 · MASH-2026-000302");
         assertThat(text("ooh")).doesNotContain(Cards.INITIALS, Cards.CHILD_KEY);
     }
 
@@ -143,7 +159,7 @@ class StaffTilesTest extends BrowserlessTest {
     }
 
     @Test
-    void showsAtMostThreeReferencesOfTheContactsWaitingForPickUp() {
+    void showsAtMostTwoReferencesOfTheContactsWaitingForPickUpAndHowManyMore() {
         var cards = new ArrayList<ReferralCard>();
         for (int i = 0; i < 5; i++) {
             cards.add(Cards.card(400 + i, Source.POLICE, Rag.RED, Stage.RECEIVED,
@@ -154,7 +170,7 @@ class StaffTilesTest extends BrowserlessTest {
         openBoard();
 
         assertThat(text("ooh-contacts-count")).isEqualTo("5");
-        assertThat(text("ooh-contacts-refs")).isEqualTo("MASH-2026-000400, MASH-2026-000401, MASH-2026-000402 …");
+        assertThat(text("ooh-contacts-refs")).isEqualTo("MASH-2026-000400 · MASH-2026-000401 · +3 more");
         assertThat(text("ooh-covering")).isEqualTo("Nobody on duty");
         assertThat($(Span.class).id("ooh-covering").hasClassName("gap")).isTrue();
     }

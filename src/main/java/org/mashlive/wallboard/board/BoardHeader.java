@@ -1,0 +1,45 @@
+package org.mashlive.wallboard.board;
+
+import java.time.Instant;
+
+import org.mashlive.wallboard.BoardText;
+import org.mashlive.wallboard.Liveness;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+
+/**
+ * The board's top line: the hub, a notice while the first figures are awaited, the time, and
+ * whether the figures are live.
+ */
+final class BoardHeader extends Header {
+
+    static final String HUB_NAME = "Stronger Families Hub · MASH";
+
+    private final Span clock = Tile.span("clock", "clock");
+    private final LiveIndicator indicator = new LiveIndicator();
+    private final Div waiting = new Div();
+
+    BoardHeader() {
+        addClassName("board-header");
+        var title = new H1(HUB_NAME);
+        title.setId("hub-name");
+        waiting.setId("waiting");
+        waiting.addClassName("waiting");
+        waiting.setText("Waiting for the first figures…");
+        var right = new Div(clock, indicator);
+        right.addClassName("header-right");
+        add(title, waiting, right);
+    }
+
+    /**
+     * @param waitingForFigures whether no snapshot has arrived yet
+     */
+    void render(Liveness liveness, Instant now, boolean waitingForFigures) {
+        waiting.setVisible(waitingForFigures);
+        Tile.text(clock, BoardText.clock(now));
+        indicator.render(liveness, now);
+    }
+}

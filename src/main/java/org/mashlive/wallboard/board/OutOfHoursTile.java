@@ -1,0 +1,94 @@
+package org.mashlive.wallboard.board;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mashlive.board.api.StaffCard;
+import org.mashlive.wallboard.BoardText;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+/**
+ * Out-of-hours cover: who covers now, the next handover and to whom, the next gap in the rota
+ * (which says GAP in words as well as standing out), and the contacts taken out of hours still to
+ * be picked up, with the references of the oldest of them.
+ */
+final class OutOfHoursTile extends Tile {
+
+    static final int MAX_REFERENCES = 2;
+
+    private final Span covering = span("ooh-covering");
+    private final Span handover = span("ooh-handover");
+    private final Span gap = span("ooh-gap");
+    private final Span contacts = span("ooh-contacts-count", "figure-small");
+    private final Span references = span("ooh-contacts-refs", "references");
+    // the references last shown, so that an unchanged line is left alone
+    private List<String> referencesShown = List.of();
+
+    OutOfHoursTile() {
+        super("ooh", "Out of hours");
+        var rows = new Div(row("Covering now", covering), row("Next handover", handover), row("Next gap", gap),
+                row("Taken out of hours, to pick up", contacts), references);
+        rows.addClassName("ooh-rows");
+        add(rows);
+    }
+
+    private static Div row(String name, Component value) {
+        var label = new Span(name);
+        label.addClassName("row-label");
+        value.getElement().getClassList().add("row-value");
+        var row = new Div(label, value);
+        row.addClassName("ooh-row");
+        return row;
+    }
+
+    @Override
+    void render(BoardFigures figures, Instant now) {
+        var cover = figures.cover();
+        if (cover == null) {
+            text(covering, "–");
+            text(handover, "–");
+            text(gap, "–");
+            gap.setClassName("gap", false);
+            text(contacts, "–");
+            references.removeAll();
+            referencesShown = List.of();
+            return;
+        }
+        text(covering, cover.coreHours() ? "Core hours · the hub"
+                : cover.covering().isEmpty() ? "Nobody on duty"
+                : String.join(", ", cover.covering().stream().map(StaffCard::displayName).toList()));
+        covering.setClassName("gap", !cover.coreHours() && cover.covering().isEmpty());
+        String next = cover.nextHandover() == null ? ""
+                : cover.nextCoreHours() ? " → core hours"
+                : cover.next().isEmpty() ? " → nobody"
+                : " → " + String.join(", ", cover.next().stream().map(StaffCard::displayName).toList());
+        text(handover, BoardText.when(cover.nextHandover(), now) + next);
+        var gaps = cover.gaps();
+        text(gap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst())
+                + (gaps.size() > 1 ? " (+" + (gaps.size() - 1) + " more)" : ""));
+        gap.setClassName("gap", !gaps.isEmpty());
+        var waiting = figures.oohContacts();
+        text(contacts, Integer.toString(waiting.count()));
+        var shown = waiting.references().subList(0, Math.min(MAX_REFERENCES, waiting.count()));
+        int more = waiting.count() - shown.size();
+        var line = new ArrayList<>(shown);
+        if (more > 0) {
+            line.add("+" + more + " more");
+        }
+        if (!line.equals(referencesShown)) {
+            referencesShown = line;
+            references.removeAll();
+            for (int i = 0; i < line.size(); i++) {
+                if (i > 0) {
+                    references.add(new Text(" · "));
+                }
+                references.add(withClass(new Span(line.get(i)), "reference"));
+            }
+        }
+    }
+}

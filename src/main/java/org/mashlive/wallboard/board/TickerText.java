@@ -1,0 +1,69 @@
+package org.mashlive.wallboard.board;
+
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.WorkType;
+
+/**
+ * How a ticker line words what happened. The line shows the RAG as a badge and the reference
+ * apart, so this is only what happened, for example {@code moved to screening} or
+ * {@code received · Police}; and it is shortened by whole words, never cut inside one.
+ */
+final class TickerText {
+
+    private TickerText() {
+    }
+
+    /** What happened, without the reference or the RAG. */
+    static String what(BoardEvent event) {
+        if (event.allocation() != null) {
+            return (event.allocation().workType() == WorkType.POLICE_CHECK ? "police checks " : "")
+                    + "allocated to " + event.allocation().staffName();
+        }
+        var card = event.referral();
+        if (card == null) {
+            // not shown on the ticker; worded plainly should that change
+            return event.staff() != null ? event.staff().displayName() + " " + event.type().verb()
+                    : "shift " + event.type().verb();
+        }
+        var type = event.type();
+        return switch (type) {
+            case STAGE_CHANGED -> type.verb() + " to " + card.stage().label().toLowerCase();
+            case POLICE_CHECK_DONE -> type.verb();
+            case REFERRAL_DECIDED -> type.verb() + (card.outcome() == null ? "" : " · " + card.outcome().label());
+            default -> type.verb() + " · " + card.source().label();
+        };
+    }
+
+    /** The reference a line is about. */
+    static String reference(BoardEvent event) {
+        if (event.allocation() != null) {
+            return event.allocation().reference();
+        }
+        return event.referral() != null ? event.referral().reference() : "";
+    }
+
+    /**
+     * {@code text} cut to at most {@code maxChars} characters at a word boundary, with {@code …}
+     * after the last whole word kept (and no separator left dangling before it); unchanged when it
+     * fits. A first word longer than the limit is kept whole: a word is never cut.
+     */
+    static String shorten(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        var words = text.split(" ");
+        var kept = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            // room for the space, the word and the ellipsis
+            if (kept.length() + 1 + words[i].length() + 1 > maxChars) {
+                break;
+            }
+            kept.append(' ').append(words[i]);
+        }
+        var shortened = kept.toString();
+        while (shortened.endsWith(" ·") || shortened.endsWith(" /") || shortened.endsWith(",")) {
+            shortened = shortened.substring(0, shortened.lastIndexOf(shortened.endsWith(",") ? "," : " ")).stripTrailing();
+        }
+        return shortened + "…";
+    }
+}

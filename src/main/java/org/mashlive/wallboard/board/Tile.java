@@ -1,0 +1,57 @@
+package org.mashlive.wallboard.board;
+
+import java.time.Instant;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Section;
+
+/**
+ * One tile of the board: a titled section that brings its own components up to date with each
+ * render. A tile builds its components once and changes only the texts that differ, so a push
+ * carries only what changed.
+ */
+abstract class Tile extends Section {
+
+    Tile(String id, String title) {
+        this(id, new H2(title));
+    }
+
+    Tile(String id, H2 title) {
+        super(title);
+        setId(id);
+        addClassNames("tile", "tile-" + id);
+    }
+
+    /** Shows {@code figures} as they stand at {@code now}. */
+    abstract void render(BoardFigures figures, Instant now);
+
+    /** Sets a text only when it differs, so an unchanged one is not sent again. */
+    static void text(HasText component, String value) {
+        if (!value.equals(component.getText())) {
+            component.setText(value);
+        }
+    }
+
+    static Span span(String id, String... classNames) {
+        var span = new Span();
+        if (id != null) {
+            span.setId(id);
+        }
+        span.addClassNames(classNames);
+        return span;
+    }
+
+    static Span label(String text) {
+        var span = new Span(text);
+        span.addClassName("label");
+        return span;
+    }
+
+    static <T extends Component> T withClass(T component, String... classNames) {
+        component.addClassNames(classNames);
+        return component;
+    }
+}

@@ -1,0 +1,217 @@
+package org.mashlive.wallboard.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mashlive.Browser;
+import org.mashlive.MashLive;
+import org.mashlive.board.api.Access;
+import org.mashlive.board.api.Channel;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Source;
+import org.mashlive.referral.Child;
+import org.mashlive.referral.Consent;
+import org.mashlive.referral.NewReferral;
+import org.mashlive.referral.ReferralService;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The kiosk board on a busy simulated hub, in headless chromium, at the screens it must fit: a
+ * small 1280×720, the 1920×1080 office TV, a 3840×2160 one and a portrait 1080×1920. One start of
+ * both contexts and one browser serve every size: the viewport is set exactly through the DevTools
+ * protocol, and the board lays itself out again.
+ *
+ * <p>Each size: no element's text overflows its box, no text lies outside its tile or the screen,
+ * no two tiles overlap, every tile and its key figures are there, the lists still show several
+ * lines, and type is in proportion to the screen, at 1920×1080 never under 28 px and the key
+ * figures at least 48 px. A screenshot of each size goes to {@code target/board-layout/}, and to
+ * the directory named by {@code -Dboard.screenshots} when given (the README's pictures).
+ */
+class BoardLayoutBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static MashLive.Running app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        // a busy hub: four times a London borough's contacts, back-filled over three days, at 120× speed
+        app = MashLive.start("--mash.backend.port=0", "--mash.rsocket.port=0", "--mash.wallboard.port=0",
+                "--mash.simulation.enabled=true", "--mash.simulation.seed=7", "--mash.simulation.speed=120",
+                "--mash.simulation.contacts-per-year=60000");
+        breaches();
+        browser = Browser.start();
+        try {
+            browser.get("http://localhost:" + app.wallboard().getEnvironment().getProperty("local.server.port")
+                    + "/board?kiosk=" + Access.DEMO_KIOSK_TOKEN);
+        } catch (TimeoutException slowMachine) {
+            // a starved renderer may answer late; the wait below tells whether the board came
+        }
+        // busy: many open, breaches, police checks waiting, arrivals from every source, a full ticker
+        new WebDriverWait(browser, WAIT, Duration.ofMillis(250)).until(driver -> Boolean.TRUE.equals(browser.executeScript("""
+                const number = id => parseInt((document.getElementById(id) || {}).textContent, 10) || 0;
+                const live = document.getElementById('live-indicator');
+                return !!live && live.textContent.includes('LIVE')
+                    && number('count-total-total') >= 40 && number('breach-count') >= 4 && number('checks-waiting') >= 1
+                    && ['police', 'health', 'education', 'other'].every(g => number('arrivals-' + g + '-count') > 0)
+                    && document.querySelectorAll('#ticker-list li').length >= 8;""")));
+    }
+
+    /**
+     * Referrals past their timescales, as a hub has on a bad day (the simulated staff keep up): Red
+     * ones from every source a few hours old, Amber ones days old, and an unrated one days old, the
+     * longest badge with the longest overdue time.
+     */
+    private static void breaches() {
+        var referrals = app.backend().getBean(ReferralService.class);
+        Instant now = Instant.now();
+        Source[] sources = {Source.POLICE, Source.HEALTH, Source.EDUCATION, Source.FAMILY_SELF, Source.VOLUNTARY};
+        for (int i = 0; i < 10; i++) {
+            receive(referrals, sources[i % sources.length], Rag.RED, now.minus(Duration.ofHours(5 + i)), i);
+        }
+        receive(referrals, Source.HEALTH, Rag.AMBER, now.minus(Duration.ofDays(4)), 10);
+        receive(referrals, Source.EDUCATION, Rag.AMBER, now.minus(Duration.ofDays(5)), 11);
+        receive(referrals, Source.FAMILY_SELF, null, now.minus(Duration.ofDays(3)), 12);
+    }
+
+    private static void receive(ReferralService referrals, Source source, Rag rag, Instant at, int n) {
+        var contact = new NewReferral("LAYOUT-" + n, Channel.PHONE, source, null, null,
+                new Child("Layout" + n, "Breach", LocalDate.of(2016, 1, 2)), "Worried about the child at home.", rag,
+                Set.of(), Consent.NOT_SOUGHT, null);
+        referrals.receive(contact, at).block(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** What the page measures of itself at one size. */
+    private static final String MEASURE = """
+            const board = document.getElementById('board');
+            const width = window.innerWidth, height = window.innerHeight;
+            const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+            const ownText = el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+            const describe = el => (el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + el.className)
+                + ' "' + el.textContent.trim().slice(0, 40) + '"';
+            const tiles = Array.from(board.querySelectorAll('.tile, .board-header'));
+            const overflowing = [], outside = [], fonts = [], keyFigures = [];
+            for (const el of board.querySelectorAll('*')) {
+                if (!visible(el) || !el.textContent.trim()) continue;
+                if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight) {
+                    overflowing.push(describe(el) + ' scroll ' + el.scrollWidth + 'x' + el.scrollHeight
+                        + ' > client ' + el.clientWidth + 'x' + el.clientHeight);
+                }
+                if (!ownText(el)) continue;
+                const r = el.getBoundingClientRect();
+                const tile = el.closest('.tile, .board-header');
+                const t = tile ? tile.getBoundingClientRect() : {left: 0, top: 0, right: width, bottom: height};
+                const slack = 0.5;
+                if (r.left < Math.max(0, t.left) - slack || r.top < Math.max(0, t.top) - slack
+                        || r.right > Math.min(width, t.right) + slack || r.bottom > Math.min(height, t.bottom) + slack) {
+                    outside.push(describe(el) + ' at ' + [r.left, r.top, r.right, r.bottom].map(Math.round)
+                        + ' beyond ' + [t.left, t.top, t.right, t.bottom].map(Math.round));
+                }
+                const size = parseFloat(getComputedStyle(el).fontSize);
+                fonts.push(size);
+                if (el.closest('.key-figure')) keyFigures.push(size);
+            }
+            const overlaps = [];
+            tiles.forEach((a, i) => tiles.slice(i + 1).forEach(b => {
+                const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+                const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+                const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+                if (w > 0.5 && h > 0.5) overlaps.push(describe(a).slice(0, 30) + ' overlaps ' + describe(b).slice(0, 30));
+            }));
+            const shown = selector => Array.from(board.querySelectorAll(selector)).filter(visible).length;
+            return {
+                width, height, overflowing, outside, overlaps,
+                tiles: tiles.filter(visible).map(t => t.id || 'header'),
+                smallestFont: Math.min(...fonts), smallestKeyFigure: Math.min(...keyFigures),
+                keyFigures: keyFigures.length,
+                breachLines: shown('#breach-list li.breach'), tickerLines: shown('#ticker-list li'),
+                tickerBadges: shown('#ticker-list li > .rag-badge')
+            };""";
+
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1920, 1080", "1280, 720", "3840, 2160", "1080, 1920"})
+    void theBoardFitsTheScreenWholeAndReadable(int width, int height) throws IOException {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(100));
+        wait.until(driver -> browser.executeScript("return window.innerWidth + 'x' + window.innerHeight;")
+                .equals(width + "x" + height));
+        // wait for the layout at this size: the board's box is the viewport
+        wait.until(driver -> browser.executeScript(
+                "const r = document.getElementById('board').getBoundingClientRect(); return r.width + 'x' + r.height;")
+                .equals(width + "x" + height));
+
+        @SuppressWarnings("unchecked")
+        var measured = (Map<String, Object>) browser.executeScript(MEASURE);
+        screenshot(width, height);
+
+        assertThat((List<?>) measured.get("overflowing")).as("text overflowing its box").isEmpty();
+        assertThat((List<?>) measured.get("outside")).as("text outside its tile or the screen").isEmpty();
+        assertThat((List<?>) measured.get("overlaps")).as("tiles overlapping").isEmpty();
+        assertThat(((List<?>) measured.get("tiles")).stream().map(String::valueOf).toList())
+                .as("the same tiles at every size").containsExactlyInAnyOrder(
+                "header", "stage-rag", "oldest", "breaches", "arrivals", "capacity", "officers", "ooh", "ticker");
+        assertThat(number(measured, "keyFigures")).as("key figures measured").isGreaterThanOrEqualTo(25 + 4 + 4);
+        assertThat(number(measured, "breachLines")).as("breach lines shown").isGreaterThanOrEqualTo(3);
+        assertThat(number(measured, "tickerLines")).as("ticker lines shown").isGreaterThanOrEqualTo(3);
+        assertThat(number(measured, "tickerBadges")).as("every ticker line shown has its RAG badge")
+                .isEqualTo(number(measured, "tickerLines"));
+
+        // type in proportion to the screen: 28 px at 1920×1080, as much more or less as the screen is
+        boolean portrait = height > width;
+        double scale = portrait ? Math.min(width / 1080.0, height / 1920.0) : Math.min(width / 1920.0, height / 1080.0);
+        assertThat(number(measured, "smallestFont")).as("smallest text").isGreaterThanOrEqualTo(28 * scale - 0.05);
+        assertThat(number(measured, "smallestKeyFigure")).as("smallest key figure").isGreaterThanOrEqualTo(48 * scale);
+        if (width == 1920 && height == 1080) {
+            assertThat(number(measured, "smallestFont")).isGreaterThanOrEqualTo(28);
+            assertThat(number(measured, "smallestKeyFigure")).isGreaterThanOrEqualTo(48);
+        }
+        assertThat(browser.findElement(By.id("live-indicator")).getText()).contains("LIVE");
+    }
+
+    private static double number(Map<String, Object> measured, String key) {
+        return ((Number) measured.get(key)).doubleValue();
+    }
+
+    private static void screenshot(int width, int height) throws IOException {
+        // straight through the DevTools protocol: the driver's own screenshot gives up on a large page
+        // after ten seconds when the machine is busy
+        var shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        String name = "board-" + width + "x" + height + ".png";
+        var target = Files.createDirectories(Path.of("target", "board-layout"));
+        Files.write(target.resolve(name), png);
+        String docs = System.getProperty("board.screenshots");
+        if (docs != null && !docs.isBlank()) {
+            Files.write(Files.createDirectories(Path.of(docs)).resolve(name), png);
+        }
+    }
+}
