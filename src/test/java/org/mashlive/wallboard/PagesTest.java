@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 class PagesTest {
 
     private static final Map<Pages, Class<?>> VIEWS = Map.of(
-            Pages.BOARD, BoardView.class, Pages.DUTY, view("org.mashlive.wallboard.duty.DutyView"),
+            Pages.BOARD, view("org.mashlive.wallboard.board.BoardView"), Pages.DUTY, view("org.mashlive.wallboard.duty.DutyView"),
             Pages.CAPACITY, CapacityView.class);
 
     /** A view kept package-private in its own package. */
