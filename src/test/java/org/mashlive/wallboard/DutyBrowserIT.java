@@ -238,7 +238,8 @@ class DutyBrowserIT {
         lead.findElement(By.id("duty-move-stage")).click();
         waitIn(lead, WAIT).until(driver -> notified(lead, ref + " moved to Information gathering"));
         waitIn(lead2, LIVE).until(driver -> rowShows(lead2, ref, "Information gathering"));
-        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " moved to information gathering"));
+        // the board shortens a ticker line by whole words: "moved to information…"
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " moved to information"));
         waitIn(lead, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-status"),
                 "Information gathering"));
 
