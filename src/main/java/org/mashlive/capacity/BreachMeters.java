@@ -11,10 +11,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.ReferralCard;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code mash_referral_breached_seconds{reference,rag}}: one series for each open referral past its
@@ -27,20 +25,18 @@ import reactor.core.publisher.Flux;
  * {@code mash.capacity.refresh}; each value is computed at the scrape.
  */
 @Component
-class BreachMeters implements SmartLifecycle {
+class BreachMeters extends PeriodicMeters {
 
     /** The most series reported at once: a bad day's breaches, not a way to list the whole queue. */
     static final int LIMIT = 500;
 
     private final LiveBoard board;
-    private final CapacityProperties properties;
     private final Clock clock;
     private final MultiGauge breached;
-    private volatile Disposable refreshing;
 
     BreachMeters(LiveBoard board, CapacityProperties properties, MeterRegistry registry, Clock clock) {
+        super(properties.refresh(), "Breached referrals could not be read; the meter keeps its last rows");
         this.board = board;
-        this.properties = properties;
         this.clock = clock;
         this.breached = MultiGauge.builder("mash.referral.breached")
                 .description("How long each open referral past its timescale has been past it, by reference and RAG")
@@ -49,26 +45,12 @@ class BreachMeters implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refreshing = Flux.interval(Duration.ZERO, properties.refresh()).onBackpressureDrop().subscribe(tick -> refresh());
-    }
-
-    @Override
-    public void stop() {
-        var current = refreshing;
-        if (current != null) {
-            current.dispose();
-        }
-        refreshing = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
+    Mono<Void> refresh() {
+        return Mono.fromRunnable(this::show);
     }
 
     /** Replaces the rows with the referrals breached now; before the board has loaded, none. */
-    void refresh() {
+    private void show() {
         Instant now = clock.instant();
         List<ReferralCard> cards = board.read(state -> state.open().stream()
                 .filter(card -> card.breachedAt(now))

@@ -6,12 +6,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mashlive.capacity.api.BreachForecast;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,20 +15,16 @@ import reactor.core.publisher.Mono;
  * be made, so Grafana shows a gap rather than a made-up zero.
  */
 @Component
-class ForecastMeters implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(ForecastMeters.class);
+class ForecastMeters extends PeriodicMeters {
 
     private final CapacityService capacity;
-    private final CapacityProperties properties;
     private final java.time.Clock clock;
     private final AtomicReference<BreachForecast> latest = new AtomicReference<>();
-    private volatile Disposable refreshing;
 
     ForecastMeters(CapacityService capacity, CapacityProperties properties, MeterRegistry registry,
                    java.time.Clock clock) {
+        super(properties.refresh(), "The breach forecast could not be made; the meter keeps its last value");
         this.capacity = capacity;
-        this.properties = properties;
         this.clock = clock;
         gauge(registry, "next_4h", forecast -> forecast.next4Hours().total());
         gauge(registry, "end_of_core_hours", forecast -> forecast.endOfCoreHours().total());
@@ -50,30 +41,10 @@ class ForecastMeters implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        refreshing = Flux.interval(java.time.Duration.ZERO, properties.refresh())
-                .onBackpressureDrop()
-                .concatMap(tick -> capacity.forecast(clock.instant())
-                        .doOnNext(latest::set)
-                        .switchIfEmpty(Mono.fromRunnable(() -> latest.set(null)))
-                        .onErrorResume(failure -> {
-                            log.warn("The breach forecast could not be made; the meter keeps its last value", failure);
-                            return Mono.empty();
-                        }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        var current = refreshing;
-        if (current != null) {
-            current.dispose();
-        }
-        refreshing = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
+    Mono<Void> refresh() {
+        return capacity.forecast(clock.instant())
+                .doOnNext(latest::set)
+                .switchIfEmpty(Mono.fromRunnable(() -> latest.set(null)))
+                .then();
     }
 }

@@ -11,13 +11,8 @@ import org.mashlive.board.LiveBoard;
 import org.mashlive.capacity.api.PartnerRequests;
 import org.mashlive.capacity.api.RoleStaffing;
 import org.mashlive.staff.StaffProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,14 +36,11 @@ import reactor.core.publisher.Mono;
  * {@code other} ({@link TeamLabels}); {@code role} and {@code partner} come from fixed sets.
  */
 @Component
-class WorkforceMeters implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(WorkforceMeters.class);
+class WorkforceMeters extends PeriodicMeters {
 
     private final WorkforceFigures workforce;
     private final PartnerRequestFigures partners;
     private final LiveBoard board;
-    private final CapacityProperties properties;
     private final TeamLabels teams;
     private final Clock clock;
 
@@ -61,15 +53,14 @@ class WorkforceMeters implements SmartLifecycle {
     private final MultiGauge coverGap;
     private final MultiGauge requestsOutstanding;
     private final MultiGauge requestsOldest;
-    private volatile Disposable refreshing;
 
     WorkforceMeters(ObjectProvider<WorkforceFigures> workforce, ObjectProvider<PartnerRequestFigures> partners,
                     LiveBoard board, CapacityProperties properties, StaffProperties staff, MeterRegistry registry,
                     Clock clock) {
+        super(properties.refresh(), "Staffing figures could not be read; the meters keep their last values");
         this.workforce = workforce.getIfAvailable(() -> WorkforceFigures.NONE);
         this.partners = partners.getIfAvailable(() -> PartnerRequestFigures.NONE);
         this.board = board;
-        this.properties = properties;
         this.teams = new TeamLabels(staff.teams());
         this.clock = clock;
         this.onDuty = gauge(registry, "mash.staff.on.duty", "People on duty now, by team and role", null);
@@ -94,32 +85,8 @@ class WorkforceMeters implements SmartLifecycle {
         return (unit == null ? builder : builder.baseUnit(unit)).register(registry);
     }
 
-    @Override
-    public void start() {
-        refreshing = Flux.interval(java.time.Duration.ZERO, properties.refresh())
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(failure -> {
-                    log.warn("Staffing figures could not be read; the meters keep their last values", failure);
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        var current = refreshing;
-        if (current != null) {
-            current.dispose();
-        }
-        refreshing = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshing != null;
-    }
-
     /** Reads the figures once and sets every row from them; a figure not known removes its rows. */
+    @Override
     Mono<Void> refresh() {
         var now = clock.instant();
         Mono<Void> staffing = workforce.at(now)
