@@ -213,7 +213,7 @@ class DutyView extends Main {
         grid.addColumn(DutyQueue.Row::reference).setHeader("Reference").setKey("reference")
                 .setComparator(DutyQueue.Row::reference).setWidth("11.5rem").setFlexGrow(0);
         grid.addComponentColumn(row -> ragBadge(row.card().rag())).setHeader("RAG").setKey("rag")
-                .setComparator(row -> RagColumn.of(row.card().rag()).ordinal()).setWidth("7.5rem").setFlexGrow(0);
+                .setComparator(row -> RagColumn.of(row.card().rag()).ordinal()).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.card().stage().label()).setHeader("Stage").setKey("stage")
                 .setComparator(row -> row.card().stage().ordinal()).setWidth("9rem").setFlexGrow(2);
         sourceColumn = grid.addColumn(row -> row.card().source().label()).setHeader("Source").setKey("source")
