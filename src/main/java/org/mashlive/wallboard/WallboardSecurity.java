@@ -26,6 +26,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -176,7 +177,10 @@ class WallboardSecurity {
                 // own check: a kiosk token is refused them at the door
                 .requestMatchers(otherPages()).hasAnyRole(Access.PEOPLE.toArray(String[]::new))
                 // the error page shows the status a refusal already decided
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll()
+                // the login page with any query: Spring permits only the exact "?error" and Vaadin's
+                // sign-out lands on "?logout", which would otherwise be sent on to the bare page
+                .requestMatchers(HttpMethod.GET, "/login").permitAll());
         http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the POST to /login
         // included, needs Spring's. Vaadin would leave the login page out, so a page on another site

@@ -195,6 +195,7 @@ class RolesBrowserIT {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        assertThat(text("signed-out")).as("the login page says the sign-out worked").isEqualTo("You have signed out.");
         for (var page : may) {
             browser.get(wallboard("/" + page.path()));
             wait.until(ExpectedConditions.urlContains("/login"));

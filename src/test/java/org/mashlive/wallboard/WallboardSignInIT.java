@@ -128,6 +128,16 @@ class WallboardSignInIT {
     }
 
     @Test
+    void theLoginPageSaysSoAfterASignOutAndIsOpenWhateverItsQuery() throws Exception {
+        var signedOut = get(wallboard("/login?logout"), null);
+        assertThat(signedOut.statusCode()).as("where a sign-out lands").isEqualTo(200);
+        assertThat(signedOut.body()).contains("id=\"signed-out\"", "You have signed out.");
+        var other = get(wallboard("/login?from=bookmark"), null);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).doesNotContain("signed-out", "login-error");
+    }
+
+    @Test
     void aKioskTokenIsNoCredentialOfTheBackend() throws Exception {
         int backend = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
         TestClients.webTest(backend, new TestClients.User("kiosk", Access.DEMO_KIOSK_TOKEN)).get()
