@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,11 +15,11 @@ import org.mashlive.audit.AuditEntry;
 import org.mashlive.audit.AuditTrail;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.AllocationCard;
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.WorkType;
 import org.mashlive.platform.InvalidInputException;
 import org.mashlive.platform.Text;
+import org.mashlive.platform.WorkingCalendar;
 import org.mashlive.referral.ReferralService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -36,7 +37,7 @@ public class AllocationService {
     /** The role whose people work police checks. */
     static final String POLICE_OFFICER = "MASH_POLICE_OFFICER";
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm").withZone(BoardState.LONDON);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
 
     private final AllocationRepository allocations;
     private final AllocationEvents events;
@@ -47,10 +48,11 @@ public class AllocationService {
     private final TransactionalOperator transaction;
     private final AllocationProperties properties;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
     AllocationService(AllocationRepository allocations, AllocationEvents events, People people,
                       ReferralService referrals, LiveBoard board, AuditTrail audit, TransactionalOperator transaction,
-                      AllocationProperties properties, Clock clock) {
+                      AllocationProperties properties, Clock clock, WorkingCalendar calendar) {
         this.allocations = allocations;
         this.events = events;
         this.people = people;
@@ -60,6 +62,7 @@ public class AllocationService {
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /**
@@ -183,7 +186,7 @@ public class AllocationService {
                                     command.reason(), "lost to " + current.allocatedBy() + ", who gave it to " + name
                                             + " (version " + current.version() + ")");
                             return transaction.transactional(audit.record(entry))
-                                    .then(Mono.error(new AllocationConflictException(card, current.allocatedBy())));
+                                    .then(Mono.error(new AllocationConflictException(card, current.allocatedBy(), calendar.zone())));
                         }));
     }
 
@@ -205,7 +208,7 @@ public class AllocationService {
             if (!person.onShift()) {
                 warnings.add(person.displayName() + " is off shift"
                         + (person.nextShiftStart() == null ? " with no shift planned"
-                                : " until " + DAY_TIME.format(person.nextShiftStart())));
+                                : " until " + DAY_TIME.format(person.nextShiftStart().atZone(calendar.zone()))));
             } else if (person.onBreak()) {
                 warnings.add(person.displayName() + " is on a break");
             }

@@ -110,7 +110,7 @@ public class LiveBoard implements SmartLifecycle {
 
     private BoardSnapshot current() {
         synchronized (lock) {
-            var today = LocalDate.now(clock.withZone(BoardState.LONDON));
+            var today = state.dayOf(clock.instant());
             state.rollTo(today);
             if (cached == null || cached.seq() != state.seq() || !today.equals(cached.day())) {
                 cached = state.snapshot(clock.instant());

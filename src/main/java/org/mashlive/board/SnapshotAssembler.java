@@ -13,12 +13,14 @@ import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardSnapshot;
 import org.mashlive.board.api.WorkType;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.CoreHours;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.RotaSettings;
 import org.mashlive.board.api.ShiftCard;
 import org.mashlive.board.api.StaffCard;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.TimescaleInfo;
+import org.mashlive.platform.WorkingCalendar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -38,12 +40,14 @@ class SnapshotAssembler {
     private final BoardEventStore store;
     private final TransactionalOperator readOnly;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
     SnapshotAssembler(List<BoardSource> sources, BoardEventStore store, ReactiveTransactionManager transactions,
-                      Clock clock) {
+                      Clock clock, WorkingCalendar calendar) {
         this.sources = sources;
         this.store = store;
         this.clock = clock;
+        this.calendar = calendar;
         var definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         definition.setReadOnly(true);
@@ -53,7 +57,8 @@ class SnapshotAssembler {
     /** Emits the board as it stands at the newest committed event. */
     Mono<BoardSnapshot> assemble() {
         var now = clock.instant();
-        var today = LocalDate.ofInstant(now, BoardState.LONDON);
+        // the board's day, and every time a board shows, is in the hub's zone from its calendar
+        var today = LocalDate.ofInstant(now, calendar.zone());
         // Sequential on purpose: the reads share the transaction's one connection.
         Mono<BoardSnapshot> reads = store.lastSeq().flatMap(seq -> {
             var open = new ArrayList<ReferralCard>();
@@ -62,7 +67,7 @@ class SnapshotAssembler {
             var staff = new ArrayList<StaffCard>();
             var shifts = new ArrayList<ShiftCard>();
             var allocations = new ArrayList<AllocationCard>();
-            RotaSettings rota = RotaSettings.DEFAULT;
+            RotaSettings rota = withoutStaff();
             Instant shiftsSince = now.minus(BoardState.SHIFTS_KEPT);
             Mono<Void> fromSources = Mono.empty();
             for (var source : sources) {
@@ -98,6 +103,18 @@ class SnapshotAssembler {
                     });
         });
         return readOnly.transactional(reads);
+    }
+
+    /**
+     * The rota settings when no module supplies them: the defaults, with the core hours and zone of
+     * the hub's calendar rather than the defaults' own, so that boards still show times in the
+     * hub's zone.
+     */
+    private RotaSettings withoutStaff() {
+        var defaults = RotaSettings.DEFAULT;
+        return new RotaSettings(defaults.policeOfficersMax(), defaults.oohMinimum(),
+                new CoreHours(calendar.zone(), calendar.dayStart(), calendar.dayEnd(), calendar.workingDays(),
+                        List.of()));
     }
 
     private static void merge(Map<Source, Integer> into, Map<Source, Integer> counts) {

@@ -2,13 +2,13 @@ package org.mashlive.capacity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
@@ -22,7 +22,7 @@ import org.mashlive.referral.ReferralFact;
 
 /**
  * The referral-derived capacity figures, computed from facts: no database, no clock of its own,
- * so each figure is tested against known data. Days are Europe/London calendar days.
+ * so each figure is tested against known data. Days are calendar days in the hub's zone ({@link WorkingCalendar#zone()}).
  */
 final class CapacityFigures {
 
@@ -50,7 +50,7 @@ final class CapacityFigures {
                                      List<ReferralFact> decided, int openNow, int breachedNow,
                                      List<RoleStaffing> workforce, List<PartnerRequests> partnerRequests,
                                      Integer availableWorkers) {
-        LocalDate today = day(now);
+        LocalDate today = day(now, calendar.zone());
         LocalDate trendStart = today.minusDays(CapacitySummary.DAYS - 1);
         var arrivals = arrivalsPerDay(received, calendar, firstDay(today), today);
         var trend = arrivals.subList(arrivals.size() - CapacitySummary.DAYS, arrivals.size());
@@ -59,7 +59,7 @@ final class CapacityFigures {
         int trendTotal = trend.stream().mapToInt(DailyArrivals::total).sum();
         int trendReReferrals = trend.stream().mapToInt(DailyArrivals::reReferral).sum();
         return new CapacitySummary(now, today, openNow, breachedNow, trend.getLast().total(), average,
-                List.copyOf(trend), timelinessPerDay(decided, trendStart, today),
+                List.copyOf(trend), timelinessPerDay(decided, trendStart, today, calendar.zone()),
                 reReferralRate(trendReReferrals, trendTotal),
                 trend.stream().mapToInt(DailyArrivals::outOfHours).sum(), workforce, partnerRequests,
                 availableWorkers);
@@ -73,7 +73,7 @@ final class CapacityFigures {
             days.put(day, new Tally());
         }
         for (var fact : received) {
-            var tally = days.get(day(fact.receivedAt()));
+            var tally = days.get(day(fact.receivedAt(), calendar.zone()));
             if (tally == null) {
                 continue;
             }
@@ -96,7 +96,8 @@ final class CapacityFigures {
      * Decisions per day from {@code first} to {@code last} by RAG at decision: how many, and how
      * many within timescale (decided at or before the due time).
      */
-    static List<DailyTimeliness> timelinessPerDay(List<ReferralFact> decided, LocalDate first, LocalDate last) {
+    static List<DailyTimeliness> timelinessPerDay(List<ReferralFact> decided, LocalDate first, LocalDate last,
+                                                  ZoneId zone) {
         var days = new LinkedHashMap<LocalDate, Map<String, int[]>>();
         for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {
             days.put(day, new LinkedHashMap<>());
@@ -105,7 +106,7 @@ final class CapacityFigures {
             if (!fact.decided()) {
                 continue;
             }
-            var counts = days.get(day(fact.decidedAt()));
+            var counts = days.get(day(fact.decidedAt(), zone));
             if (counts == null) {
                 continue;
             }
@@ -132,8 +133,8 @@ final class CapacityFigures {
         return contacts == 0 ? 0 : (double) reReferrals / contacts;
     }
 
-    static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, BoardState.LONDON);
+    static LocalDate day(Instant instant, ZoneId zone) {
+        return LocalDate.ofInstant(instant, zone);
     }
 
     private static final class Tally {

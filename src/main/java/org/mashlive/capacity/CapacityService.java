@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.mashlive.board.LiveBoard;
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.ShiftCard;
 import org.mashlive.board.api.StaffCard;
@@ -50,9 +49,9 @@ class CapacityService {
 
     /** The summary at {@code now}. */
     Mono<CapacitySummary> summary(Instant now) {
-        var today = CapacityFigures.day(now);
-        var firstReceived = CapacityFigures.firstDay(today).atStartOfDay(BoardState.LONDON).toInstant();
-        var firstDecided = today.minusDays(CapacitySummary.DAYS - 1).atStartOfDay(BoardState.LONDON).toInstant();
+        var today = CapacityFigures.day(now, calendar.zone());
+        var firstReceived = CapacityFigures.firstDay(today).atStartOfDay(calendar.zone()).toInstant();
+        var firstDecided = today.minusDays(CapacitySummary.DAYS - 1).atStartOfDay(calendar.zone()).toInstant();
         // after now nothing has happened yet; a moment later keeps what happened at now itself
         var end = now.plusNanos(1);
         var counts = board.snapshot().map(snapshot -> new int[] {

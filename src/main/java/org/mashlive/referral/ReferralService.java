@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.mashlive.board.BoardOutbox;
 import org.mashlive.board.api.BoardEventType;
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.PoliceCheck;
@@ -185,7 +184,7 @@ public class ReferralService {
     }
 
     private Mono<Received> create(NewReferral contact, Instant now) {
-        ZonedDateTime local = now.atZone(BoardState.LONDON);
+        ZonedDateTime local = now.atZone(timescales.zone());
         String childKey = childKeys.keyOf(contact.child());
         Instant yearBefore = local.minusMonths(12).toInstant();
         String merlinId = merlinIdOf(contact);
@@ -365,10 +364,10 @@ public class ReferralService {
                         referral.consentOverrideReason(), referral.rag(), referral.stage(), history)));
     }
 
-    /** Contacts received on {@code day} (Europe/London), by source. */
+    /** Contacts received on {@code day} (in the hub's zone), by source. */
     Mono<java.util.Map<Source, Integer>> arrivalsOn(LocalDate day) {
-        var from = day.atStartOfDay(BoardState.LONDON).toInstant();
-        var to = day.plusDays(1).atStartOfDay(BoardState.LONDON).toInstant();
+        var from = day.atStartOfDay(timescales.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
         return referrals.arrivalsBetween(from, to);
     }
 

@@ -2,6 +2,7 @@ package org.mashlive.referral;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,11 @@ public final class TimescalePolicy {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.decision = Objects.requireNonNull(decision, "decision");
+    }
+
+    /** The hub's zone, from its calendar: the zone its days and times are counted in. */
+    public ZoneId zone() {
+        return calendar.zone();
     }
 
     /**

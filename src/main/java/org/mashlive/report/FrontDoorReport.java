@@ -11,7 +11,7 @@ import java.util.Map;
  * decision figures follow those contacts to their decision, whenever that came
  * (docs/decisions/0018-one-working-day-decision-clock.md).
  *
- * @param from                        the first day of the period (Europe/London), inclusive
+ * @param from                        the first day of the period (in the hub's zone), inclusive
  * @param to                          the last day of the period, inclusive
  * @param periodStart                 the period's first instant
  * @param periodEnd                   the instant after its last

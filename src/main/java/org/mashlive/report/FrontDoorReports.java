@@ -24,8 +24,6 @@ import reactor.core.publisher.Mono;
 @Component
 class FrontDoorReports {
 
-    static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     private final DatabaseClient db;
     private final TimescalePolicy timescales;
 
@@ -35,21 +33,23 @@ class FrontDoorReports {
     }
 
     Mono<FrontDoorReport> report(LocalDate from, LocalDate to) {
-        Instant start = from.atStartOfDay(LONDON).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(LONDON).toInstant();
+        ZoneId zone = timescales.zone();
+        Instant start = from.atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         // re-referral by the national definition: another referral of the same child in the 12
-        // calendar months (London time) before this one, whether or not that one is in the period
+        // calendar months (the hub's local time) before this one, whether or not that one is in the period
         return db.sql("""
                         SELECT r.received_at, r.source, r.health_type, r.channel, r.outcome, r.decided_at, r.due_at,
                             EXISTS (SELECT 1 FROM referral p
                                     WHERE p.child_key = r.child_key AND p.id <> r.id
                                     AND p.received_at < r.received_at
-                                    AND p.received_at >= ((r.received_at AT TIME ZONE 'Europe/London')
-                                        - interval '12 months') AT TIME ZONE 'Europe/London') AS re_referral
+                                    AND p.received_at >= ((r.received_at AT TIME ZONE :zone)
+                                        - interval '12 months') AT TIME ZONE :zone) AS re_referral
                         FROM referral r
                         WHERE r.received_at >= :start AND r.received_at < :end""")
                 .bind("start", start.atOffset(ZoneOffset.UTC))
                 .bind("end", end.atOffset(ZoneOffset.UTC))
+                .bind("zone", zone.getId())
                 .map(row -> new Contact(
                         row.get("received_at", OffsetDateTime.class).toInstant(),
                         row.get("source", String.class),

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/reports/front-door?from=2026-10-01&to=2026-10-31}: the front-door report for the
- * days {@code from} to {@code to} inclusive (Europe/London), as JSON or, for {@code Accept: text/csv},
+ * days {@code from} to {@code to} inclusive (days in the hub's zone, {@code mash.calendar.zone}), as JSON or, for {@code Accept: text/csv},
  * as CSV. Service heads and administrators only (see the API's security rules).
  */
 @RestController

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Flag;
 import org.mashlive.board.api.Outcome;
@@ -127,9 +126,13 @@ final class ContactModel {
 
     /** A London borough front door with {@code contactsPerYear}, drawing from {@code seed}. */
     static ContactModel seeded(long seed, double contactsPerYear, Set<LocalDate> bankHolidays) {
+        return seeded(seed, contactsPerYear, CoreHours.standard(bankHolidays));
+    }
+
+    /** A London borough's pattern of demand, in the core hours (and zone) of {@code core}. */
+    static ContactModel seeded(long seed, double contactsPerYear, CoreHours core) {
         return new ContactModel(new SplittableRandom(seed),
-                new DemandCurve(contactsPerYear, DemandCurve.LONDON_BOROUGH, bankHolidays),
-                CoreHours.standard(bankHolidays));
+                new DemandCurve(contactsPerYear, DemandCurve.LONDON_BOROUGH, core.bankHolidays()), core);
     }
 
     /** Expected contacts per hour at London local time {@code at}. */
@@ -293,7 +296,7 @@ final class ContactModel {
         if (urgent) {
             return from.plus(work);
         }
-        Instant to = core.plus(local(from), work).atZone(BoardState.LONDON).toInstant();
+        Instant to = core.plus(local(from), work).atZone(core.zone()).toInstant();
         return to.isBefore(from) ? from : to;
     }
 
@@ -387,7 +390,7 @@ final class ContactModel {
      * through the year, as a force-wide sequence does, so references stay unique across runs too.
      */
     private String merlin(Instant at) {
-        ZonedDateTime local = at.atZone(BoardState.LONDON);
+        ZonedDateTime local = at.atZone(core.zone());
         long secondsIntoYear = Duration.between(local.withDayOfYear(1).truncatedTo(ChronoUnit.DAYS), local)
                 .toSeconds();
         long number = secondsIntoYear / 12 + random.nextInt(12);
@@ -403,7 +406,8 @@ final class ContactModel {
         return phrases.get(random.nextInt(phrases.size()));
     }
 
-    private static LocalDateTime local(Instant at) {
-        return LocalDateTime.ofInstant(at, BoardState.LONDON);
+    /** Local time in the hub's zone, where demand and core hours are wall-clock times. */
+    private LocalDateTime local(Instant at) {
+        return LocalDateTime.ofInstant(at, core.zone());
     }
 }

@@ -5,18 +5,27 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Set;
 
+import org.mashlive.platform.WorkingCalendar;
+
 /**
- * The hub's core hours, when the full MASH team screens: weekdays 08:45 to 17:00 (the domain's
- * out-of-hours service covers 17:00 to 08:45 and weekends), bank holidays excepted. Work that can
- * wait moves on in core time only; a Red case is worked through the night.
+ * The hub's core hours, when the full MASH team screens: by default weekdays 08:45 to 17:00 in
+ * Europe/London (the domain's out-of-hours service covers 17:00 to 08:45 and weekends), bank
+ * holidays excepted; the running simulation takes them from the hub's calendar
+ * ({@link #of(WorkingCalendar)}). Work that can wait moves on in core time only; a Red case is
+ * worked through the night.
  *
+ * @param zone         the zone the hours are local to
  * @param opens        start of the core day
  * @param closes       end of the core day, after {@code opens}
+ * @param workingDays  the days of the week with core hours
  * @param bankHolidays days with no core hours
  */
-record CoreHours(LocalTime opens, LocalTime closes, Set<LocalDate> bankHolidays) {
+record CoreHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> workingDays,
+                 Set<LocalDate> bankHolidays) {
 
     static final LocalTime OPENS = LocalTime.of(8, 45);
     static final LocalTime CLOSES = LocalTime.of(17, 0);
@@ -25,18 +34,25 @@ record CoreHours(LocalTime opens, LocalTime closes, Set<LocalDate> bankHolidays)
         if (!closes.isAfter(opens)) {
             throw new IllegalArgumentException("core hours must close after they open");
         }
+        workingDays = Set.copyOf(workingDays);
         bankHolidays = Set.copyOf(bankHolidays);
+    }
+
+    /** The core hours of the hub's calendar. */
+    static CoreHours of(WorkingCalendar calendar) {
+        return new CoreHours(calendar.zone(), calendar.dayStart(), calendar.dayEnd(), calendar.workingDays(),
+                calendar.bankHolidays());
     }
 
     /** 08:45 to 17:00 on weekdays, except {@code bankHolidays}. */
     static CoreHours standard(Set<LocalDate> bankHolidays) {
-        return new CoreHours(OPENS, CLOSES, bankHolidays);
+        return new CoreHours(ZoneId.of("Europe/London"), OPENS, CLOSES,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), bankHolidays);
     }
 
     /** Whether {@code day} has core hours. */
     boolean workingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !bankHolidays.contains(day);
+        return workingDays.contains(day.getDayOfWeek()) && !bankHolidays.contains(day);
     }
 
     /** Whether {@code at} falls in core hours. */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.mashlive.allocation.AllocateCase;
 import org.mashlive.allocation.AllocationService;
-import org.mashlive.board.api.BoardState;
+import org.mashlive.platform.WorkingCalendar;
 import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.WorkType;
@@ -40,11 +40,14 @@ class ReferralServiceFrontDoor implements FrontDoor {
     private final ReferralService referrals;
     private final AllocationService allocation;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
-    ReferralServiceFrontDoor(ReferralService referrals, AllocationService allocation, Clock clock) {
+    ReferralServiceFrontDoor(ReferralService referrals, AllocationService allocation, Clock clock,
+                             WorkingCalendar calendar) {
         this.referrals = referrals;
         this.allocation = allocation;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -131,7 +134,7 @@ class ReferralServiceFrontDoor implements FrontDoor {
      */
     @Override
     public Mono<Boolean> empty() {
-        int year = LocalDate.ofInstant(clock.instant(), BoardState.LONDON).getYear();
+        int year = LocalDate.ofInstant(clock.instant(), calendar.zone()).getYear();
         return referrals.open().hasElements()
                 .flatMap(any -> any ? Mono.just(false) : Flux.just(year, year - 1)
                         .concatMap(y -> referrals.find("MASH-%d-000001".formatted(y)).hasElement()

@@ -4,10 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Set;
 
-import org.mashlive.board.api.BoardState;
 import org.mashlive.platform.PostgresEndpoint;
 import org.mashlive.platform.WorkingCalendar;
 import org.slf4j.Logger;
@@ -53,9 +51,9 @@ class SimulationLifecycle implements SmartLifecycle {
             return;
         }
         long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
-        var model = ContactModel.seeded(seed, properties.contactsPerYear(), calendar.bankHolidays());
+        var model = ContactModel.seeded(seed, properties.contactsPerYear(), CoreHours.of(calendar));
         var now = clock.instant();
-        LocalDate today = LocalDateTime.ofInstant(now, BoardState.LONDON).toLocalDate();
+        LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         log.info("Simulation on: speed {}x, seed {}, about {} contacts expected on simulated {} ({} a year){}",
                 properties.speed(), seed, Math.round(model.expectedOn(today)), today, properties.contactsPerYear(),
                 properties.backfill() ? ", back-filling an empty database with the last " + BACKFILL.toDays() + " days"

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,15 +83,16 @@ final class DemoHub {
     }
 
     /**
-     * The shifts that start on {@code day} (Europe/London) for {@code people}: core hours on
+     * The shifts that start on {@code day} (local to {@code zone}, the hub's) for {@code people}: core hours on
      * working days for the day teams (part-time Monday to Wednesday, lean Monday to Thursday);
      * police officers on early, middle and late shifts on working days, two on a weekend or bank
      * holiday, one resting each working day; the out-of-hours duty social workers on the evening
      * and night on working days, day and night otherwise, taking turns so nobody's shifts overlap.
      *
      * @param workingDay whether {@code day} has core hours
+     * @param zone       the hub's zone, in which the shifts' wall-clock times are
      */
-    static List<PlannedShift> plan(LocalDate day, boolean workingDay, List<Person> people) {
+    static List<PlannedShift> plan(LocalDate day, boolean workingDay, List<Person> people, ZoneId zone) {
         var shifts = new ArrayList<PlannedShift>();
         long e = day.toEpochDay();
         var officers = people.stream().filter(p -> p.role() == StaffRole.MASH_POLICE_OFFICER).toList();
@@ -101,7 +103,7 @@ final class DemoHub {
                 }
                 default -> {
                     if (workingDay && worksOn(person.contract(), day.getDayOfWeek())) {
-                        shifts.add(at(person, day, 8, 45, day, 17, 0));
+                        shifts.add(at(zone, person, day, 8, 45, day, 17, 0));
                     }
                 }
             }
@@ -116,14 +118,14 @@ final class DemoHub {
                     }
                     var officer = officers.get(i);
                     shifts.add(switch (i % 3) {
-                        case 0 -> at(officer, day, 7, 0, day, 15, 0);
-                        case 1 -> at(officer, day, 9, 0, day, 17, 0);
-                        default -> at(officer, day, 12, 0, day, 20, 0);
+                        case 0 -> at(zone, officer, day, 7, 0, day, 15, 0);
+                        case 1 -> at(zone, officer, day, 9, 0, day, 17, 0);
+                        default -> at(zone, officer, day, 12, 0, day, 20, 0);
                     });
                 }
             } else {
-                shifts.add(at(officers.get((int) Math.floorMod(e, n)), day, 9, 0, day, 17, 0));
-                shifts.add(at(officers.get((int) Math.floorMod(e + 4, n)), day, 9, 0, day, 17, 0));
+                shifts.add(at(zone, officers.get((int) Math.floorMod(e, n)), day, 9, 0, day, 17, 0));
+                shifts.add(at(zone, officers.get((int) Math.floorMod(e + 4, n)), day, 9, 0, day, 17, 0));
             }
         }
         if (ooh.size() >= 4) {
@@ -131,10 +133,10 @@ final class DemoHub {
             var night = ooh.get((int) Math.floorMod(e, 4));
             int endHour = nightCutShort(day) ? 2 : 9;
             if (workingDay) {
-                shifts.add(at(night, day, 16, 45, next, endHour, 0));
+                shifts.add(at(zone, night, day, 16, 45, next, endHour, 0));
             } else {
-                shifts.add(at(ooh.get((int) Math.floorMod(e + 2, 4)), day, 8, 45, day, 21, 0));
-                shifts.add(at(night, day, 20, 45, next, endHour, 0));
+                shifts.add(at(zone, ooh.get((int) Math.floorMod(e + 2, 4)), day, 8, 45, day, 21, 0));
+                shifts.add(at(zone, night, day, 20, 45, next, endHour, 0));
             }
         }
         return shifts;
@@ -148,10 +150,10 @@ final class DemoHub {
         };
     }
 
-    private static PlannedShift at(Person person, LocalDate startDay, int startHour, int startMinute, LocalDate endDay,
+    private static PlannedShift at(ZoneId zone, Person person, LocalDate startDay, int startHour, int startMinute, LocalDate endDay,
                                    int endHour, int endMinute) {
         return new PlannedShift(person,
-                ZonedDateTime.of(startDay, LocalTime.of(startHour, startMinute), BoardState.LONDON).toInstant(),
-                ZonedDateTime.of(endDay, LocalTime.of(endHour, endMinute), BoardState.LONDON).toInstant());
+                ZonedDateTime.of(startDay, LocalTime.of(startHour, startMinute), zone).toInstant(),
+                ZonedDateTime.of(endDay, LocalTime.of(endHour, endMinute), zone).toInstant());
     }
 }

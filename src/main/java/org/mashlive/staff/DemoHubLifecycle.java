@@ -100,7 +100,7 @@ class DemoHubLifecycle implements SmartLifecycle {
 
     /** Lays out every day from yesterday to a week ahead that is not laid out yet. */
     Mono<Void> layOutRota() {
-        var today = LocalDate.ofInstant(clock.instant(), BoardState.LONDON);
+        var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
         return repository.people(false).collectList()
                 .flatMapMany(people -> Flux.range(-1, DAYS_AHEAD + 2)
                         .map(today::plusDays)
@@ -109,7 +109,7 @@ class DemoHubLifecycle implements SmartLifecycle {
     }
 
     private Mono<Void> layOut(LocalDate day, java.util.List<Person> people) {
-        var shifts = DemoHub.plan(day, calendar.isWorkingDay(day), people);
+        var shifts = DemoHub.plan(day, calendar.isWorkingDay(day), people, calendar.zone());
         Mono<Void> work = Flux.fromIterable(shifts)
                 .concatMap(shift -> staff.addShift(shift.person().id(), shift.start(), shift.end())
                         .onErrorResume(RotaConflictException.class, already -> Mono.empty()))

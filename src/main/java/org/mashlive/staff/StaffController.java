@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,7 +17,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Contract;
 import org.mashlive.board.api.Presence;
 import org.mashlive.board.api.Rota;
@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Staff, shifts and the establishment over HTTP. Times are UTC instants; answers add the same
- * times in Europe/London ({@code …Local}). Errors answer {@code application/problem+json} naming
+ * times in the hub's zone, {@code mash.calendar.zone} ({@code …Local}). Errors answer {@code application/problem+json} naming
  * the field ({@link StaffProblems}); a refused request writes nothing.
  */
 @RestController
@@ -91,7 +91,7 @@ class StaffController {
     @GetMapping("/api/staff/cover")
     Mono<CoverView> cover() {
         var now = clock.instant();
-        return staff.rota(now).map(rota -> CoverView.of(rota.cover(now), rota.officers(now)));
+        return staff.rota(now).map(rota -> CoverView.of(rota.cover(now), rota.officers(now), zone()));
     }
 
     // ---- shifts
@@ -105,13 +105,13 @@ class StaffController {
         if (!end.isAfter(start)) {
             return Mono.error(new InvalidStaffException("to", "must be after from"));
         }
-        return staff.shifts(start, end, staffId).map(ShiftView::of).collectList();
+        return staff.shifts(start, end, staffId).map(shift -> ShiftView.of(shift, zone())).collectList();
     }
 
     @PostMapping("/api/shifts")
     Mono<ResponseEntity<ShiftView>> addShift(@Valid @RequestBody ShiftRequest request) {
         return staff.addShift(request.staffId(), request.start(), request.end())
-                .map(shift -> ResponseEntity.created(URI.create("/api/shifts/" + shift.id())).body(ShiftView.of(shift)));
+                .map(shift -> ResponseEntity.created(URI.create("/api/shifts/" + shift.id())).body(ShiftView.of(shift, zone())));
     }
 
     @DeleteMapping("/api/shifts/{id}")
@@ -158,8 +158,13 @@ class StaffController {
                 presence == Presence.ON_BREAK ? person.breakSince() : null);
     }
 
-    private static LocalDateTime london(Instant t) {
-        return t == null ? null : LocalDateTime.ofInstant(t, BoardState.LONDON);
+    /** The hub's zone, from its calendar: the {@code …Local} times are wall-clock times there. */
+    private ZoneId zone() {
+        return staff.zone();
+    }
+
+    private static LocalDateTime local(Instant t, ZoneId zone) {
+        return t == null ? null : LocalDateTime.ofInstant(t, zone);
     }
 
     record StaffRequest(
@@ -198,9 +203,9 @@ class StaffController {
     record ShiftView(long id, long staffId, Instant start, Instant end, LocalDateTime startLocal,
                      LocalDateTime endLocal) {
 
-        static ShiftView of(Shift shift) {
-            return new ShiftView(shift.id(), shift.staffId(), shift.start(), shift.end(), london(shift.start()),
-                    london(shift.end()));
+        static ShiftView of(Shift shift, ZoneId zone) {
+            return new ShiftView(shift.id(), shift.staffId(), shift.start(), shift.end(), local(shift.start(), zone),
+                    local(shift.end(), zone));
         }
     }
 
@@ -212,12 +217,12 @@ class StaffController {
                      LocalDateTime nextHandoverLocal, boolean nextCoreHours, List<String> next, List<GapView> gaps,
                      Rota.OfficersOnSite officers) {
 
-        static CoverView of(Rota.OutOfHoursCover cover, Rota.OfficersOnSite officers) {
+        static CoverView of(Rota.OutOfHoursCover cover, Rota.OfficersOnSite officers, ZoneId zone) {
             return new CoverView(cover.coreHours(), cover.covering().stream().map(StaffCard::displayName).toList(),
-                    cover.nextHandover(), london(cover.nextHandover()), cover.nextCoreHours(),
+                    cover.nextHandover(), local(cover.nextHandover(), zone), cover.nextCoreHours(),
                     cover.next().stream().map(StaffCard::displayName).toList(),
-                    cover.gaps().stream().map(gap -> new GapView(gap.start(), gap.end(), london(gap.start()),
-                            london(gap.end()), gap.onDuty(), gap.minimum())).toList(),
+                    cover.gaps().stream().map(gap -> new GapView(gap.start(), gap.end(), local(gap.start(), zone),
+                            local(gap.end(), zone), gap.onDuty(), gap.minimum())).toList(),
                     officers);
         }
     }

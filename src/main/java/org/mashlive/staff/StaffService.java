@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -34,8 +35,7 @@ public class StaffService {
     /** The longest shift the rota takes. */
     public static final Duration LONGEST_SHIFT = Duration.ofHours(24);
 
-    private static final DateTimeFormatter LONDON_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
-            .withZone(BoardState.LONDON);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
 
     private final StaffRepository repository;
     private final BoardOutbox outbox;
@@ -173,9 +173,9 @@ public class StaffService {
                             return repository.shifts(start, end, staffId).next()
                                     .flatMap(other -> Mono.<Shift>error(new RotaConflictException(
                                             person.displayName() + " already has shift " + other.id() + " from "
-                                                    + LONDON_TIME.format(other.start()) + " to "
-                                                    + LONDON_TIME.format(other.end())
-                                                    + " (Europe/London), which overlaps this one")))
+                                                    + DAY_TIME.format(other.start().atZone(zone())) + " to "
+                                                    + DAY_TIME.format(other.end().atZone(zone()))
+                                                    + " (" + zone() + "), which overlaps this one")))
                                     .switchIfEmpty(repository.insertShift(staffId, start, end)
                                             .map(id -> new Shift(id, staffId, start, end))
                                             .flatMap(shift -> outbox.append(BoardEventType.SHIFT_ADDED, shift.card())
@@ -222,6 +222,11 @@ public class StaffService {
     }
 
     // ---- reading the rota
+
+    /** The hub's zone, from its calendar: the zone its rota is read and shown in. */
+    public ZoneId zone() {
+        return calendar.zone();
+    }
 
     /** The settings a board reads the rota with: bank holidays from a month before {@code now}. */
     public RotaSettings rotaSettings(Instant now) {

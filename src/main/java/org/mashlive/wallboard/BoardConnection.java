@@ -165,7 +165,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
             };
             if (state != null) {
                 LocalDate before = state.day();
-                state.rollTo(LocalDate.ofInstant(now, BoardState.LONDON));
+                state.rollTo(state.dayOf(now));
                 changed |= !Objects.equals(before, state.day());
             }
         }

@@ -1,9 +1,11 @@
 package org.mashlive.wallboard;
 
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.RotaSettings;
 
 import reactor.core.publisher.Flux;
 
@@ -17,6 +19,15 @@ public interface BoardFeed {
      * @return what {@code reader} returned, or empty while no snapshot has arrived yet
      */
     <T> Optional<T> read(Function<BoardState, T> reader);
+
+    /**
+     * The hub's zone, from the calendar configuration the backend carries in every snapshot: the
+     * board's day and every time a view shows are in it. Before the first snapshot, the zone of
+     * {@link RotaSettings#DEFAULT}.
+     */
+    default ZoneId zone() {
+        return read(BoardState::zone).orElse(RotaSettings.DEFAULT.coreHours().zone());
+    }
 
     /** Whether the board is hearing from the backend now. */
     Liveness liveness();

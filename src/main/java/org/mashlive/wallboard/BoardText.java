@@ -3,14 +3,17 @@ package org.mashlive.wallboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Rota;
 
-/** How the board words times, ages and shares. All times are shown in Europe/London. */
+/**
+ * How the board words times, ages and shares. Times are shown in the hub's zone, which the backend
+ * carries in the board snapshot from its calendar configuration ({@link BoardFeed#zone()}).
+ */
 public final class BoardText {
 
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
@@ -50,9 +53,9 @@ public final class BoardText {
         return duration(Duration.between(dueAt, now)) + " overdue";
     }
 
-    /** The time of day, {@code 14:02}. */
-    public static String clock(Instant instant) {
-        return HOURS_MINUTES.format(instant.atZone(BoardState.LONDON));
+    /** The time of day in {@code zone}, {@code 14:02}. */
+    public static String clock(Instant instant, ZoneId zone) {
+        return HOURS_MINUTES.format(instant.atZone(zone));
     }
 
     /** The date of a day, {@code Tue 3 Jun}. */
@@ -61,12 +64,12 @@ public final class BoardText {
     }
 
     /** {@code ● LIVE}, or {@code STALE since 14:02} (with the date when it is not today). */
-    public static String liveness(Liveness liveness, Instant now) {
+    public static String liveness(Liveness liveness, Instant now, ZoneId zone) {
         if (liveness.live()) {
             return "● LIVE";
         }
-        ZonedDateTime since = liveness.staleSince().atZone(BoardState.LONDON);
-        boolean today = since.toLocalDate().equals(now.atZone(BoardState.LONDON).toLocalDate());
+        ZonedDateTime since = liveness.staleSince().atZone(zone);
+        boolean today = since.toLocalDate().equals(now.atZone(zone).toLocalDate());
         return "STALE since " + (today ? HOURS_MINUTES : DAY_HOURS_MINUTES).format(since);
     }
 
@@ -74,12 +77,12 @@ public final class BoardText {
      * When something happens, in the board's words: {@code 17:00} today, {@code Sat 08:45} on
      * another day, {@code none within two weeks} when null.
      */
-    public static String when(Instant at, Instant now) {
+    public static String when(Instant at, Instant now, ZoneId zone) {
         if (at == null) {
             return "none within two weeks";
         }
-        var local = at.atZone(BoardState.LONDON);
-        boolean today = local.toLocalDate().equals(now.atZone(BoardState.LONDON).toLocalDate());
+        var local = at.atZone(zone);
+        boolean today = local.toLocalDate().equals(now.atZone(zone).toLocalDate());
         return (today ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES).format(local);
     }
 
@@ -87,9 +90,9 @@ public final class BoardText {
      * A gap in out-of-hours cover: {@code Sat 02:00–08:45 · 0 of 1 on duty}, with the end's day
      * too when it ends on another day ({@code Fri 17:00–Mon 08:45 · …}).
      */
-    public static String gap(Rota.CoverGap gap) {
-        var start = gap.start().atZone(BoardState.LONDON);
-        var end = gap.end().atZone(BoardState.LONDON);
+    public static String gap(Rota.CoverGap gap, ZoneId zone) {
+        var start = gap.start().atZone(zone);
+        var end = gap.end().atZone(zone);
         String until = (end.toLocalDate().equals(start.toLocalDate()) ? HOURS_MINUTES : WEEKDAY_HOURS_MINUTES)
                 .format(end);
         return WEEKDAY_HOURS_MINUTES.format(start) + "–" + until + " · " + gap.onDuty() + " of " + gap.minimum()

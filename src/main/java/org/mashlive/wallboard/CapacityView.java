@@ -62,13 +62,16 @@ class CapacityView extends Main {
             new String[] {"mash-platform", "Platform"});
 
     private final CapacityFeed feed;
+    private final BoardFeed board;
     private final Div content = new Div();
     private final Span asOf = new Span();
     private CapacitySummary shown;
     private Disposable refreshing;
 
-    CapacityView(CapacityFeed feed, GrafanaProperties grafana) {
+    CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana) {
         this.feed = feed;
+        // the hub's zone comes with the board snapshot
+        this.board = board;
         setId("capacity");
         addClassName("capacity");
         var title = new H1("Capacity");
@@ -126,7 +129,7 @@ class CapacityView extends Main {
         }
         shown = latest;
         content.removeAll();
-        asOf.setText(latest == null ? "" : "Figures as of " + BoardText.clock(latest.at()));
+        asOf.setText(latest == null ? "" : "Figures as of " + BoardText.clock(latest.at(), board.zone()));
         if (latest == null) {
             var waiting = new Paragraph("Waiting for the capacity figures from the backend…");
             waiting.setId("capacity-waiting");

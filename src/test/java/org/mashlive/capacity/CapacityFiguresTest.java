@@ -1,5 +1,6 @@
 package org.mashlive.capacity;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -28,7 +29,7 @@ class CapacityFiguresTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T14:00:00Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
-    private static final WorkingCalendar CALENDAR = new WorkingCalendar(BoardState.LONDON, LocalTime.of(8, 45),
+    private static final WorkingCalendar CALENDAR = new WorkingCalendar(TestZone.LONDON, LocalTime.of(8, 45),
             LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
 
     private static ReferralFact received(String at, Source source, Channel channel, boolean reReferral) {

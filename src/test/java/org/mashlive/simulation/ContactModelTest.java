@@ -1,5 +1,6 @@
 package org.mashlive.simulation;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class ContactModelTest {
 
     static final int SAMPLE = 50_000;
     /** A Monday. */
-    static final Instant START = LocalDate.of(2026, 3, 2).atStartOfDay(BoardState.LONDON).toInstant();
+    static final Instant START = LocalDate.of(2026, 3, 2).atStartOfDay(TestZone.LONDON).toInstant();
 
     static List<Contact> contacts;
 
@@ -156,8 +157,8 @@ class ContactModelTest {
     void mostDecidedWithinOneWorkingDayAFewWaitLongEnoughToBreach() {
         var core = CoreHours.standard(Set.of());
         double withinWorkingDay = share(c -> {
-            var received = LocalDateTime.ofInstant(c.at(), BoardState.LONDON);
-            var decided = LocalDateTime.ofInstant(c.at().plus(c.plan().decidedAfter().orElseThrow()), BoardState.LONDON);
+            var received = LocalDateTime.ofInstant(c.at(), TestZone.LONDON);
+            var decided = LocalDateTime.ofInstant(c.at().plus(c.plan().decidedAfter().orElseThrow()), TestZone.LONDON);
             return !decided.isAfter(core.plus(received, Duration.ofMinutes(495)));
         });
         assertThat(withinWorkingDay).isBetween(0.6, 0.9);
@@ -229,7 +230,7 @@ class ContactModelTest {
     void contactsByHourFollowTheCurve() {
         Map<Integer, Integer> weekdayByHour = new java.util.TreeMap<>();
         for (Contact contact : contacts) {
-            var local = LocalDateTime.ofInstant(contact.at(), BoardState.LONDON);
+            var local = LocalDateTime.ofInstant(contact.at(), TestZone.LONDON);
             if (local.getDayOfWeek().getValue() <= 5) {
                 weekdayByHour.merge(local.getHour(), 1, Integer::sum);
             }

@@ -15,6 +15,21 @@ class CoreHoursTest {
     final CoreHours core = CoreHours.standard(Set.of(FRIDAY.plusDays(3)));
 
     @Test
+    void takesItsHoursDaysAndZoneFromTheHubsCalendar() {
+        var calendar = new org.mashlive.platform.WorkingCalendar(java.time.ZoneId.of("Europe/Dublin"),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(16, 30),
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.THURSDAY), Set.of());
+        var hub = CoreHours.of(calendar);
+
+        assertThat(hub.zone()).isEqualTo(java.time.ZoneId.of("Europe/Dublin"));
+        assertThat(hub.open(FRIDAY.atTime(10, 0))).as("Friday is not worked here").isFalse();
+        assertThat(hub.open(FRIDAY.minusDays(1).atTime(8, 50))).isFalse();
+        // Thursday 16:00 + 1 h: half an hour on Thursday, the rest from Monday 09:00
+        assertThat(hub.plus(FRIDAY.minusDays(1).atTime(16, 0), Duration.ofHours(1)))
+                .isEqualTo(FRIDAY.plusDays(3).atTime(9, 30));
+    }
+
+    @Test
     void workInsideTheDayEndsTheSameDay() {
         assertThat(core.plus(FRIDAY.atTime(10, 0), Duration.ofMinutes(90))).isEqualTo(FRIDAY.atTime(11, 30));
         assertThat(core.plus(FRIDAY.atTime(16, 0), Duration.ofHours(1))).isEqualTo(FRIDAY.atTime(17, 0));

@@ -1,5 +1,6 @@
 package org.mashlive.simulation;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ class GeneratedContactTest {
             assertThat(referral.source()).isEqualTo(Source.POLICE);
             assertThat(referral.externalRef()).matches("MERLIN-\\d{2}-\\d{7}");
             assertThat(referral.externalRef()).startsWith("MERLIN-%02d-".formatted(
-                    LocalDateTime.ofInstant(contact.at(), BoardState.LONDON).getYear() % 100));
+                    LocalDateTime.ofInstant(contact.at(), TestZone.LONDON).getYear() % 100));
             assertThat(refs.add(referral.externalRef())).as("unique " + referral.externalRef()).isTrue();
         }
         double policeByNotification = (double) notifications.size()
@@ -105,13 +106,13 @@ class GeneratedContactTest {
     @Test
     void childrenAreUnderEighteenAndBornByTheDayOfTheContact() {
         for (Contact contact : contacts) {
-            LocalDate day = LocalDateTime.ofInstant(contact.at(), BoardState.LONDON).toLocalDate();
+            LocalDate day = LocalDateTime.ofInstant(contact.at(), TestZone.LONDON).toLocalDate();
             LocalDate born = contact.referral().child().dateOfBirth();
             assertThat(born).isBeforeOrEqualTo(day);
             assertThat(ChronoUnit.YEARS.between(born, day)).isLessThanOrEqualTo(17);
         }
         assertThat(contacts).extracting(c -> ChronoUnit.YEARS.between(c.referral().child().dateOfBirth(),
-                LocalDateTime.ofInstant(c.at(), BoardState.LONDON).toLocalDate())).contains(0L, 17L);
+                LocalDateTime.ofInstant(c.at(), TestZone.LONDON).toLocalDate())).contains(0L, 17L);
     }
 
     @Test
@@ -152,7 +153,7 @@ class GeneratedContactTest {
         for (Contact contact : contacts) {
             assertThat(Phrases.CONCERNS.get(contact.referral().source())).contains(contact.referral().concern());
             int age = (int) ChronoUnit.YEARS.between(contact.referral().child().dateOfBirth(),
-                    LocalDateTime.ofInstant(contact.at(), BoardState.LONDON).toLocalDate());
+                    LocalDateTime.ofInstant(contact.at(), TestZone.LONDON).toLocalDate());
             assertThat(Phrases.fitsAge(contact.referral().concern(), age))
                     .as(contact.referral().concern() + " at " + age).isTrue();
             assertThat(Phrases.FIRST_NAMES).contains(contact.referral().child().firstName());

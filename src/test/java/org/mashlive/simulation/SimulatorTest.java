@@ -1,5 +1,6 @@
 package org.mashlive.simulation;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 class SimulatorTest {
 
     /** A Monday, 10:00 in London. */
-    static final Instant MONDAY_TEN = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(BoardState.LONDON).toInstant();
+    static final Instant MONDAY_TEN = LocalDate.of(2026, 3, 2).atTime(10, 0).atZone(TestZone.LONDON).toInstant();
 
     final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     final RecordingFrontDoor door = new RecordingFrontDoor();
@@ -66,7 +67,7 @@ class SimulatorTest {
 
         int expected = arrivalsInFirstHour(5, 150_000);
         double rate = ContactModel.seeded(5, 150_000, Set.of()).arrivalsPerHour(
-                MONDAY_TEN.atZone(BoardState.LONDON).toLocalDateTime());
+                MONDAY_TEN.atZone(TestZone.LONDON).toLocalDateTime());
         assertThat(expected).isBetween((int) (rate * 0.7), (int) (rate * 1.3));
         assertThat(door.intakes).hasSize(expected);
         assertThat(halfway).isPositive().isLessThan(expected);
@@ -154,7 +155,7 @@ class SimulatorTest {
         // the back-fill needs no waiting: it is all in the past
         var intakes = List.copyOf(door.intakes);
         var model = ContactModel.seeded(9, 15_000, Set.of());
-        LocalDate wednesday = wednesdayEleven.atZone(BoardState.LONDON).toLocalDate();
+        LocalDate wednesday = wednesdayEleven.atZone(TestZone.LONDON).toLocalDate();
         double expected = model.expectedOn(wednesday.minusDays(3)) * 13 / 24 + model.expectedOn(wednesday.minusDays(2))
                 + model.expectedOn(wednesday.minusDays(1)) + model.expectedOn(wednesday) * 11 / 24;
         assertThat((double) intakes.size()).isBetween(expected * 0.7, expected * 1.3);
@@ -190,7 +191,7 @@ class SimulatorTest {
         assertThat(openStages).hasSizeGreaterThanOrEqualTo(3);
         assertThat(openRags).hasSizeGreaterThanOrEqualTo(2);
         // today's arrivals so far are among them
-        assertThat(intakes).anyMatch(intake -> intake.at().atZone(BoardState.LONDON).toLocalDate().equals(wednesday));
+        assertThat(intakes).anyMatch(intake -> intake.at().atZone(TestZone.LONDON).toLocalDate().equals(wednesday));
 
         // then the day goes on live, and the open back-filled referrals move along
         long openBefore = door.stages.values().stream().filter(Stage::open).count();

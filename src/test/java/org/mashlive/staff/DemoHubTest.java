@@ -1,5 +1,6 @@
 package org.mashlive.staff;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -27,7 +28,7 @@ class DemoHubTest {
     private static final StaffProperties SETTINGS = new StaffProperties(11, 1, new BigDecimal("0.5"),
             new BigDecimal("0.5"), null, null);
     private static final LocalDate CHRISTMAS = LocalDate.of(2026, 12, 25);
-    private static final CoreHours CORE = new CoreHours(BoardState.LONDON, LocalTime.of(8, 45), LocalTime.of(17, 0),
+    private static final CoreHours CORE = new CoreHours(TestZone.LONDON, LocalTime.of(8, 45), LocalTime.of(17, 0),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(CHRISTMAS, CHRISTMAS.plusDays(3)));
 
     private static List<Person> people() {
@@ -79,7 +80,7 @@ class DemoHubTest {
         var people = people();
         var shifts = new ArrayList<ShiftCard>();
         for (var day = LocalDate.of(2026, 12, 18); day.isBefore(LocalDate.of(2027, 1, 4)); day = day.plusDays(1)) {
-            for (var planned : DemoHub.plan(day, CORE.isWorkingDay(day), people)) {
+            for (var planned : DemoHub.plan(day, CORE.isWorkingDay(day), people, TestZone.LONDON)) {
                 shifts.add(new ShiftCard(shifts.size() + 1, planned.person().id(), planned.start(), planned.end()));
             }
         }
@@ -93,25 +94,25 @@ class DemoHubTest {
             }
         }
         var rota = new Rota(people.stream().map(Person::card).toList(), shifts, new RotaSettings(11, 1, CORE));
-        for (var now = LocalDate.of(2026, 12, 20).atStartOfDay(BoardState.LONDON).toInstant();
-             now.isBefore(LocalDate.of(2026, 12, 31).atStartOfDay(BoardState.LONDON).toInstant());
+        for (var now = LocalDate.of(2026, 12, 20).atStartOfDay(TestZone.LONDON).toInstant();
+             now.isBefore(LocalDate.of(2026, 12, 31).atStartOfDay(TestZone.LONDON).toInstant());
              now = now.plus(Duration.ofHours(5))) {
             var gaps = rota.cover(now).gaps();
             assertThat(gaps).as("gaps at %s", now).isNotEmpty();
             // the deliberate gaps only: 02:00 to the next 08:45 after a cut-short night (or the horizon)
             var horizon = now.plus(Rota.GAP_HORIZON);
             assertThat(gaps).allSatisfy(gap -> assertThat(gap.end().equals(horizon)
-                    || gap.end().atZone(BoardState.LONDON).toLocalTime().equals(LocalTime.of(8, 45))).isTrue());
+                    || gap.end().atZone(TestZone.LONDON).toLocalTime().equals(LocalTime.of(8, 45))).isTrue());
         }
         // Christmas Day, a Friday bank holiday, has out-of-hours day cover and no core-hours shifts
-        var christmasShifts = DemoHub.plan(CHRISTMAS, false, people);
+        var christmasShifts = DemoHub.plan(CHRISTMAS, false, people, TestZone.LONDON);
         assertThat(christmasShifts).noneSatisfy(shift -> assertThat(shift.person().role())
                 .isEqualTo(StaffRole.SOCIAL_WORKER));
         assertThat(christmasShifts).filteredOn(shift -> shift.person().role() == StaffRole.OOH_DUTY_SOCIAL_WORKER)
                 .hasSize(2);
         assertThat(christmasShifts).filteredOn(shift -> shift.person().role() == StaffRole.MASH_POLICE_OFFICER)
                 .hasSize(2);
-        assertThat(DemoHub.plan(LocalDate.of(2026, 12, 22), true, people))
+        assertThat(DemoHub.plan(LocalDate.of(2026, 12, 22), true, people, TestZone.LONDON))
                 .filteredOn(shift -> shift.person().role() == StaffRole.MASH_POLICE_OFFICER).hasSize(8);
         assertThat(Set.copyOf(DemoHub.PEOPLE).size()).isEqualTo(31);
     }

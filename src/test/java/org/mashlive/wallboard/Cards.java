@@ -47,7 +47,7 @@ public final class Cards {
 
     public static BoardSnapshot snapshot(long seq, Instant at, List<ReferralCard> open, Map<Source, Integer> arrivals,
             List<BoardEvent> recent) {
-        return new BoardSnapshot(seq, at, open, LocalDate.ofInstant(at, org.mashlive.board.api.BoardState.LONDON),
+        return new BoardSnapshot(seq, at, open, LocalDate.ofInstant(at, org.mashlive.TestZone.LONDON),
                 arrivals, recent, TIMESCALES);
     }
 }

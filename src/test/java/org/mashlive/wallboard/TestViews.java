@@ -26,7 +26,7 @@ public final class TestViews {
             return board.map(type::cast);
         }
         if (type == CapacityView.class) {
-            return Optional.of(type.cast(new CapacityView(capacity, grafana)));
+            return Optional.of(type.cast(new CapacityView(capacity, feed, grafana)));
         }
         // nobody signed in: the shell shows no header
         if (type == org.mashlive.wallboard.shell.ShellLayout.class) {

@@ -24,9 +24,6 @@ import java.util.Map;
  */
 public final class BoardState {
 
-    /** The calendar day of the board: arrivals "today" are counted in this zone. */
-    public static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     /** How many events the ticker keeps. */
     public static final int RECENT = 20;
 
@@ -71,6 +68,19 @@ public final class BoardState {
     }
 
     /** The last sequence folded in. */
+    /**
+     * The hub's zone, from its calendar as the backend carries it in the snapshot: the board's
+     * calendar day ("arrivals today") and every time it shows are in this zone.
+     */
+    public ZoneId zone() {
+        return rotaSettings.coreHours().zone();
+    }
+
+    /** The calendar day {@code t} falls on in the hub's zone. */
+    public LocalDate dayOf(Instant t) {
+        return LocalDate.ofInstant(t, zone());
+    }
+
     public long seq() {
         return seq;
     }
@@ -143,7 +153,7 @@ public final class BoardState {
             allocations.remove(key(WorkType.POLICE_CHECK, card.id()));
         }
         if (event.type() == BoardEventType.REFERRAL_RECEIVED) {
-            var received = LocalDate.ofInstant(card.receivedAt(), LONDON);
+            var received = LocalDate.ofInstant(card.receivedAt(), zone());
             rollTo(received);
             if (received.equals(day)) {
                 arrivals.merge(card.source(), 1, Integer::sum);

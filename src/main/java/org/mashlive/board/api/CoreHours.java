@@ -32,7 +32,7 @@ public record CoreHours(ZoneId zone, LocalTime dayStart, LocalTime dayEnd, Set<D
                         List<LocalDate> bankHolidays) {
 
     /** 08:45–17:00 Monday to Friday in Europe/London, with no bank holidays. */
-    public static final CoreHours WEEKDAYS = new CoreHours(BoardState.LONDON, LocalTime.of(8, 45),
+    public static final CoreHours WEEKDAYS = new CoreHours(ZoneId.of("Europe/London"), LocalTime.of(8, 45),
             LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of());
 
     public CoreHours {

@@ -40,7 +40,7 @@ final class ArrivalsTile extends Tile {
             rows.get(share.group()).render(share);
         }
         text(total, figures.arrivalsTotal() + " contacts");
-        boolean today = figures.day() != null && figures.day().equals(LocalDate.ofInstant(now, BoardState.LONDON));
+        boolean today = figures.day() != null && figures.day().equals(LocalDate.ofInstant(now, figures.zone()));
         text(day, figures.day() == null || today ? "" : "on " + BoardText.day(figures.day()));
     }
 

@@ -2,6 +2,7 @@ package org.mashlive.wallboard.board;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.mashlive.wallboard.RagColumn;
  * @param officers    the police desk: officers on site, on checks, free, and the checks waiting
  * @param cover       out-of-hours cover: who covers, the next handover, the gaps ahead
  * @param oohContacts contacts taken out of hours waiting for pick-up
+ * @param zone        the hub's zone, in which every time on the board is shown
  */
 record BoardFigures(
         int[][] counts,
@@ -43,7 +45,8 @@ record BoardFigures(
         List<Recent> recent,
         BoardState.PoliceDesk officers,
         Rota.OutOfHoursCover cover,
-        BoardState.OutOfHoursContacts oohContacts) {
+        BoardState.OutOfHoursContacts oohContacts,
+        ZoneId zone) {
 
     /** The open stages, the rows of the stage × RAG table. */
     static final List<Stage> STAGES = Arrays.stream(Stage.values()).filter(Stage::open).toList();
@@ -68,7 +71,7 @@ record BoardFigures(
                 List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
                 state.arrivalShares(), state.day(),
                 recent,
-                state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now));
+                state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now), state.zone());
     }
 
     /**
@@ -93,10 +96,10 @@ record BoardFigures(
     }
 
     /** Before the first snapshot: nothing open, nothing arrived. */
-    static BoardFigures empty(LocalDate today) {
+    static BoardFigures empty(LocalDate today, ZoneId zone) {
         var shares = Arrays.stream(SourceGroup.values()).map(g -> new BoardState.Share(g, 0, 0)).toList();
         return new BoardFigures(new int[STAGES.size()][RagColumn.values().length], Map.of(), Map.of(),
-                List.of(), 0, shares, today, List.of(), null, null, null);
+                List.of(), 0, shares, today, List.of(), null, null, null, zone);
     }
 
     int count(Stage stage, RagColumn column) {

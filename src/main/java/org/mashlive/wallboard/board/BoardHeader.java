@@ -1,6 +1,7 @@
 package org.mashlive.wallboard.board;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.Liveness;
@@ -16,15 +17,14 @@ import com.vaadin.flow.component.html.Span;
  */
 final class BoardHeader extends Header {
 
-    static final String HUB_NAME = "Stronger Families Hub · MASH";
-
     private final Span clock = Tile.span("clock", "clock");
     private final LiveIndicator indicator = new LiveIndicator();
     private final Div waiting = new Div();
 
-    BoardHeader() {
+    /** @param hubName the hub's configured name ({@code mash.wallboard.hub-name}) */
+    BoardHeader(String hubName) {
         addClassName("board-header");
-        var title = new H1(HUB_NAME);
+        var title = new H1(hubName + " · MASH");
         title.setId("hub-name");
         waiting.setId("waiting");
         waiting.addClassName("waiting");
@@ -37,9 +37,9 @@ final class BoardHeader extends Header {
     /**
      * @param waitingForFigures whether no snapshot has arrived yet
      */
-    void render(Liveness liveness, Instant now, boolean waitingForFigures) {
+    void render(Liveness liveness, Instant now, ZoneId zone, boolean waitingForFigures) {
         waiting.setVisible(waitingForFigures);
-        Tile.text(clock, BoardText.clock(now));
-        indicator.render(liveness, now);
+        Tile.text(clock, BoardText.clock(now, zone));
+        indicator.render(liveness, now, zone);
     }
 }

@@ -4,20 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.mashlive.board.api.Access;
-import org.mashlive.board.api.BoardState;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
+import org.mashlive.wallboard.shell.ShellSettings;
 import org.mashlive.wallboard.PushPacing;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
@@ -36,22 +37,24 @@ import reactor.core.Disposable;
 @Route("board")
 @RouteAlias("")
 @RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
-@PageTitle("Stronger Families Hub · MASH live board")
-class BoardView extends Main {
+class BoardView extends Main implements HasDynamicTitle {
 
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(5);
 
     private final BoardFeed feed;
     private final Clock clock;
-    private final BoardHeader header = new BoardHeader();
+    private final BoardHeader header;
+    private final String title;
     private final List<Tile> tiles;
 
     private Disposable pushes;
 
-    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock) {
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings) {
         this.feed = feed;
         this.clock = clock;
+        this.header = new BoardHeader(settings.hubName());
+        this.title = settings.hubName() + " · MASH live board";
         setId("board");
         addClassName("board");
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(), new ArrivalsTile(),
@@ -84,14 +87,20 @@ class BoardView extends Main {
         }
     }
 
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
     /** Brings every tile up to date with the feed at the clock's current instant. */
     void refresh() {
         Instant now = clock.instant();
         var liveness = feed.liveness();
         var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN));
-        header.render(liveness, now, figures.isEmpty());
+        ZoneId zone = feed.zone();
+        header.render(liveness, now, zone, figures.isEmpty());
         setClassName("is-stale", !liveness.live());
-        var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, BoardState.LONDON)));
+        var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, zone), zone));
         tiles.forEach(tile -> tile.render(shown, now));
     }
 }

@@ -1,6 +1,7 @@
 package org.mashlive.wallboard.board;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.Liveness;
@@ -21,8 +22,8 @@ final class LiveIndicator extends Span {
         getElement().setAttribute("role", "status");
     }
 
-    void render(Liveness liveness, Instant now) {
-        Tile.text(this, BoardText.liveness(liveness, now));
+    void render(Liveness liveness, Instant now, ZoneId zone) {
+        Tile.text(this, BoardText.liveness(liveness, now, zone));
         setClassName("live", liveness.live());
         setClassName("stale", !liveness.live());
     }

@@ -67,9 +67,9 @@ final class OutOfHoursTile extends Tile {
                 : cover.nextCoreHours() ? " → core hours"
                 : cover.next().isEmpty() ? " → nobody"
                 : " → " + String.join(", ", cover.next().stream().map(StaffCard::displayName).toList());
-        text(handover, BoardText.when(cover.nextHandover(), now) + next);
+        text(handover, BoardText.when(cover.nextHandover(), now, figures.zone()) + next);
         var gaps = cover.gaps();
-        text(gap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst())
+        text(gap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst(), figures.zone())
                 + (gaps.size() > 1 ? " (+" + (gaps.size() - 1) + " more)" : ""));
         gap.setClassName("gap", !gaps.isEmpty());
         var waiting = figures.oohContacts();

@@ -39,7 +39,7 @@ final class TickerTile extends Tile {
         var next = figures.recent().stream()
                 .map(recent -> new Line(recent.column(), TickerText.reference(recent.event()),
                         TickerText.shorten(TickerText.what(recent.event()), WHAT_CHARS),
-                        BoardText.clock(recent.event().at())))
+                        BoardText.clock(recent.event().at(), figures.zone())))
                 .toList();
         if (next.equals(lines)) {
             return;

@@ -85,8 +85,7 @@ class DutyView extends Main {
 
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(30);
-    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK)
-            .withZone(BoardState.LONDON);
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     /** Below these window widths (CSS px) the least important columns give way, in this order. */
@@ -148,9 +147,8 @@ class DutyView extends Main {
         var title = new H1("Duty queue");
         liveness.setId("duty-live");
         count.setId("duty-count");
-        var who = new Span(user == null ? "" : "Signed in as " + user.username());
-        who.addClassName("duty-user");
-        var header = new Header(title, count, liveness, who);
+        // who is signed in is in the shell's header above
+        var header = new Header(title, count, liveness);
         header.addClassName("duty-header");
         return header;
     }
@@ -218,7 +216,7 @@ class DutyView extends Main {
                 .setComparator(row -> row.card().stage().ordinal()).setWidth("9rem").setFlexGrow(2);
         sourceColumn = grid.addColumn(row -> row.card().source().label()).setHeader("Source").setKey("source")
                 .setComparator(row -> row.card().source().label()).setWidth("7rem").setFlexGrow(1);
-        receivedColumn = grid.addColumn(row -> RECEIVED.format(row.card().receivedAt()) + " · "
+        receivedColumn = grid.addColumn(row -> RECEIVED.format(row.card().receivedAt().atZone(feed.zone())) + " · "
                         + BoardText.duration(row.waited()))
                 .setHeader("Received · waiting").setKey("received")
                 .setComparator(DutyQueue.WAITING).setWidth("11rem").setFlexGrow(1);
@@ -309,7 +307,7 @@ class DutyView extends Main {
     void refresh() {
         Instant now = clock.instant();
         var live = feed.liveness();
-        liveness.setText(BoardText.liveness(live, now));
+        liveness.setText(BoardText.liveness(live, now, feed.zone()));
         liveness.getElement().setAttribute("data-live", String.valueOf(live.live()));
         var filter = filter();
         var chosenOrder = order.getValue() == null ? DutyQueue.Order.PRIORITY : order.getValue();
@@ -396,7 +394,7 @@ class DutyView extends Main {
             notice("Could not list the people: " + e.getMessage(), true);
             return;
         }
-        dialog = new ReallocateDialog(row, work, candidates, clock, backend, user, new ReallocateDialog.Outcome() {
+        dialog = new ReallocateDialog(row, work, candidates, clock, feed.zone(), backend, user, new ReallocateDialog.Outcome() {
             @Override
             public void moved(AllocationCard now) {
                 notice((work == WorkType.POLICE_CHECK ? "Police checks on " : "") + now.reference()
@@ -584,7 +582,7 @@ class DutyView extends Main {
         }
 
         private ListItem step(Instant at, Rag from, Rag to, String reason) {
-            return new ListItem(RECEIVED.format(at) + " · " + (from == null ? "" : RagColumn.of(from).label() + " → ")
+            return new ListItem(RECEIVED.format(at.atZone(feed.zone())) + " · " + (from == null ? "" : RagColumn.of(from).label() + " → ")
                     + RagColumn.of(to).label() + " · " + reason);
         }
 

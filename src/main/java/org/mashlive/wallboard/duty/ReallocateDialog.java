@@ -1,6 +1,7 @@
 package org.mashlive.wallboard.duty;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -65,15 +66,17 @@ final class ReallocateDialog extends Dialog {
     final UnorderedList warnings = new UnorderedList();
     private final List<CandidateCard> people;
     private final Clock clock;
+    private final ZoneId zone;
     private final DutyBackend backend;
     private final ActingUser user;
     private final Outcome outcome;
 
-    ReallocateDialog(DutyQueue.Row row, WorkType work, List<CandidateCard> candidates, Clock clock,
+    ReallocateDialog(DutyQueue.Row row, WorkType work, List<CandidateCard> candidates, Clock clock, ZoneId zone,
                      DutyBackend backend, ActingUser user, Outcome outcome) {
         this.row = row;
         this.work = work;
         this.clock = clock;
+        this.zone = zone;
         this.backend = backend;
         this.user = user;
         this.outcome = outcome;
@@ -170,7 +173,7 @@ final class ReallocateDialog extends Dialog {
         name.addClassName("duty-person-name");
         String presence = c.onShift() ? (c.onBreak() ? "on a break" : "on shift")
                 : c.nextShiftStart() == null ? "off, no shift planned"
-                : "off until " + BoardText.when(c.nextShiftStart(), clock.instant());
+                : "off until " + BoardText.when(c.nextShiftStart(), clock.instant(), zone);
         var where = new Span(roleLabel(c.role()) + " · " + presence);
         where.addClassName("duty-person-where");
         var load = new Span(c.openCases() + "/" + c.caseloadLimit() + " cases");

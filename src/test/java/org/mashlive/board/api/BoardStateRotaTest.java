@@ -1,5 +1,6 @@
 package org.mashlive.board.api;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BoardStateRotaTest {
 
     private static Instant london(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), BoardState.LONDON).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), TestZone.LONDON).toInstant();
     }
 
     private static final Instant NOW = london("2026-03-16T10:00"); // a Monday
@@ -99,7 +100,7 @@ class BoardStateRotaTest {
         var event = BoardEvent.of(6, NOW, BoardEventType.SHIFT_ADDED, shift);
         var snapshot = new BoardSnapshot(6, NOW, List.of(card(1, NOW)), LocalDate.of(2026, 3, 16),
                 Map.of(Source.POLICE, 1), List.of(new BoardEvent(4, NOW, BoardEventType.REFERRAL_RECEIVED, card(1, NOW))),
-                List.of(), List.of(OOH), List.of(shift), new RotaSettings(9, 2, new CoreHours(BoardState.LONDON,
+                List.of(), List.of(OOH), List.of(shift), new RotaSettings(9, 2, new CoreHours(TestZone.LONDON,
                         java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 30), Set.of(java.time.DayOfWeek.MONDAY),
                         List.of(LocalDate.of(2026, 4, 3)))));
 

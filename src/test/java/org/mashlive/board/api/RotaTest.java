@@ -1,5 +1,6 @@
 package org.mashlive.board.api;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -27,7 +28,7 @@ class RotaTest {
 
     /** London wall-clock time, for example {@code 2026-03-10T18:00}. */
     private static Instant london(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), BoardState.LONDON).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), TestZone.LONDON).toInstant();
     }
 
     private StaffCard person(String name, StaffRole role) {
@@ -118,7 +119,7 @@ class RotaTest {
     @Test
     void aBankHolidayHasNoCoreHoursSoItsDayNeedsOutOfHoursCover() {
         // Good Friday 2026 is a bank holiday of the calendar
-        var calendar = new WorkingCalendar(BoardState.LONDON, LocalTime.of(8, 45), LocalTime.of(17, 0),
+        var calendar = new WorkingCalendar(TestZone.LONDON, LocalTime.of(8, 45), LocalTime.of(17, 0),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(LocalDate.of(2026, 4, 3)));
         var core = new CoreHours(calendar.zone(), calendar.dayStart(), calendar.dayEnd(), calendar.workingDays(),
                 List.copyOf(calendar.bankHolidays()));

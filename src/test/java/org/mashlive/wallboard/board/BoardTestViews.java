@@ -24,6 +24,6 @@ public final class BoardTestViews {
 
     /** A board view on the test feeds and clock, when {@code type} is the board view. */
     public static Optional<Component> create(Class<?> type) {
-        return type == BoardView.class ? Optional.of(new BoardView(feed, capacity, clock)) : Optional.empty();
+        return type == BoardView.class ? Optional.of(new BoardView(feed, capacity, clock, new org.mashlive.wallboard.shell.ShellSettings(org.mashlive.wallboard.shell.ShellSettings.DEMO_HUB))) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.mashlive.wallboard.board;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -218,6 +219,26 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
+    void showsTimesInTheZoneOfTheHubsCalendarCarriedInTheSnapshot() {
+        var auckland = java.time.ZoneId.of("Pacific/Auckland");
+        var known = knownBoard().snapshot(NOW);
+        var core = new org.mashlive.board.api.CoreHours(auckland, java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(17, 30), java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.FRIDAY), List.of());
+        var snapshot = new org.mashlive.board.api.BoardSnapshot(known.seq(), NOW, known.open(),
+                java.time.LocalDate.ofInstant(NOW, auckland), known.arrivals(), known.recent(), known.timescales(),
+                List.of(), List.of(), new org.mashlive.board.api.RotaSettings(11, 1, core));
+        feed.set(BoardState.from(snapshot), Liveness.staleSince(at("13:47")));
+        openBoard();
+
+        // 14:00 UTC on 10 March is 03:00 on 11 March in Auckland (NZDT, UTC+13)
+        assertThat(text("clock")).isEqualTo("03:00");
+        assertThat(text("live-indicator")).isEqualTo("STALE since 02:47");
+        assertThat($(ListItem.class).withClassName("ticker-item").all().getFirst().getElement().getTextRecursively())
+                .isEqualTo("Not rated02:55MASH-2026-000105 received · Police");
+    }
+
+    @Test
     void saysStaleSinceWhenTheFeedStoppedHearingAndKeepsTheLastFigures() {
         feed.set(knownBoard(), Liveness.staleSince(at("13:47")));
         var view = openBoard();
@@ -300,7 +321,7 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(text("capacity-today")).isEqualTo("12");
         assertThat(text("capacity-average")).isEqualTo("14-day average not known yet");
 
-        capacity = new org.mashlive.capacity.api.CapacitySummary(NOW, NOW.atZone(BoardState.LONDON).toLocalDate(), 5,
+        capacity = new org.mashlive.capacity.api.CapacitySummary(NOW, NOW.atZone(TestZone.LONDON).toLocalDate(), 5,
                 3, 12, 9.35, List.of(), List.of(), 0, 0, List.of(), List.of());
         openBoard();
         assertThat(text("capacity-average")).isEqualTo("14-day average 9.4 a day");

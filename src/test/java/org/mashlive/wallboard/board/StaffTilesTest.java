@@ -1,5 +1,6 @@
 package org.mashlive.wallboard.board;
 
+import org.mashlive.TestZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -57,7 +58,7 @@ class StaffTilesTest extends BrowserlessTest {
     }
 
     private static Instant london(String local) {
-        return ZonedDateTime.of(LocalDateTime.parse(local), BoardState.LONDON).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), TestZone.LONDON).toInstant();
     }
 
     private static StaffCard person(long id, String name, StaffRole role, Instant breakSince) {
