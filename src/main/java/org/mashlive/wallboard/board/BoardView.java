@@ -12,6 +12,8 @@ import org.mashlive.board.api.BoardState;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
 import org.mashlive.wallboard.PushPacing;
+import org.mashlive.wallboard.WarningWindows;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -44,13 +46,20 @@ class BoardView extends Main {
 
     private final BoardFeed feed;
     private final Clock clock;
+    private final WarningWindows windows;
     private final BoardHeader header = new BoardHeader();
     private final List<Tile> tiles;
 
     private Disposable pushes;
 
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock) {
+        this(feed, capacity, clock, WarningWindows.DEFAULT);
+    }
+
+    @Autowired
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, WarningWindows windows) {
         this.feed = feed;
+        this.windows = windows;
         this.clock = clock;
         setId("board");
         addClassName("board");
@@ -88,7 +97,8 @@ class BoardView extends Main {
     void refresh() {
         Instant now = clock.instant();
         var liveness = feed.liveness();
-        var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN));
+        var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN,
+                windows));
         header.render(liveness, now, figures.isEmpty());
         setClassName("is-stale", !liveness.live());
         var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, BoardState.LONDON)));

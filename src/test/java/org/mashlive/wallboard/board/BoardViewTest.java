@@ -182,13 +182,70 @@ class BoardViewTest extends BrowserlessTest {
         feed.set(knownBoard(), Liveness.LIVE);
         openBoard();
 
+        // the events, and between them by time the breaches of the last twelve hours
         var lines = $(ListItem.class).withClassName("ticker-item").all();
         assertThat(lines).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
                 "Not rated13:55MASH-2026-000105 received · Police",
-                "Red13:40MASH-2026-000102 re-rated · Health");
+                "Red13:40MASH-2026-000102 re-rated · Health",
+                "Red13:30MASH-2026-000101 breached its timescale",
+                "Green08:00MASH-2026-000104 breached its timescale");
         var first = lines.getFirst().getElement().getChild(0);
         assertThat(first.getClassList()).as("the badge comes first").contains("rag-badge", "rag-not-rated");
         assertThat(lines.get(1).getElement().getChild(0).getText()).isEqualTo("Red");
+    }
+
+    @Test
+    void listsTheReferralsDueSoonWithTheTimeLeftBelowTheBreaches() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        // the unrated one is due at 14:55: within four working hours
+        assertThat(text("due-soon-count")).isEqualTo("1");
+        assertThat($(ListItem.class).withClassName("due-soon").all())
+                .extracting(item -> item.getElement().getTextRecursively())
+                .containsExactly("Not ratedMASH-2026-00010555 m left");
+
+        // 15:10: the Amber due tomorrow 10:48 has four working hours left from 15:03 (1 h 57 m today,
+        // 2 h 3 m tomorrow morning); the unrated one has breached
+        clock.set(at("15:10"));
+        openBoard();
+        assertThat(text("due-soon-count")).isEqualTo("1");
+        assertThat($(ListItem.class).withClassName("due-soon").all())
+                .extracting(item -> item.getElement().getTextRecursively())
+                .containsExactly("AmberMASH-2026-00010319 h 38 m left");
+        assertThat(text("breach-count")).isEqualTo("3");
+    }
+
+    @Test
+    void theTickerSaysWhenAReferralCrossesIntoDueSoonAndIntoBreachAsTheClockMoves() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        var view = openBoard();
+        assertThat(tickerLines()).first().isEqualTo("Not rated13:55MASH-2026-000105 received · Police");
+
+        // 14:55:01: the unrated one breaches, with no event from the backend
+        clock.set(at("14:55").plusSeconds(1));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Not rated14:55MASH-2026-000105 breached its timescale");
+
+        // 15:03: the Amber enters its last four working hours
+        clock.set(at("15:03"));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Amber15:03MASH-2026-000103 due in 4 working h");
+
+        // 16:30: the Red due at 17:30 enters its last hour; at 17:30:01 it breaches
+        clock.set(at("16:30"));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Red16:30MASH-2026-000102 due soon · 1 h left");
+        assertThat(text("due-soon-count")).isEqualTo("2");
+        clock.set(at("17:30").plusSeconds(1));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Red17:30MASH-2026-000102 breached its timescale");
+        assertThat(tickerLines()).element(1).isEqualTo("Red16:30MASH-2026-000102 due soon · 1 h left");
+        assertThat(text("due-soon-count")).isEqualTo("1");
+    }
+
+    private List<String> tickerLines() {
+        return $(ListItem.class).withClassName("ticker-item").all().stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
     }
 
     @Test
