@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.mashlive.board.api.Access;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.ReferralCard;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
 import org.mashlive.wallboard.PushPacing;
@@ -19,7 +22,10 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
@@ -39,7 +45,7 @@ import reactor.core.Disposable;
 @RouteAlias("")
 @RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
 @PageTitle("Stronger Families Hub · MASH live board")
-class BoardView extends Main {
+class BoardView extends Main implements BeforeEnterObserver {
 
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(5);
@@ -47,29 +53,40 @@ class BoardView extends Main {
     private final BoardFeed feed;
     private final Clock clock;
     private final WarningWindows windows;
+    private final SoundControl sound;
     private final BoardHeader header = new BoardHeader();
     private final List<Tile> tiles;
 
     private Disposable pushes;
 
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock) {
-        this(feed, capacity, clock, WarningWindows.DEFAULT);
+        this(feed, capacity, clock, WarningWindows.DEFAULT, new BoardSound((AuthenticationContext) null, clock));
     }
 
     @Autowired
-    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, WarningWindows windows) {
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, WarningWindows windows, BoardSound sound) {
         this.feed = feed;
         this.windows = windows;
+        this.sound = new SoundControl(sound);
+        this.sound.afterChange(this::refresh);
+        header.addRight(this.sound);
         this.clock = clock;
         setId("board");
         addClassName("board");
-        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(), new ArrivalsTile(),
+        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile());
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);
         add(grid);
         refresh();
+    }
+
+    /** {@code ?sound=on} on the board's address turns the chime on for this screen. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("sound", List.of());
+        sound.soundOn(asked.contains("on"));
     }
 
     @Override
@@ -103,5 +120,18 @@ class BoardView extends Main {
         setClassName("is-stale", !liveness.live());
         var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, BoardState.LONDON)));
         tiles.forEach(tile -> tile.render(shown, now));
+        var ids = feed.read(state -> new Ids(
+                state.breaches(now).stream().map(ReferralCard::id).collect(Collectors.toSet()),
+                state.open().stream().map(ReferralCard::id).collect(Collectors.toSet())));
+        sound.render(ids.map(Ids::breached).orElse(null), ids.map(Ids::open).orElse(Set.of()), liveness.live(), now);
+    }
+
+    /** The ids of the referrals breached now and of every open one. */
+    private record Ids(Set<Long> breached, Set<Long> open) {
+    }
+
+    /** The chime's control, for tests. */
+    SoundControl sound() {
+        return sound;
     }
 }

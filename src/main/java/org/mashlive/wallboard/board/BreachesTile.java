@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.mashlive.capacity.api.CapacitySummary;
 import org.mashlive.wallboard.BoardText;
+import org.mashlive.wallboard.CapacityFeed;
+import org.mashlive.wallboard.ForecastText;
 import org.mashlive.wallboard.RagColumn;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 
@@ -19,7 +23,9 @@ import com.vaadin.flow.component.html.UnorderedList;
  * {@link org.mashlive.wallboard.WarningWindows}) and those with the least time left. The server
  * sends up to {@link #MAX_SHOWN} of each; the stylesheet shows as many as the screen has room for
  * at full size, so a smaller screen shows fewer lines, never smaller ones, and the counts always
- * say how many there are.
+ * say how many there are. At the foot, the backend's forecast of how the day will end at the
+ * recent pace. In portrait the tile is short and wide: the due-soon count stands beside the
+ * breaches' and the due-soon lines and the forecast give way to the breaches.
  */
 final class BreachesTile extends Tile {
 
@@ -27,18 +33,21 @@ final class BreachesTile extends Tile {
 
     private final Span count;
     private final UnorderedList list = new UnorderedList();
-    private final Span soonCount = span("due-soon-count", "tile-count", "key-figure");
+    private final Span soonCount = span("due-soon-count", "due-soon-count");
+    private final Paragraph forecast = new Paragraph();
+    private final CapacityFeed capacity;
     private final UnorderedList soonList = new UnorderedList();
     // the lines last rendered, so an unchanged list is left alone
     private List<Line> lines;
     private List<Line> soonLines;
 
-    BreachesTile() {
-        this(new H2("Breaches "));
+    BreachesTile(CapacityFeed capacity) {
+        this(new H2("Breaches "), capacity);
     }
 
-    private BreachesTile(H2 title) {
+    private BreachesTile(H2 title, CapacityFeed capacity) {
         super("breaches", title);
+        this.capacity = capacity;
         count = span("breach-count", "tile-count", "key-figure");
         title.add(count);
         list.setId("breach-list");
@@ -48,12 +57,19 @@ final class BreachesTile extends Tile {
         soonTitle.addClassName("due-soon-title");
         soonList.setId("due-soon-list");
         soonList.addClassNames("due-soon-list", "fitted-list");
-        add(list, soonTitle, soonList);
+        forecast.setId("breach-forecast");
+        forecast.addClassName("breach-forecast");
+        add(list, soonTitle, soonList, forecast);
     }
 
     @Override
     void render(BoardFigures figures, Instant now) {
         renderDueSoon(figures, now);
+        // the backend's forecast of the day (see capacity.Forecaster), once the first figures have come
+        var summary = capacity.latest();
+        forecast.setVisible(summary.isPresent());
+        text(forecast, summary.map(CapacitySummary::forecast).map(ForecastText::endOfDay)
+                .orElse(summary.isPresent() ? ForecastText.UNKNOWN : ""));
         text(count, Integer.toString(figures.breachTotal()));
         var next = figures.breaches().stream()
                 .map(card -> new Line(RagColumn.of(card.rag()), card.reference(), BoardText.overdue(card.dueAt(), now)))

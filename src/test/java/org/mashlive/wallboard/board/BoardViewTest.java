@@ -350,6 +350,71 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
+    void theBreachesTileEndsWithTheForecastOfTheDayOnceTheCapacityFiguresHaveCome() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("breach-forecast").exists())
+                .as("hidden until the first capacity figures").isFalse();
+
+        capacity = new org.mashlive.capacity.api.CapacitySummary(NOW, NOW.atZone(BoardState.LONDON).toLocalDate(), 5,
+                3, 12, 9.35, List.of(), List.of(), 0, 0, List.of(), List.of());
+        openBoard();
+        assertThat(text("breach-forecast")).isEqualTo(org.mashlive.wallboard.ForecastText.UNKNOWN);
+
+        capacity = capacity.withForecast(new org.mashlive.capacity.api.BreachForecast(NOW, 1.0,
+                new org.mashlive.capacity.api.BreachForecast.Horizon(at("18:00"), 0, 3, 0, 0),
+                new org.mashlive.capacity.api.BreachForecast.Horizon(at("17:00"), 0, 3, 0, 0), 1));
+        openBoard();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("breach-forecast").isVisible()).isTrue();
+        assertThat(text("breach-forecast")).isEqualTo(
+                "At today's pace 3 Amber will breach by 17:00; 1 more social worker on shift would clear them.");
+    }
+
+    @Test
+    void theChimeSoundsOnceForANewBreachOnlyWhileLiveAndOnlyWhenTheAddressAsks() {
+        // the known board and a Red received 13:40, due 17:40
+        var redLater = Cards.card(106, Source.HEALTH, Rag.RED, Stage.RECEIVED, at("13:40"), at("17:40"));
+        var state = knownBoard();
+        state.apply(Cards.received(10, redLater));
+        feed.set(state, Liveness.LIVE);
+        com.vaadin.flow.component.UI.getCurrent().navigate("board",
+                com.vaadin.flow.router.QueryParameters.of("sound", "on"));
+        var board = (BoardView) com.vaadin.flow.component.UI.getCurrent().getCurrentView();
+        board.refresh();
+        assertThat(text("sound-label")).isEqualTo("Sound on");
+        assertThat(board.sound().plays()).as("the breaches found on opening").isZero();
+
+        // 14:55:01: the unrated 105 breaches
+        clock.set(at("14:55").plusSeconds(1));
+        board.refresh();
+        assertThat(board.sound().plays()).isEqualTo(1);
+        board.refresh();
+        clock.set(at("15:00"));
+        board.refresh();
+        assertThat(board.sound().plays()).as("once for the same referral").isEqualTo(1);
+
+        // stale: the Red 102 breaches at 17:30 with no chime, and none when the board is live again
+        feed.set(state, Liveness.staleSince(at("15:00")));
+        clock.set(at("17:31"));
+        board.refresh();
+        assertThat(text("sound-label")).isEqualTo("Sound on · silent while stale");
+        assertThat(board.sound().plays()).isEqualTo(1);
+        feed.set(state, Liveness.LIVE);
+        board.refresh();
+        assertThat(board.sound().plays()).isEqualTo(1);
+        assertThat($(com.vaadin.flow.component.html.NativeButton.class).withId("sound-mute").exists())
+                .as("a kiosk may not mute").isFalse();
+
+        // the same board without sound=on: 106 breaches at 17:40 without a chime, and nothing is shown
+        com.vaadin.flow.component.UI.getCurrent().navigate("board");
+        clock.set(at("17:41"));
+        board.refresh();
+        assertThat(text("breach-count")).isEqualTo("5");
+        assertThat(board.sound().plays()).as("sound off: no chime").isEqualTo(1);
+        assertThat($(Div.class).withId("sound").exists()).as("nothing to show on a kiosk without sound").isFalse();
+    }
+
+    @Test
     void theCapacityTileShowsOpenNowAndTodayAgainstTheFourteenDayAverage() {
         feed.set(knownBoard(), Liveness.LIVE);
         openBoard();
