@@ -10,6 +10,7 @@ import org.mashlive.board.api.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -30,6 +31,7 @@ class BoardSound {
     private final Clock clock;
     private final AtomicReference<Instant> mutedUntil = new AtomicReference<>();
 
+    @Autowired
     BoardSound(ObjectProvider<AuthenticationContext> signedIn, Clock clock) {
         this(signedIn.getIfAvailable(), clock);
     }

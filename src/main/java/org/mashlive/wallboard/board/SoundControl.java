@@ -98,6 +98,8 @@ final class SoundControl extends Div {
         Tile.text(mute, muted.isPresent() ? "Sound back on" : "Mute for an hour");
         if (breached != null && rule.next(breached, open, audible)) {
             plays++;
+            // how many times this board asked to chime, beside what the page's audio did with it
+            getElement().setAttribute("data-chimes", String.valueOf(plays));
             // a kiosk's browser must allow sound without a click (see the README); refused, it stays quiet
             audio.executeJs("this.currentTime = 0; const p = this.play(); if (p) { p.catch(() => {}); }");
         }
