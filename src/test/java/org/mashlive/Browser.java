@@ -19,6 +19,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(new String[0]);
+    }
+
+    /** The same, with more of chromium's flags, for example {@code --autoplay-policy=no-user-gesture-required}. */
+    public static ChromeDriver start(String... extraArguments) {
         try {
             Path profile = Files.createTempDirectory("mash-chromium");
             var options = new ChromeOptions()
@@ -26,7 +31,8 @@ public final class Browser {
                     .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
                             "--disable-dev-shm-usage", "--window-size=1920,1080",
-                            "--user-data-dir=" + profile);
+                            "--user-data-dir=" + profile)
+                    .addArguments(extraArguments);
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(executable("MASH_CHROMEDRIVER", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()

@@ -39,7 +39,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Capacity for service heads, hub managers and admins: the front door now, its last fourteen days as
- * small trend lines (drawn on the server as SVG), staffing once it is known, and links to the Grafana
+ * small trend lines (drawn on the server as SVG), the forecast of breaches to the end of the day,
+ * staffing once it is known, and links to the Grafana
  * dashboards for weeks and months. Counts and shares only. While open it checks the figures the
  * wall-board last read from the backend every {@link #TICK}, as the other views refresh (through
  * {@link PushPacing}), and redraws only when they changed.
@@ -137,7 +138,7 @@ class CapacityView extends Main {
             content.add(waiting);
             return;
         }
-        content.add(now(latest), arrivals(latest), timeliness(latest), workforce(latest));
+        content.add(now(latest), forecast(latest), arrivals(latest), timeliness(latest), workforce(latest));
     }
 
     private Section now(CapacitySummary summary) {
@@ -150,6 +151,26 @@ class CapacityView extends Main {
                 figure("out-of-hours", "Out of hours, 14 days", Integer.toString(summary.outOfHoursContacts())));
         figures.addClassName("capacity-figures");
         return tile("capacity-now", "The front door now", figures);
+    }
+
+    /** The breach forecast (docs/decisions/0017-breach-forecast.md): to the end of core hours and the next 4 hours. */
+    private Section forecast(CapacitySummary summary) {
+        var forecast = summary.forecast();
+        var day = new Paragraph(ForecastText.endOfDay(forecast, board.zone()));
+        day.setId("capacity-forecast-day");
+        day.addClassName("forecast-day");
+        if (forecast == null) {
+            return tile("capacity-forecast", "Forecast of the day", day);
+        }
+        var next = new Paragraph(ForecastText.next4Hours(forecast, board.zone()));
+        next.setId("capacity-forecast-next");
+        var pace = new Paragraph(String.format(Locale.UK,
+                "Recent pace: %.2f decisions an hour per deciding worker on shift, over the last day. "
+                        + "Contacts yet to come are not counted: the forecast is a floor.",
+                forecast.pacePerWorkerHour()));
+        pace.setId("capacity-forecast-pace");
+        pace.addClassName("figure-label");
+        return tile("capacity-forecast", "Forecast of the day", day, next, pace);
     }
 
     private Section arrivals(CapacitySummary summary) {

@@ -82,6 +82,8 @@ class WallboardSecurity {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
             + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            // the board's chime is a WAV made by the board and sent as a data address
+            + "media-src 'self' data:; "
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /** Whether this wall-board is the demo. */

@@ -74,6 +74,26 @@ class CapacityViewTest extends BrowserlessTest {
     }
 
     @Test
+    void showsTheForecastOfTheDayAndOfTheNextFourHours() {
+        summary = knownSummary().withForecast(new org.mashlive.capacity.api.BreachForecast(NOW, 1.25,
+                new org.mashlive.capacity.api.BreachForecast.Horizon(NOW.plus(Duration.ofHours(4)), 1, 0, 0, 0),
+                new org.mashlive.capacity.api.BreachForecast.Horizon(Instant.parse("2026-03-10T17:00:00Z"), 1, 3, 0, 0),
+                2));
+        var view = navigate("capacity", CapacityView.class);
+        view.refresh();
+        assertThat(text("capacity-forecast-day")).isEqualTo(
+                "At today's pace 1 Red and 3 Amber will breach by 17:00; 2 more social workers on shift would clear them.");
+        assertThat(text("capacity-forecast-next")).isEqualTo("1 Red forecast to breach in the next 4 hours (by 18:00)");
+        assertThat(text("capacity-forecast-pace")).startsWith("Recent pace: 1.25 decisions an hour");
+
+        // no deciding hours in the last day: no forecast, and the view says why instead of a made-up zero
+        summary = knownSummary();
+        view.refresh();
+        assertThat(text("capacity-forecast-day")).isEqualTo(ForecastText.UNKNOWN);
+        assertThat($(Component.class).withId("capacity-forecast-next").exists()).isFalse();
+    }
+
+    @Test
     void showsTheFiguresNowAndTheFourteenDayTrendsAsSvg() {
         summary = knownSummary();
         var view = navigate("capacity", CapacityView.class);

@@ -3,19 +3,24 @@ package org.mashlive.wallboard.board;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardState;
+import org.mashlive.board.api.CoreHours;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Rota;
 import org.mashlive.board.api.SourceGroup;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.TimescaleInfo;
+import org.mashlive.wallboard.DueSoon;
 import org.mashlive.wallboard.RagColumn;
+import org.mashlive.wallboard.WarningWindows;
 
 /**
  * What one render of the board shows, taken from a {@link BoardState} at one instant; it holds
@@ -33,6 +38,8 @@ import org.mashlive.wallboard.RagColumn;
  * @param cover       out-of-hours cover: who covers, the next handover, the gaps ahead
  * @param oohContacts contacts taken out of hours waiting for pick-up
  * @param zone        the hub's zone, in which every time on the board is shown
+ * @param dueSoon     the referrals due soon, least time left first, at most as many as asked for
+ * @param dueSoonTotal how many are due soon in all
  */
 record BoardFigures(
         int[][] counts,
@@ -46,12 +53,19 @@ record BoardFigures(
         BoardState.PoliceDesk officers,
         Rota.OutOfHoursCover cover,
         BoardState.OutOfHoursContacts oohContacts,
+        List<ReferralCard> dueSoon,
+        int dueSoonTotal,
         ZoneId zone) {
 
     /** The open stages, the rows of the stage × RAG table. */
     static final List<Stage> STAGES = Arrays.stream(Stage.values()).filter(Stage::open).toList();
 
     static BoardFigures of(BoardState state, Instant now, int maxBreaches, int maxRecent) {
+        return of(state, now, maxBreaches, maxRecent, WarningWindows.DEFAULT);
+    }
+
+    /** The figures at {@code now}, with referrals due soon by {@code windows}. */
+    static BoardFigures of(BoardState state, Instant now, int maxBreaches, int maxRecent, WarningWindows windows) {
         var counts = new int[STAGES.size()][RagColumn.values().length];
         for (var card : state.open()) {
             int row = STAGES.indexOf(card.stage());
@@ -66,21 +80,46 @@ record BoardFigures(
             timescales.put(RagColumn.of(info.rag()), info.label());
         }
         var breaches = state.breaches(now);
-        var recent = state.recent().stream().limit(maxRecent).map(event -> new Recent(event, ragOf(event, state))).toList();
+        var core = state.rota().settings().coreHours();
+        var dueSoon = DueSoon.at(state.open(), core, windows, now);
+        var recent = recent(state, core, windows, now, maxRecent);
         return new BoardFigures(counts, Map.copyOf(oldest), Map.copyOf(timescales),
                 List.copyOf(breaches.subList(0, Math.min(maxBreaches, breaches.size()))), breaches.size(),
                 state.arrivalShares(), state.day(),
                 recent,
-                state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now), state.zone());
+                state.policeDesk(now), state.outOfHoursCover(now), state.outOfHoursContacts(now),
+                List.copyOf(dueSoon.subList(0, Math.min(maxBreaches, dueSoon.size()))), dueSoon.size(), state.zone());
     }
 
     /**
-     * An event of the ticker with the RAG its line is badged with.
-     *
-     * @param column the referral's RAG as the event left it; for an allocation, which carries no
-     *               RAG, the referral's RAG now if it is still open
+     * The ticker: the newest events merged by time with the crossings into "due soon" and into
+     * breach of the last {@link DueSoon#LOOKBACK}, newest first, at most {@code maxRecent}.
      */
-    record Recent(BoardEvent event, RagColumn column) {
+    private static List<Recent> recent(BoardState state, CoreHours core, WarningWindows windows, Instant now,
+                                       int maxRecent) {
+        var lines = new ArrayList<Recent>();
+        for (var event : state.recent()) {
+            lines.add(new Recent(ragOf(event, state), TickerText.reference(event), TickerText.what(event), event.at()));
+        }
+        for (var crossing : DueSoon.crossings(state.open(), core, windows, now.minus(DueSoon.LOOKBACK), now)) {
+            lines.add(new Recent(RagColumn.of(crossing.card().rag()), crossing.card().reference(),
+                    TickerText.what(crossing, windows), crossing.at()));
+        }
+        // a stable sort: events keep their order (newest first) among lines of the same instant
+        lines.sort(Comparator.comparing(Recent::at).reversed());
+        return List.copyOf(lines.subList(0, Math.min(maxRecent, lines.size())));
+    }
+
+    /**
+     * A line of the ticker: an event, or a referral crossing into "due soon" or into breach.
+     *
+     * @param column    the RAG its line is badged with: the referral's RAG as the event left it; for
+     *                  an allocation, which carries no RAG, the referral's RAG now if it is still open
+     * @param reference the referral it is about
+     * @param what      what happened, in full (the tile shortens it)
+     * @param at        when
+     */
+    record Recent(RagColumn column, String reference, String what, Instant at) {
     }
 
     private static RagColumn ragOf(BoardEvent event, BoardState state) {
@@ -99,7 +138,7 @@ record BoardFigures(
     static BoardFigures empty(LocalDate today, ZoneId zone) {
         var shares = Arrays.stream(SourceGroup.values()).map(g -> new BoardState.Share(g, 0, 0)).toList();
         return new BoardFigures(new int[STAGES.size()][RagColumn.values().length], Map.of(), Map.of(),
-                List.of(), 0, shares, today, List.of(), null, null, null, zone);
+                List.of(), 0, shares, today, List.of(), null, null, null, List.of(), 0, zone);
     }
 
     int count(Stage stage, RagColumn column) {

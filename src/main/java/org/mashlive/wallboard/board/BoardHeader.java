@@ -20,6 +20,7 @@ final class BoardHeader extends Header {
     private final Span clock = Tile.span("clock", "clock");
     private final LiveIndicator indicator = new LiveIndicator();
     private final Div waiting = new Div();
+    private final Div right;
 
     /** @param hubName the hub's configured name ({@code mash.wallboard.hub-name}) */
     BoardHeader(String hubName) {
@@ -29,9 +30,14 @@ final class BoardHeader extends Header {
         waiting.setId("waiting");
         waiting.addClassName("waiting");
         waiting.setText("Waiting for the first figures…");
-        var right = new Div(clock, indicator);
+        right = new Div(clock, indicator);
         right.addClassName("header-right");
         add(title, waiting, right);
+    }
+
+    /** Adds {@code control} at the right of the header, after whether the figures are live. */
+    void addRight(com.vaadin.flow.component.Component control) {
+        right.add(control);
     }
 
     /**

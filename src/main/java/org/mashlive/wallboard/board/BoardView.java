@@ -6,19 +6,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.mashlive.board.api.Access;
+import org.mashlive.board.api.ReferralCard;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
 import org.mashlive.wallboard.shell.ShellSettings;
 import org.mashlive.wallboard.PushPacing;
+import org.mashlive.wallboard.WarningWindows;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
@@ -37,13 +45,15 @@ import reactor.core.Disposable;
 @Route("board")
 @RouteAlias("")
 @RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
-class BoardView extends Main implements HasDynamicTitle {
+class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(5);
 
     private final BoardFeed feed;
     private final Clock clock;
+    private final WarningWindows windows;
+    private final SoundControl sound;
     private final BoardHeader header;
     private final String title;
     private final List<Tile> tiles;
@@ -51,19 +61,37 @@ class BoardView extends Main implements HasDynamicTitle {
     private Disposable pushes;
 
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings) {
-        this.feed = feed;
-        this.clock = clock;
+        this(feed, capacity, clock, settings, WarningWindows.DEFAULT,
+                new BoardSound((AuthenticationContext) null, clock));
+    }
+
+    @Autowired
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings, WarningWindows windows,
+              BoardSound sound) {
         this.header = new BoardHeader(settings.hubName());
         this.title = settings.hubName() + " · MASH live board";
+        this.feed = feed;
+        this.windows = windows;
+        this.sound = new SoundControl(sound);
+        this.sound.afterChange(this::refresh);
+        header.addRight(this.sound);
+        this.clock = clock;
         setId("board");
         addClassName("board");
-        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(), new ArrivalsTile(),
+        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile());
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);
         add(grid);
         refresh();
+    }
+
+    /** {@code ?sound=on} on the board's address turns the chime on for this screen. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("sound", List.of());
+        sound.soundOn(asked.contains("on"));
     }
 
     @Override
@@ -96,11 +124,26 @@ class BoardView extends Main implements HasDynamicTitle {
     void refresh() {
         Instant now = clock.instant();
         var liveness = feed.liveness();
-        var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN));
+        var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN,
+                windows));
         ZoneId zone = feed.zone();
         header.render(liveness, now, zone, figures.isEmpty());
         setClassName("is-stale", !liveness.live());
         var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, zone), zone));
         tiles.forEach(tile -> tile.render(shown, now));
+        var ids = feed.read(state -> new Ids(
+                state.breaches(now).stream().map(ReferralCard::id).collect(Collectors.toSet()),
+                state.open().stream().map(ReferralCard::id).collect(Collectors.toSet())));
+        sound.render(ids.map(Ids::breached).orElse(null), ids.map(Ids::open).orElse(Set.of()), liveness.live(), now,
+                zone);
+    }
+
+    /** The ids of the referrals breached now and of every open one. */
+    private record Ids(Set<Long> breached, Set<Long> open) {
+    }
+
+    /** The chime's control, for tests. */
+    SoundControl sound() {
+        return sound;
     }
 }

@@ -1,7 +1,10 @@
 package org.mashlive.wallboard.board;
 
 import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.WorkType;
+import org.mashlive.wallboard.DueSoon;
+import org.mashlive.wallboard.WarningWindows;
 
 /**
  * How a ticker line words what happened. The line shows the RAG as a badge and the reference
@@ -32,6 +35,24 @@ final class TickerText {
             case REFERRAL_DECIDED -> type.verb() + (card.outcome() == null ? "" : " · " + card.outcome().label());
             default -> type.verb() + " · " + card.source().label();
         };
+    }
+
+    /**
+     * What a crossing was: {@code due soon · 60 m left} for a Red (its window in elapsed time),
+     * {@code due in 4 working h} for the others, {@code breached its timescale}.
+     */
+    static String what(DueSoon.Crossing crossing, WarningWindows windows) {
+        if (crossing.kind() == DueSoon.Kind.BREACHED) {
+            return "breached its timescale";
+        }
+        return crossing.card().rag() == Rag.RED ? "due soon · " + window(windows.red(), "") + " left"
+                : "due in " + window(windows.others(), "working ");
+    }
+
+    /** A window as it was configured: {@code 1 h}, {@code 90 m}, {@code 4 working h}. */
+    private static String window(java.time.Duration window, String kind) {
+        long minutes = window.toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + " " + kind + "h" : minutes + " " + kind + "m";
     }
 
     /** The reference a line is about. */

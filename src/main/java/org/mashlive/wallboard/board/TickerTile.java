@@ -37,9 +37,8 @@ final class TickerTile extends Tile {
     @Override
     void render(BoardFigures figures, Instant now) {
         var next = figures.recent().stream()
-                .map(recent -> new Line(recent.column(), TickerText.reference(recent.event()),
-                        TickerText.shorten(TickerText.what(recent.event()), WHAT_CHARS),
-                        BoardText.clock(recent.event().at(), figures.zone())))
+                .map(recent -> new Line(recent.column(), recent.reference(),
+                        TickerText.shorten(recent.what(), WHAT_CHARS), BoardText.clock(recent.at(), figures.zone())))
                 .toList();
         if (next.equals(lines)) {
             return;

@@ -15,7 +15,10 @@ import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.WorkType;
+import org.mashlive.wallboard.BoardText;
+import org.mashlive.wallboard.DueSoon;
 import org.mashlive.wallboard.RagColumn;
+import org.mashlive.wallboard.WarningWindows;
 
 /**
  * The duty lead's queue, read from the shared board: open referrals in the order the lead chose,
@@ -73,9 +76,15 @@ final class DutyQueue {
      * @param breached   whether its timescale had run out at {@code now}
      * @param waited     how long since it came in
      * @param timeLeft   until its due time (negative once breached), null without one
+     * @param dueSoon    whether it was due soon at {@code now} (see {@link DueSoon})
      */
     record Row(ReferralCard card, AllocationCard allocation, AllocationCard checks, boolean breached, Duration waited,
-               Duration timeLeft) {
+               Duration timeLeft, boolean dueSoon) {
+
+        /** The time left in words, with "due soon" when it is. */
+        String timeLeftText() {
+            return BoardText.timeLeft(timeLeft) + (dueSoon ? " · due soon" : "");
+        }
 
         String reference() {
             return card.reference();
@@ -161,9 +170,14 @@ final class DutyQueue {
 
     /** The open referrals of {@code state} at {@code now}, in {@code order}, that {@code filter} accepts. */
     static List<Row> rows(BoardState state, Instant now, Filter filter, Order order) {
+        return rows(state, now, filter, order, WarningWindows.DEFAULT);
+    }
+
+    /** The same, with referrals due soon by {@code windows}. */
+    static List<Row> rows(BoardState state, Instant now, Filter filter, Order order, WarningWindows windows) {
         var rows = new ArrayList<Row>();
         for (var card : state.open()) {
-            var row = row(state, card, now);
+            var row = row(state, card, now, windows);
             if (filter.accepts(row)) {
                 rows.add(row);
             }
@@ -176,18 +190,19 @@ final class DutyQueue {
     static Row find(BoardState state, Instant now, String reference) {
         for (var card : state.open()) {
             if (card.reference().equals(reference)) {
-                return row(state, card, now);
+                return row(state, card, now, WarningWindows.DEFAULT);
             }
         }
         return null;
     }
 
-    private static Row row(BoardState state, ReferralCard card, Instant now) {
+    private static Row row(BoardState state, ReferralCard card, Instant now, WarningWindows windows) {
         var allocation = state.allocation(WorkType.REFERRAL, card.id()).orElse(null);
         var checks = card.policeCheck() == PoliceCheck.WAITING
                 ? state.allocation(WorkType.POLICE_CHECK, card.id()).orElse(null)
                 : null;
         return new Row(card, allocation, checks, card.breachedAt(now), Duration.between(card.receivedAt(), now),
-                card.dueAt() == null ? null : Duration.between(now, card.dueAt()));
+                card.dueAt() == null ? null : Duration.between(now, card.dueAt()),
+                DueSoon.dueSoon(card, state.rota().settings().coreHours(), windows, now));
     }
 }

@@ -31,9 +31,11 @@ import org.mashlive.wallboard.ActingUser;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.DutyBackend;
+import org.mashlive.wallboard.DueSoon;
 import org.mashlive.wallboard.DutyException;
 import org.mashlive.wallboard.PushPacing;
 import org.mashlive.wallboard.RagColumn;
+import org.mashlive.wallboard.WarningWindows;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -102,6 +104,8 @@ class DutyView extends Main {
     private final DutyBackend backend;
     private final Clock clock;
     private final ActingUser user;
+    private final WarningWindows windows;
+    private final Span dueSoon = new Span();
     final Notices notices = new Notices();
 
     private final Span liveness = new Span();
@@ -128,12 +132,17 @@ class DutyView extends Main {
     ReallocateDialog dialog;
 
     @Autowired
-    DutyView(BoardFeed feed, DutyBackend backend, Clock clock) {
-        this(feed, backend, clock, ActingUser.current().orElse(null));
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows) {
+        this(feed, backend, clock, ActingUser.current().orElse(null), windows);
     }
 
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user) {
+        this(feed, backend, clock, user, WarningWindows.DEFAULT);
+    }
+
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user, WarningWindows windows) {
         this.feed = feed;
+        this.windows = windows;
         this.backend = backend;
         this.clock = clock;
         this.user = user;
@@ -147,8 +156,10 @@ class DutyView extends Main {
         var title = new H1("Duty queue");
         liveness.setId("duty-live");
         count.setId("duty-count");
+        dueSoon.setId("duty-due-soon");
+        dueSoon.addClassName("duty-due-soon");
         // who is signed in is in the shell's header above
-        var header = new Header(title, count, liveness);
+        var header = new Header(title, count, dueSoon, liveness);
         header.addClassName("duty-header");
         return header;
     }
@@ -220,7 +231,7 @@ class DutyView extends Main {
                         + BoardText.duration(row.waited()))
                 .setHeader("Received · waiting").setKey("received")
                 .setComparator(DutyQueue.WAITING).setWidth("11rem").setFlexGrow(1);
-        grid.addColumn(row -> BoardText.timeLeft(row.timeLeft())).setHeader("Time left").setKey("time-left")
+        grid.addColumn(DutyQueue.Row::timeLeftText).setHeader("Time left").setKey("time-left")
                 .setComparator(DutyQueue.TIME_LEFT).setWidth("8.5rem").setFlexGrow(1);
         grid.addColumn(DutyQueue.Row::allocatedTo).setHeader("Allocated to").setKey("allocated")
                 .setComparator(DutyQueue.Row::allocatedTo).setWidth("9rem").setFlexGrow(2);
@@ -228,7 +239,7 @@ class DutyView extends Main {
                 .setComparator(DutyQueue.Row::policeChecks).setWidth("9rem").setFlexGrow(2);
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
         grid.setMultiSort(false);
-        grid.setPartNameGenerator(row -> row.breached() ? "breached" : null);
+        grid.setPartNameGenerator(row -> row.breached() ? "breached" : row.dueSoon() ? "due-soon" : null);
         grid.addSelectionListener(event -> event.getFirstSelectedItem().ifPresentOrElse(
                 row -> {
                     if (!row.reference().equals(selected)) {
@@ -311,7 +322,13 @@ class DutyView extends Main {
         liveness.getElement().setAttribute("data-live", String.valueOf(live.live()));
         var filter = filter();
         var chosenOrder = order.getValue() == null ? DutyQueue.Order.PRIORITY : order.getValue();
-        var shown = feed.read(state -> DutyQueue.rows(state, now, filter, chosenOrder)).orElse(List.of());
+        var shown = feed.read(state -> DutyQueue.rows(state, now, filter, chosenOrder, windows))
+                .orElse(List.of());
+        // counted over the whole queue, whatever the filter: a warning is not filtered away
+        int soon = feed.read(state -> DueSoon.at(state.open(), state.rota().settings().coreHours(), windows, now)
+                .size()).orElse(0);
+        dueSoon.setText(soon == 0 ? "none due soon" : soon + " due soon");
+        dueSoon.getElement().setAttribute("data-due-soon", String.valueOf(soon));
         var people = feed.read(DutyView::people).orElse(List.of());
         if (!people.equals(person.getListDataView().getItems().toList())) {
             var value = person.getValue();

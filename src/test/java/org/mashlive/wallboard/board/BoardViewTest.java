@@ -183,13 +183,70 @@ class BoardViewTest extends BrowserlessTest {
         feed.set(knownBoard(), Liveness.LIVE);
         openBoard();
 
+        // the events, and between them by time the breaches of the last twelve hours
         var lines = $(ListItem.class).withClassName("ticker-item").all();
         assertThat(lines).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
                 "Not rated13:55MASH-2026-000105 received · Police",
-                "Red13:40MASH-2026-000102 re-rated · Health");
+                "Red13:40MASH-2026-000102 re-rated · Health",
+                "Red13:30MASH-2026-000101 breached its timescale",
+                "Green08:00MASH-2026-000104 breached its timescale");
         var first = lines.getFirst().getElement().getChild(0);
         assertThat(first.getClassList()).as("the badge comes first").contains("rag-badge", "rag-not-rated");
         assertThat(lines.get(1).getElement().getChild(0).getText()).isEqualTo("Red");
+    }
+
+    @Test
+    void listsTheReferralsDueSoonWithTheTimeLeftBelowTheBreaches() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        // the unrated one is due at 14:55: within four working hours
+        assertThat(text("due-soon-count")).isEqualTo("1");
+        assertThat($(ListItem.class).withClassName("due-soon").all())
+                .extracting(item -> item.getElement().getTextRecursively())
+                .containsExactly("Not ratedMASH-2026-00010555 m left");
+
+        // 15:10: the Amber due tomorrow 10:48 has four working hours left from 15:03 (1 h 57 m today,
+        // 2 h 3 m tomorrow morning); the unrated one has breached
+        clock.set(at("15:10"));
+        openBoard();
+        assertThat(text("due-soon-count")).isEqualTo("1");
+        assertThat($(ListItem.class).withClassName("due-soon").all())
+                .extracting(item -> item.getElement().getTextRecursively())
+                .containsExactly("AmberMASH-2026-00010319 h 38 m left");
+        assertThat(text("breach-count")).isEqualTo("3");
+    }
+
+    @Test
+    void theTickerSaysWhenAReferralCrossesIntoDueSoonAndIntoBreachAsTheClockMoves() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        var view = openBoard();
+        assertThat(tickerLines()).first().isEqualTo("Not rated13:55MASH-2026-000105 received · Police");
+
+        // 14:55:01: the unrated one breaches, with no event from the backend
+        clock.set(at("14:55").plusSeconds(1));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Not rated14:55MASH-2026-000105 breached its timescale");
+
+        // 15:03: the Amber enters its last four working hours
+        clock.set(at("15:03"));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Amber15:03MASH-2026-000103 due in 4 working h");
+
+        // 16:30: the Red due at 17:30 enters its last hour; at 17:30:01 it breaches
+        clock.set(at("16:30"));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Red16:30MASH-2026-000102 due soon · 1 h left");
+        assertThat(text("due-soon-count")).isEqualTo("2");
+        clock.set(at("17:30").plusSeconds(1));
+        view.refresh();
+        assertThat(tickerLines()).first().isEqualTo("Red17:30MASH-2026-000102 breached its timescale");
+        assertThat(tickerLines()).element(1).isEqualTo("Red16:30MASH-2026-000102 due soon · 1 h left");
+        assertThat(text("due-soon-count")).isEqualTo("1");
+    }
+
+    private List<String> tickerLines() {
+        return $(ListItem.class).withClassName("ticker-item").all().stream()
+                .map(item -> item.getElement().getTextRecursively()).toList();
     }
 
     @Test
@@ -311,6 +368,71 @@ class BoardViewTest extends BrowserlessTest {
         element.getAttributeNames().forEach(name -> into.append(element.getAttribute(name)).append('\n'));
         element.getPropertyNames().forEach(name -> into.append(element.getProperty(name)).append('\n'));
         element.getChildren().forEach(child -> collect(child, into));
+    }
+
+    @Test
+    void theBreachesTileEndsWithTheForecastOfTheDayOnceTheCapacityFiguresHaveCome() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withId("breach-forecast").exists())
+                .as("hidden until the first capacity figures").isFalse();
+
+        capacity = new org.mashlive.capacity.api.CapacitySummary(NOW, NOW.atZone(org.mashlive.TestZone.LONDON).toLocalDate(), 5,
+                3, 12, 9.35, List.of(), List.of(), 0, 0, List.of(), List.of());
+        openBoard();
+        assertThat(text("breach-forecast")).isEqualTo(org.mashlive.wallboard.ForecastText.UNKNOWN);
+
+        capacity = capacity.withForecast(new org.mashlive.capacity.api.BreachForecast(NOW, 1.0,
+                new org.mashlive.capacity.api.BreachForecast.Horizon(at("18:00"), 0, 3, 0, 0),
+                new org.mashlive.capacity.api.BreachForecast.Horizon(at("17:00"), 0, 3, 0, 0), 1));
+        openBoard();
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("breach-forecast").isVisible()).isTrue();
+        assertThat(text("breach-forecast")).isEqualTo(
+                "At today's pace 3 Amber will breach by 17:00; 1 more social worker on shift would clear them.");
+    }
+
+    @Test
+    void theChimeSoundsOnceForANewBreachOnlyWhileLiveAndOnlyWhenTheAddressAsks() {
+        // the known board and a Red received 13:40, due 17:40
+        var redLater = Cards.card(106, Source.HEALTH, Rag.RED, Stage.RECEIVED, at("13:40"), at("17:40"));
+        var state = knownBoard();
+        state.apply(Cards.received(10, redLater));
+        feed.set(state, Liveness.LIVE);
+        com.vaadin.flow.component.UI.getCurrent().navigate("board",
+                com.vaadin.flow.router.QueryParameters.of("sound", "on"));
+        var board = (BoardView) com.vaadin.flow.component.UI.getCurrent().getCurrentView();
+        board.refresh();
+        assertThat(text("sound-label")).isEqualTo("Sound on");
+        assertThat(board.sound().plays()).as("the breaches found on opening").isZero();
+
+        // 14:55:01: the unrated 105 breaches
+        clock.set(at("14:55").plusSeconds(1));
+        board.refresh();
+        assertThat(board.sound().plays()).isEqualTo(1);
+        board.refresh();
+        clock.set(at("15:00"));
+        board.refresh();
+        assertThat(board.sound().plays()).as("once for the same referral").isEqualTo(1);
+
+        // stale: the Red 102 breaches at 17:30 with no chime, and none when the board is live again
+        feed.set(state, Liveness.staleSince(at("15:00")));
+        clock.set(at("17:31"));
+        board.refresh();
+        assertThat(text("sound-label")).isEqualTo("Sound on · silent while stale");
+        assertThat(board.sound().plays()).isEqualTo(1);
+        feed.set(state, Liveness.LIVE);
+        board.refresh();
+        assertThat(board.sound().plays()).isEqualTo(1);
+        assertThat($(com.vaadin.flow.component.html.NativeButton.class).withId("sound-mute").exists())
+                .as("a kiosk may not mute").isFalse();
+
+        // the same board without sound=on: 106 breaches at 17:40 without a chime, and nothing is shown
+        com.vaadin.flow.component.UI.getCurrent().navigate("board");
+        clock.set(at("17:41"));
+        board.refresh();
+        assertThat(text("breach-count")).isEqualTo("5");
+        assertThat(board.sound().plays()).as("sound off: no chime").isEqualTo(1);
+        assertThat($(Div.class).withId("sound").exists()).as("nothing to show on a kiosk without sound").isFalse();
     }
 
     @Test

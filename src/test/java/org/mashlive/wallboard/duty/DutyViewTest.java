@@ -138,6 +138,30 @@ class DutyViewTest extends BrowserlessTest {
     }
 
     @Test
+    void marksTheReferralsDueSoonAndCountsThemWhateverTheFilter() {
+        var view = open();
+        // 14:00: only the unrated 105, due 14:55, is within its window (four working hours)
+        var rows = view.rows().stream().filter(DutyQueue.Row::dueSoon).map(row -> row.card().id()).toList();
+        assertThat(rows).containsExactly(105L);
+        var unrated = view.rows().stream().filter(row -> row.card().id() == 105).findFirst().orElseThrow();
+        assertThat(unrated.timeLeftText()).isEqualTo("55 m left · due soon");
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("duty-due-soon").getText()).isEqualTo("1 due soon");
+
+        view.rag.setValue(RagColumn.RED);
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("duty-due-soon").getText())
+                .as("a warning is not filtered away").isEqualTo("1 due soon");
+
+        // 16:45: the Red 102 due 17:30 is in its last hour; 105 has breached and is no longer "due soon"
+        ((MutableClock) TestDutyViews.clock).set(at("16:45"));
+        view.refresh();
+        assertThat(view.rows()).extracting(row -> row.card().id() + ":" + row.dueSoon()).contains("102:true");
+        assertThat(view.rows().getFirst().timeLeftText()).isEqualTo("breached 3 h 15 m ago");
+        // the Amber 103, due tomorrow 10:48, has 2 h 18 m of working time left; 106, due tomorrow
+        // 13:50, has 5 h 20 m: not yet
+        assertThat($(com.vaadin.flow.component.html.Span.class).id("duty-due-soon").getText()).isEqualTo("2 due soon");
+    }
+
+    @Test
     void ordersByTimeLeftWithTheBreachedFirstOrByWaiting() {
         var view = open();
         view.order.setValue(DutyQueue.Order.TIME_LEFT);
