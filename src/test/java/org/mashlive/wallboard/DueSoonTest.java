@@ -69,6 +69,20 @@ class DueSoonTest {
     }
 
     @Test
+    void theWindowsAreReadFromTheSettingsWithTheirDefaults() {
+        var settings = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                java.util.Map.of("mash.wallboard.due-soon.red", "30m"));
+        var bound = new org.springframework.boot.context.properties.bind.Binder(settings)
+                .bindOrCreate("mash.wallboard.due-soon", WarningWindows.class);
+        assertThat(bound).isEqualTo(new WarningWindows(Duration.ofMinutes(30), Duration.ofHours(4)));
+        assertThat(new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(java.util.Map.of()))
+                .bindOrCreate("mash.wallboard.due-soon", WarningWindows.class)).isEqualTo(WarningWindows.DEFAULT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new WarningWindows(Duration.ZERO, Duration.ofHours(1)))
+                .hasMessageContaining("mash.wallboard.due-soon.red");
+    }
+
+    @Test
     void theDueSoonAreListedLeastTimeLeftFirstWithoutTheBreachedOrTheDecided() {
         var now = at("10T14:00");
         var red = card(1, Rag.RED, at("10T10:30"), at("10T14:30"));

@@ -168,12 +168,10 @@ final class DutyQueue {
         }
     }
 
-    /** The open referrals of {@code state} at {@code now}, in {@code order}, that {@code filter} accepts. */
-    static List<Row> rows(BoardState state, Instant now, Filter filter, Order order) {
-        return rows(state, now, filter, order, WarningWindows.DEFAULT);
-    }
-
-    /** The same, with referrals due soon by {@code windows}. */
+    /**
+     * The open referrals of {@code state} at {@code now}, in {@code order}, that {@code filter} accepts,
+     * each marked due soon by {@code windows}.
+     */
     static List<Row> rows(BoardState state, Instant now, Filter filter, Order order, WarningWindows windows) {
         var rows = new ArrayList<Row>();
         for (var card : state.open()) {
@@ -187,10 +185,10 @@ final class DutyQueue {
     }
 
     /** The open referral {@code reference} at {@code now}, whatever the filter; null once it is no longer open. */
-    static Row find(BoardState state, Instant now, String reference) {
+    static Row find(BoardState state, Instant now, String reference, WarningWindows windows) {
         for (var card : state.open()) {
             if (card.reference().equals(reference)) {
-                return row(state, card, now, WarningWindows.DEFAULT);
+                return row(state, card, now, windows);
             }
         }
         return null;

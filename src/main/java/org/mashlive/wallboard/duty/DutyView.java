@@ -348,7 +348,7 @@ class DutyView extends Main {
         if (selected != null) {
             shown.stream().filter(row -> row.reference().equals(selected)).findFirst().ifPresent(grid::select);
             if (panel != null) {
-                panel.follow(feed.read(state -> DutyQueue.find(state, now, selected)).orElse(null));
+                panel.follow(feed.read(state -> DutyQueue.find(state, now, selected, windows)).orElse(null));
             }
         }
     }
@@ -395,7 +395,7 @@ class DutyView extends Main {
 
     /** Opens the move dialog for the referral {@code reference}, or for its police checks, as the queue shows it now. */
     void openDialog(String reference, WorkType work) {
-        var row = feed.read(state -> DutyQueue.find(state, clock.instant(), reference)).orElse(null);
+        var row = feed.read(state -> DutyQueue.find(state, clock.instant(), reference, windows)).orElse(null);
         if (row == null) {
             notice(reference + " is no longer open", true);
             return;

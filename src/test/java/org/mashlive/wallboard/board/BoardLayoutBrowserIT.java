@@ -33,7 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The kiosk board on a busy simulated hub, in headless chromium, at the screens it must fit: a
+ * The kiosk board (its chime on) on a busy simulated hub, in headless chromium, at the screens it must fit: a
  * small 1280×720, the 1920×1080 office TV, a 3840×2160 one and a portrait 1080×1920. One start of
  * both contexts and one browser serve every size: the viewport is set exactly through the DevTools
  * protocol, and the board lays itself out again.
@@ -61,7 +61,7 @@ class BoardLayoutBrowserIT {
         browser = Browser.start();
         try {
             browser.get("http://localhost:" + app.wallboard().getEnvironment().getProperty("local.server.port")
-                    + "/board?kiosk=" + Access.DEMO_KIOSK_TOKEN);
+                    + "/board?kiosk=" + Access.DEMO_KIOSK_TOKEN + "&sound=on");
         } catch (TimeoutException slowMachine) {
             // a starved renderer may answer late; the wait below tells whether the board came
         }
@@ -195,6 +195,9 @@ class BoardLayoutBrowserIT {
             assertThat(number(measured, "smallestKeyFigure")).isGreaterThanOrEqualTo(48);
         }
         assertThat(browser.findElement(By.id("live-indicator")).getText()).contains("LIVE");
+        // the chime's icon is on every size, its state in words where the header has room
+        assertThat(browser.findElement(By.id("sound-state")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("sound-label")).isDisplayed()).isEqualTo(!portrait);
     }
 
     private static double number(Map<String, Object> measured, String key) {
