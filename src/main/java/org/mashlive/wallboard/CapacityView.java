@@ -16,7 +16,6 @@ import org.mashlive.capacity.api.DailyTimeliness;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -187,7 +186,7 @@ class CapacityView extends Main {
             item.addClassNames("legend-item", "source-" + group.name().toLowerCase(Locale.ROOT));
             legend.add(item);
         }
-        var chart = new Html(Sparkline.svg("Contacts per day by source, last 14 days", 560, 120, null, series,
+        var chart = Sparkline.html(Sparkline.svg("Contacts per day by source, last 14 days", 560, 120, null, series,
                 java.util.Arrays.stream(groups).map(g -> "source-" + g.name().toLowerCase(Locale.ROOT)).toList()));
         chart.setId("trend-arrivals");
         return tile("capacity-arrivals", "Contacts per day by source · 14 days", chart, legend);
@@ -214,7 +213,7 @@ class CapacityView extends Main {
             item.addClassNames("legend-item", "rag-" + rag.name().toLowerCase(Locale.ROOT));
             legend.add(item);
         }
-        var chart = new Html(Sparkline.svg("Share decided within timescale per day by RAG, last 14 days", 560, 120,
+        var chart = Sparkline.html(Sparkline.svg("Share decided within timescale per day by RAG, last 14 days", 560, 120,
                 1.0, series, rags.stream().map(r -> "rag-" + r.name().toLowerCase(Locale.ROOT)).toList()));
         chart.setId("trend-timeliness");
         return tile("capacity-timeliness", "Decided within timescale by RAG · 14 days", chart, legend);

@@ -3,6 +3,8 @@ package org.mashlive.wallboard;
 import java.util.List;
 import java.util.Locale;
 
+import com.vaadin.flow.component.Html;
+
 /**
  * Small trend lines drawn on the server as SVG (no chart library reaches the browser). Values may
  * be null where there is nothing to show (a day without decisions): the line breaks there.
@@ -10,6 +12,19 @@ import java.util.Locale;
 final class Sparkline {
 
     private Sparkline() {
+    }
+
+    /**
+     * The drawing as a component. Vaadin reads the markup with an HTML parser, which lowers the case
+     * of attribute names, but SVG's are case-sensitive: a {@code viewbox} is no {@code viewBox}, and
+     * the drawing would keep its drawn size instead of filling its tile. The two are set again, by
+     * their proper names, in the browser.
+     */
+    static Html html(String svg) {
+        var chart = new Html(svg);
+        chart.getElement().executeJs("this.setAttribute('viewBox', this.getAttribute('viewbox'));"
+                + " this.setAttribute('preserveAspectRatio', 'none');");
+        return chart;
     }
 
     /**

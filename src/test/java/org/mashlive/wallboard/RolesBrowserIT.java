@@ -127,6 +127,12 @@ class RolesBrowserIT {
         wait.until(driver -> text("capacity-open").equals(Integer.toString(feed.latest().orElseThrow().openNow())));
         assertThat(text("capacity-arrivals-today")).matches("\\d+");
         assertThat(browser.findElement(By.id("trend-arrivals")).getTagName()).isEqualTo("svg");
+        // the trend line fills its tile: its axis is as wide as the drawing, which is as wide as the tile
+        wait.until(driver -> ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const svg = document.getElementById('trend-arrivals');
+                const axis = svg.querySelector('line.axis').getBoundingClientRect().width;
+                const tile = svg.parentElement.getBoundingClientRect().width;
+                return axis > 0.9 * tile && Math.abs(axis - svg.getBoundingClientRect().width) < 2;"""));
         assertThat(browser.findElement(By.id("grafana-mash-demand")).getAttribute("href"))
                 .isEqualTo("http://localhost:3000/d/mash-demand");
     }
