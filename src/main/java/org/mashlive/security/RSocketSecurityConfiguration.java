@@ -97,6 +97,12 @@ class RSocketSecurityConfiguration {
                         .route(ReferralRoutes.STAGE).access(anyOf(ReferralRoutes.STAGE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DECIDE).access(anyOf(ReferralRoutes.DECIDE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.POLICE_CHECK).access(anyOf(ReferralRoutes.POLICE_CHECK, Access.DUTY_LEADS))
+                        // management oversight, and the rationales it reads: duty leads and admins
+                        .route(ReferralRoutes.SIGN_OFF).access(anyOf(ReferralRoutes.SIGN_OFF, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.RETURN).access(anyOf(ReferralRoutes.RETURN, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.AWAITING_SIGN_OFF)
+                        .access(anyOf(ReferralRoutes.AWAITING_SIGN_OFF, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.THRESHOLDS).access(anyOf(ReferralRoutes.THRESHOLDS, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
                 .build());
     }

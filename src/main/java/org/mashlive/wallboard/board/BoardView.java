@@ -55,7 +55,8 @@ class BoardView extends Main {
         setId("board");
         addClassName("board");
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(), new ArrivalsTile(),
-                new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile());
+                new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
+                new DecisionsTile(feed));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);
