@@ -87,6 +87,9 @@ class RSocketSecurityConfiguration {
                         .route(BoardRoutes.STREAM).access(anyOf(BoardRoutes.STREAM, Access.BOARD_READERS))
                         // aggregate figures only, as the board's capacity tile shows them
                         .route(CapacityRoutes.SUMMARY).access(anyOf(CapacityRoutes.SUMMARY, Access.BOARD_READERS))
+                        // exact figures for a period, as the REST API gives them: service heads and admins
+                        .route(CapacityRoutes.FRONT_DOOR_REPORT).access(anyOf(CapacityRoutes.FRONT_DOOR_REPORT,
+                                java.util.List.of(Access.SERVICE_HEAD, Access.ADMIN)))
                         // acting for a person: people only, never a board or kiosk token
                         .route(Access.TOKEN_ROUTE).access(anyOf(Access.TOKEN_ROUTE, Access.PEOPLE))
                         .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))

@@ -40,11 +40,14 @@ class ReferralServiceFrontDoor implements FrontDoor {
     private final ReferralService referrals;
     private final AllocationService allocation;
     private final Clock clock;
+    private final SimulatedOversight oversight;
 
-    ReferralServiceFrontDoor(ReferralService referrals, AllocationService allocation, Clock clock) {
+    ReferralServiceFrontDoor(ReferralService referrals, AllocationService allocation, Clock clock,
+                             SimulatedOversight oversight) {
         this.referrals = referrals;
         this.allocation = allocation;
         this.clock = clock;
+        this.oversight = oversight;
     }
 
     @Override
@@ -60,8 +63,10 @@ class ReferralServiceFrontDoor implements FrontDoor {
             case Plan.Rate rate -> at == null
                     ? referrals.rate(id, rate.rag(), rate.reason())
                     : referrals.rate(id, rate.rag(), rate.reason(), at);
+            // live, a simulated lead decides with a rationale and another signs off (or returns) later;
+            // back-filled, the decision closes it at its time, as one made before sign-off was recorded
             case Plan.Decide decide -> at == null
-                    ? referrals.decide(id, decide.outcome())
+                    ? oversight.decide(id, decide.outcome())
                     : referrals.decide(id, decide.outcome(), at);
         };
         Mono<Void> desk = at != null ? Mono.empty() : switch (action) {

@@ -59,6 +59,9 @@ public interface DutyBackend {
     /** The decisions awaiting sign-off, the longest waiting first. */
     List<AwaitingSignOff> awaitingSignOff(ActingUser user);
 
+    /** The front-door report of a period as CSV, as {@code user} (service heads and admins may read it). */
+    String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request);
+
     /** The threshold levels a decision may apply, as the hub configured them. */
     List<String> thresholds(ActingUser user);
 

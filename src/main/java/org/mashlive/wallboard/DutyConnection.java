@@ -109,6 +109,12 @@ final class DutyConnection implements DutyBackend {
     }
 
     @Override
+    public String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request) {
+        return call(bearer(user), org.mashlive.capacity.api.CapacityRoutes.FRONT_DOOR_REPORT,
+                spec -> spec.data(request).retrieveMono(String.class));
+    }
+
+    @Override
     public List<String> thresholds(ActingUser user) {
         return call(bearer(user), ReferralRoutes.THRESHOLDS,
                 spec -> spec.retrieveMono(new ParameterizedTypeReference<List<String>>() { }));

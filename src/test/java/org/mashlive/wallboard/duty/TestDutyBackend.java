@@ -93,6 +93,11 @@ final class TestDutyBackend implements DutyBackend {
     }
 
     @Override
+    public String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request) {
+        throw new DutyException(DutyException.Kind.REFUSED, "not in this test");
+    }
+
+    @Override
     public List<String> thresholds(ActingUser user) {
         return List.of("Universal", "Early help", "Child in need", "Child protection");
     }
