@@ -293,6 +293,22 @@ class DecisionsIT {
         assertThat(signed.stage()).isEqualTo(Stage.DECIDED);
         assertThat(signed.outcome()).isEqualTo(Outcome.EARLY_HELP);
 
+        // the duty lead's detail names every person by display name and role
+        var detail = lead.route(ReferralRoutes.DETAIL).data(new org.mashlive.referral.api.DetailRequest(ref))
+                .retrieveMono(org.mashlive.referral.api.ReferralDetail.class).block(WAIT);
+        assertThat(detail.receivedBy()).isEqualTo("Sam Okafor (duty lead)");
+        assertThat(detail.ragHistory()).singleElement()
+                .satisfies(step -> assertThat(step.by()).isEqualTo("Sam Okafor (duty lead)"));
+        assertThat(detail.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.rationale()).isEqualTo("Needs a family support plan");
+            assertThat(d.decidedBy()).isEqualTo("Sam Okafor (duty lead)");
+            assertThat(d.status()).isEqualTo("SIGNED_OFF");
+            assertThat(d.settledBy()).isEqualTo("Jo Walsh (duty lead)");
+        });
+        assertThat(detail.trail()).extracting(step -> step.action() + " by " + step.by()).containsExactly(
+                "RECEIVED by Sam Okafor (duty lead)", "DECIDED by Sam Okafor (duty lead)",
+                "SIGN_OFF_REFUSED by Sam Okafor (duty lead)", "SIGNED_OFF by Jo Walsh (duty lead)");
+
         // hub managers read the board, not the rationales
         var manager = TestClients.rsocket(context.getBean(RSocketRequester.Builder.class), rsocketPort,
                 MediaType.APPLICATION_JSON, TestClients.demoUser("hub.manager"));

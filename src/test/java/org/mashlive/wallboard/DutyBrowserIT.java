@@ -257,24 +257,24 @@ class DutyBrowserIT {
         waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " police checks done"));
         screenshot(lead);
 
-        // record the decision: early help needs another lead's sign-off, so it waits, and the board
+        // record the decision: an assessment needs another lead's sign-off, so it waits, and the board
         // counts it within a second
         int waitingBefore = number(kiosk, "signoff-count");
         lead.findElement(By.id("duty-decide")).click();
-        choose(lead, "duty-decision-outcome", "Early help");
+        choose(lead, "duty-decision-outcome", "Child and family assessment (s17)");
         waitIn(lead, WAIT).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#duty-decision-rationale textarea"))).sendKeys("Family asks for support; no risk of harm");
-        choose(lead, "duty-decision-threshold", "Early help");
-        choose(lead, "duty-decision-next", "Early Help");
+                By.cssSelector("#duty-decision-rationale textarea"))).sendKeys("Repeated incidents; the child is frightened at home");
+        choose(lead, "duty-decision-threshold", "Child in need");
+        choose(lead, "duty-decision-next", "Assessment");
         lead.findElement(By.id("duty-decision-record")).click();
-        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " decided: Early help — awaiting sign-off"));
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " decided: Child and family assessment (s17) — awaiting sign-off"));
         waitIn(kiosk, LIVE).until(driver -> number(kiosk, "signoff-count") == waitingBefore + 1);
         waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " decided, awaiting"));
 
         // the other lead signs it off from the sign-off queue: it closes, and the board follows within a second
-        lead2.get(wallboard("/duty/sign-off"));
+        lead2.get(wallboard("/sign-off"));
         waitIn(lead2, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sign-off-authorise-" + ref))).click();
-        waitIn(lead2, WAIT).until(driver -> notified(lead2, ref + " signed off: Early help"));
+        waitIn(lead2, WAIT).until(driver -> notified(lead2, ref + " signed off: Child and family assessment (s17)"));
         waitIn(kiosk, LIVE).until(driver -> number(kiosk, "signoff-count") == waitingBefore);
         waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " decided"));
         waitIn(lead, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-status"),

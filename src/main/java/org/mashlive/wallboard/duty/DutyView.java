@@ -576,12 +576,20 @@ class DutyView extends Main {
             facts.add(fact("Concern", shown.concern()));
             facts.add(fact("Consent", shown.consent().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + (shown.consentOverrideReason() == null ? "" : " — " + shown.consentOverrideReason())));
+            if (shown.receivedBy() != null) {
+                facts.add(fact("Received by", shown.receivedBy()));
+            }
             history = new UnorderedList();
             history.addClassName("duty-rag-history");
             for (var step : shown.ragHistory()) {
-                history.add(step(step.at(), step.from(), step.to(), step.reason()));
+                var item = step(step.at(), step.from(), step.to(), step.reason());
+                if (step.by() != null) {
+                    item.add(" · " + step.by());
+                }
+                history.add(item);
             }
             facts.add(fact("RAG history", shown.ragHistory().isEmpty() ? "not rated yet" : ""), history);
+            DecisionFacts.add(facts, shown);
         }
 
         private ListItem step(Instant at, Rag from, Rag to, String reason) {

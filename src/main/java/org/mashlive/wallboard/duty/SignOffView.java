@@ -45,7 +45,7 @@ import reactor.core.Disposable;
  * their own decisions are shown but left to another lead, as the backend's rule says. It reads the
  * queue from the backend as the person whenever the board shows a decision arrive or leave it.
  */
-@Route("duty/sign-off")
+@Route("sign-off")
 @RolesAllowed({Access.DUTY_LEAD, Access.ADMIN})
 @PageTitle("Sign-off · MASH live board")
 @StyleSheet("styles/duty.css")

@@ -68,7 +68,7 @@ class SignOffViewTest extends BrowserlessTest {
                 List.of())), Liveness.LIVE);
         backend.awaiting = List.of(awaiting(201, "duty.lead2", "Jo Walsh (duty lead)", first),
                 awaiting(202, "duty.lead", "Sam Okafor (duty lead)", second));
-        var view = navigate("duty/sign-off", SignOffView.class);
+        var view = navigate("sign-off", SignOffView.class);
         view.refresh();
         return view;
     }
