@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.mashlive.audit.AuditEntry;
+import org.mashlive.audit.NamedEntry;
 import org.mashlive.audit.AuditTrail;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.WorkType;
@@ -31,11 +31,14 @@ class AllocationController {
     private final AllocationService allocation;
     private final ReferralService referrals;
     private final AuditTrail audit;
+    private final org.mashlive.audit.Acting acting;
 
-    AllocationController(AllocationService allocation, ReferralService referrals, AuditTrail audit) {
+    AllocationController(AllocationService allocation, ReferralService referrals, AuditTrail audit,
+                         org.mashlive.audit.Acting acting) {
         this.allocation = allocation;
         this.referrals = referrals;
         this.audit = audit;
+        this.acting = acting;
     }
 
     @GetMapping("/api/referrals/{ref}/allocation")
@@ -77,19 +80,26 @@ class AllocationController {
         return allocation.candidates().collectList();
     }
 
-    /** The referral's trail and its police checks': who screened, moved, decided and checked it. */
+    /**
+     * The referral's trail and its police checks': who took it in, screened, moved, decided, signed
+     * off and checked it, each person by display name and role.
+     */
     @GetMapping("/api/referrals/{ref}/audit")
-    Mono<List<AuditEntry>> auditOfReferral(@PathVariable String ref) {
-        return referrals.find(ref).flatMap(referral -> audit.forCase(referral.id()).collectList());
+    Mono<List<NamedEntry>> auditOfReferral(@PathVariable String ref) {
+        return referrals.find(ref).flatMap(referral -> audit.forCaseNamed(referral.id()).collectList());
     }
 
     @GetMapping("/api/staff/{id}/audit")
-    Mono<List<AuditEntry>> auditOfStaff(@PathVariable long id) {
-        return audit.forStaff(id).collectList();
+    Mono<List<NamedEntry>> auditOfStaff(@PathVariable long id) {
+        return audit.forStaffNamed(id).collectList();
     }
 
-    private static Mono<String> actor(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous");
+    /** Who is signed in, their name and role kept for the trail (allocation keeps its own transactions). */
+    private Mono<String> actor(ServerWebExchange exchange) {
+        return exchange.getPrincipal().cast(org.springframework.security.core.Authentication.class)
+                .map(acting::of)
+                .flatMap(person -> acting.remember(person).thenReturn(person.username()))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no signed-in caller")));
     }
 
     record AllocateRequest(@NotNull @Positive Long staffId, Integer expectedVersion,

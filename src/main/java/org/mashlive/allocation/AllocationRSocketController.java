@@ -28,10 +28,13 @@ class AllocationRSocketController {
 
     private final AllocationService allocation;
     private final ReferralService referrals;
+    private final org.mashlive.audit.Acting acting;
 
-    AllocationRSocketController(AllocationService allocation, ReferralService referrals) {
+    AllocationRSocketController(AllocationService allocation, ReferralService referrals,
+                                org.mashlive.audit.Acting acting) {
         this.allocation = allocation;
         this.referrals = referrals;
+        this.acting = acting;
     }
 
     @MessageMapping(AllocationRoutes.ALLOCATE)
@@ -43,9 +46,9 @@ class AllocationRSocketController {
             return Mono.error(new InvalidAllocationException("staffId", "must name the person to give it to"));
         }
         WorkType type = request.workType() == null ? WorkType.REFERRAL : request.workType();
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication().getName())
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no signed-in caller")))
+        // the person's name and role are kept for the trail; allocation keeps its own transactions
+        return acting.caller()
+                .flatMap(person -> acting.remember(person).thenReturn(person.username()))
                 .flatMap(actor -> referrals.find(request.reference().strip())
                         .flatMap(referral -> allocation.allocate(new AllocateCase(type, referral.id(), request.staffId(),
                                 request.expectedVersion(), request.reason(), request.confirm()), actor)));

@@ -16,8 +16,16 @@ public enum AuditAction {
     RAG_CHANGED,
     /** A referral moved from one open stage to another. */
     STAGE_CHANGED,
-    /** The decision on a referral was recorded, which closed it. */
+    /** A decision on a referral was recorded: it closed it, or it waits for sign-off (the detail says which). */
     DECIDED,
     /** The police checks on a police notification were recorded as done. */
-    POLICE_CHECK_DONE
+    POLICE_CHECK_DONE,
+    /** A contact was taken in, by the signed-in person or partner system (written with it). */
+    RECEIVED,
+    /** A decision that needed management oversight was authorised by another lead, which closed it. */
+    SIGNED_OFF,
+    /** A decision was returned for another decision, with the reason; the referral is open again. */
+    DECISION_RETURNED,
+    /** A sign-off or return was refused (for example, of the person's own decision); nothing changed. */
+    SIGN_OFF_REFUSED
 }

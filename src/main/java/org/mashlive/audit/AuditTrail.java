@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import io.r2dbc.spi.Readable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -19,9 +20,11 @@ import reactor.core.publisher.Mono;
 public class AuditTrail {
 
     private final DatabaseClient db;
+    private final ObjectProvider<DisplayNames> names;
 
-    AuditTrail(DatabaseClient db) {
+    AuditTrail(DatabaseClient db, ObjectProvider<DisplayNames> names) {
         this.db = db;
+        this.names = names;
     }
 
     /** Appends {@code entry}; completes once it is written (committed with the caller's transaction). */
@@ -64,6 +67,61 @@ public class AuditTrail {
                 .bind("id", referralId)
                 .map(AuditTrail::entry)
                 .all();
+    }
+
+    /**
+     * As {@link #forCase}, each entry naming its person by display name and role: as recorded when
+     * they acted, or else as configured now, or else by the account's name.
+     */
+    public Flux<NamedEntry> forCaseNamed(long referralId) {
+        return named("""
+                SELECT e.*, a.display_name, a.role FROM audit_entry e LEFT JOIN actor a ON a.username = e.actor
+                WHERE e.subject_type IN ('REFERRAL', 'POLICE_CHECK') AND e.subject_id = :id
+                ORDER BY e.at, e.id""", referralId);
+    }
+
+    /** As {@link #forStaff}, each entry naming its person. */
+    public Flux<NamedEntry> forStaffNamed(long staffId) {
+        return named("""
+                SELECT e.*, a.display_name, a.role FROM audit_entry e LEFT JOIN actor a ON a.username = e.actor
+                WHERE e.from_staff_id = :id OR e.to_staff_id = :id
+                ORDER BY e.at, e.id""", staffId);
+    }
+
+    /** How the hub knows {@code usernames}: recorded, else configured, else by account name. */
+    public Mono<java.util.Map<String, Actor>> people(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return db.sql("SELECT username, display_name, role FROM actor WHERE username = ANY(:names)")
+                .bind("names", usernames.toArray(String[]::new))
+                .map(row -> new Actor(row.get("username", String.class), row.get("display_name", String.class),
+                        row.get("role", String.class)))
+                .all()
+                .collectMap(Actor::username)
+                .map(found -> {
+                    var all = new java.util.HashMap<String, Actor>(found);
+                    usernames.forEach(name -> all.computeIfAbsent(name, this::unrecorded));
+                    return java.util.Map.copyOf(all);
+                });
+    }
+
+    private Flux<NamedEntry> named(String sql, long id) {
+        return db.sql(sql).bind("id", id).map(row -> {
+            var entry = entry(row);
+            String name = row.get("display_name", String.class);
+            var person = name == null ? unrecorded(entry.actor())
+                    : new Actor(entry.actor(), name, row.get("role", String.class));
+            return new NamedEntry(entry.at(), entry.actor(), person.displayName(), person.role(), entry.action(),
+                    entry.subjectType(), entry.subjectId(), entry.reference(), entry.fromStaffId(), entry.toStaffId(),
+                    entry.reason(), entry.detail());
+        }).all();
+    }
+
+    /** Someone who acted without their name and role being recorded (allocation before this was kept). */
+    private Actor unrecorded(String username) {
+        DisplayNames configured = names.getIfAvailable();
+        return new Actor(username, configured == null ? username : configured.of(username).orElse(username), null);
     }
 
     /** Every entry that moved work to or from one person, oldest first. */

@@ -22,6 +22,7 @@ import org.mashlive.board.api.Stage;
  * @param policeCheck where its police checks stand
  * @param decisionDueAt when the statutory decision is due, one working day from receipt by default
  * @param decisionOverdue whether the decision is late: open past {@code decisionDueAt}, or decided after it
+ * @param awaitingSignOffSince when the decision now waiting for a lead's sign-off was made; null when none waits
  */
 public record Referral(
         long id,
@@ -49,11 +50,12 @@ public record Referral(
         int version,
         PoliceCheck policeCheck,
         Instant decisionDueAt,
-        boolean decisionOverdue) {
+        boolean decisionOverdue,
+        Instant awaitingSignOffSince) {
 
     /** What the board may show of it. */
     public ReferralCard card() {
         return new ReferralCard(id, reference, receivedAt, channel, source, child.initials(), childKey, rag, stage,
-                flags, reReferral, dueAt, outcome, decidedAt, policeCheck, decisionDueAt);
+                flags, reReferral, dueAt, outcome, decidedAt, policeCheck, decisionDueAt, awaitingSignOffSince);
     }
 }

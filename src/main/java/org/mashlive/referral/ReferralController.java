@@ -9,7 +9,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.mashlive.audit.Acting;
+import org.mashlive.audit.Actor;
 import org.mashlive.board.api.Access;
+import org.mashlive.referral.api.FeedbackWay;
+import org.mashlive.referral.api.NextStep;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Stage;
@@ -37,10 +41,14 @@ class ReferralController {
 
     private final ReferralService referrals;
     private final ScreeningActions screening;
+    private final Decisions decisions;
+    private final Acting acting;
 
-    ReferralController(ReferralService referrals, ScreeningActions screening) {
+    ReferralController(ReferralService referrals, ScreeningActions screening, Decisions decisions, Acting acting) {
         this.referrals = referrals;
         this.screening = screening;
+        this.decisions = decisions;
+        this.acting = acting;
     }
 
     /**
@@ -53,7 +61,9 @@ class ReferralController {
     @PostMapping
     Mono<ResponseEntity<Object>> receive(@Valid @RequestBody NewReferral contact, ServerWebExchange exchange) {
         return exchange.getPrincipal().map(ReferralController::mayReadReferrals).defaultIfEmpty(false)
-                .flatMap(mayRead -> referrals.receive(contact).map(received -> {
+                .zipWith(actor(exchange))
+                .flatMap(caller -> referrals.receive(contact).contextWrite(c -> Acting.context(c, caller.getT2())).map(received -> {
+                    boolean mayRead = caller.getT1();
                     var referral = received.referral();
                     Object body = mayRead ? ReferralSummary.of(referral) : IntakeReceipt.of(received);
                     return received.created()
@@ -114,8 +124,30 @@ class ReferralController {
     @PostMapping("/{ref}/decision")
     Mono<ReferralSummary> decide(@PathVariable String ref, @Valid @RequestBody DecisionRequest request,
                                  ServerWebExchange exchange) {
-        return actor(exchange).flatMap(by -> screening.decide(ref, request.outcome(), by))
+        var decision = new Decisions.Decision(request.outcome(), request.rationale(), request.threshold(),
+                request.nextStep(), request.receivingTeam(), request.referrerToldAt(), request.referrerToldHow());
+        return actor(exchange).flatMap(by -> decisions.decide(ref, decision, by))
                 .map(ReferralSummary::of);
+    }
+
+    /** Authorises the decision awaiting sign-off: a different duty lead or admin than its maker. */
+    @PostMapping("/{ref}/decision/sign-off")
+    Mono<ReferralSummary> signOff(@PathVariable String ref, ServerWebExchange exchange) {
+        return actor(exchange).flatMap(by -> decisions.signOff(ref, by)).map(ReferralSummary::of);
+    }
+
+    /** Returns the decision awaiting sign-off with the reason; the referral stays open for another decision. */
+    @PostMapping("/{ref}/decision/return")
+    Mono<ReferralSummary> returnDecision(@PathVariable String ref, @Valid @RequestBody ReturnRequest request,
+                                         ServerWebExchange exchange) {
+        return actor(exchange).flatMap(by -> decisions.returnDecision(ref, request.reason(), by))
+                .map(ReferralSummary::of);
+    }
+
+    /** Every decision on the referral, returned ones too, with who made and settled each and why. */
+    @GetMapping("/{ref}/decisions")
+    Mono<List<Decisions.Recorded>> decisionsOf(@PathVariable String ref) {
+        return referrals.find(ref).flatMap(referral -> decisions.ofReferral(referral.id()).collectList());
     }
 
     /** Records that the police checks on a police notification are done, with the officer's summary. */
@@ -126,9 +158,10 @@ class ReferralController {
                 .map(ReferralSummary::of);
     }
 
-    /** Who is signed in: the audit trail names them for every screening change. */
-    private static Mono<String> actor(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("anonymous");
+    /** Who is signed in: the referral and the audit trail name them for every change. */
+    private Mono<Actor> actor(ServerWebExchange exchange) {
+        return exchange.getPrincipal().cast(Authentication.class).map(acting::of)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no signed-in caller")));
     }
 
     record PoliceCheckRequest(@NotBlank @Size(max = 4000) String summary) {
@@ -140,6 +173,12 @@ class ReferralController {
     record MoveRequest(@NotNull Stage stage) {
     }
 
-    record DecisionRequest(@NotNull Outcome outcome) {
+    record DecisionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = Decisions.MAX_RATIONALE) String rationale,
+                           @NotBlank @Size(max = 80) String threshold, @NotNull NextStep nextStep,
+                           @Size(max = Decisions.MAX_TEAM) String receivingTeam, Instant referrerToldAt,
+                           FeedbackWay referrerToldHow) {
+    }
+
+    record ReturnRequest(@NotBlank @Size(max = Decisions.MAX_REASON) String reason) {
     }
 }

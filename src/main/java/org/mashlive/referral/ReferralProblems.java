@@ -37,6 +37,16 @@ class ReferralProblems {
         return problem;
     }
 
+    /** Management oversight refused the step: the title names the rule, {@code rule} which one. */
+    @ExceptionHandler(SignOffRefusedException.class)
+    ProblemDetail signOffRefused(SignOffRefusedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle(e.rule().title());
+        problem.setProperty("rule", e.rule().name());
+        problem.setProperty("reference", e.reference());
+        return problem;
+    }
+
     @ExceptionHandler(ReferralClosedException.class)
     ProblemDetail closed(ReferralClosedException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

@@ -24,12 +24,12 @@ import reactor.core.publisher.Mono;
 @Controller
 class ReferralRSocketController {
 
-    private final ReferralService referrals;
+    private final DetailViews referrals;
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    ReferralRSocketController(ReferralService referrals, AuditTrail audit, TransactionalOperator transaction,
+    ReferralRSocketController(DetailViews referrals, AuditTrail audit, TransactionalOperator transaction,
                               Clock clock) {
         this.referrals = referrals;
         this.audit = audit;

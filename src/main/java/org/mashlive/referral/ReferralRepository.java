@@ -30,7 +30,9 @@ class ReferralRepository {
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
             child_first_name, child_last_name, child_date_of_birth, child_key, concern, flags, consent,
             consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
-            EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done""";
+            EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done,
+            (SELECT d.decided_at FROM decision d WHERE d.referral_id = referral.id AND d.status = 'AWAITING_SIGN_OFF')
+                AS awaiting_sign_off_since""";
 
     private final DatabaseClient db;
 
@@ -103,7 +105,7 @@ class ReferralRepository {
                                 referral.child().dateOfBirth()),
                         referral.childKey(), referral.concern().strip(), Set.copyOf(referral.flags()),
                         referral.consent(), referral.consentOverrideReason(), referral.rag(), Stage.RECEIVED, null,
-                        null, Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), referral.dueAt(), 0, false))
+                        null, Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), referral.dueAt(), 0, false, null))
                 .one();
     }
 
@@ -283,7 +285,8 @@ class ReferralRepository {
                 Boolean.TRUE.equals(row.get("re_referral", Boolean.class)),
                 instant(row, "due_at"),
                 row.get("version", Integer.class),
-                Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)));
+                Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)),
+                instant(row, "awaiting_sign_off_since"));
     }
 
     /** A referral to be inserted; its reference and whether it is a re-referral are worked out as it is. */
@@ -300,6 +303,7 @@ class ReferralRepository {
     record Row(long id, String reference, String externalRef, Instant receivedAt, Channel channel, Source source,
                HealthType healthType, String merlinId, Child child, String childKey, String concern, Set<Flag> flags,
                Consent consent, String consentOverrideReason, Rag rag, Stage stage, Outcome outcome,
-               Instant decidedAt, boolean reReferral, Instant dueAt, int version, boolean policeCheckDone) {
+               Instant decidedAt, boolean reReferral, Instant dueAt, int version, boolean policeCheckDone,
+               Instant awaitingSignOffSince) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.mashlive.audit.Acting;
 import org.mashlive.board.BoardOutbox;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.Channel;
@@ -46,9 +47,11 @@ public class ReferralService {
     private final ChildKeys childKeys;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final Acting acting;
 
     ReferralService(ReferralRepository referrals, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
-                    TransactionalOperator transaction, Clock clock) {
+                    TransactionalOperator transaction, Clock clock, Acting acting) {
+        this.acting = acting;
         this.referrals = referrals;
         this.outbox = outbox;
         this.timescales = timescales;
@@ -194,7 +197,8 @@ public class ReferralService {
         // Two statements: the referral with its history, then its board event. The counters they
         // take stay locked until commit, so the fewer round trips after the first, the more
         // intakes per second (docs/decisions/0008-intake-in-two-statements.md).
-        Mono<Received> work = referrals.receive(stored, local.getYear(), yearBefore)
+        // the person taking it in (see ReferralController) is named before the counter is locked
+        Mono<Received> work = acting.within().then(referrals.receive(stored, local.getYear(), yearBefore))
                 .switchIfEmpty(Mono.error(ExternalRefTaken::new))
                 .map(this::toReferral)
                 .flatMap(referral -> outbox.append(BoardEventType.REFERRAL_RECEIVED, referral.card())
@@ -311,6 +315,11 @@ public class ReferralService {
         return transaction.transactional(changed);
     }
 
+    /** Announces the referral as it now stands on the board, as {@code type}; joins the caller's transaction. */
+    Mono<Referral> announce(long id, BoardEventType type) {
+        return publish(id, type).map(this::toReferral);
+    }
+
     private Mono<ReferralRepository.Row> publish(long id, BoardEventType type) {
         return referrals.findById(id, false)
                 .flatMap(row -> outbox.append(type, toReferral(row).card()).thenReturn(row));
@@ -386,7 +395,7 @@ public class ReferralService {
                 row.version(),
                 row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
                         : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING,
-                decisionDue, decisionOverdue);
+                decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null);
     }
 
     /** A concurrent intake took the same external reference first; this one rolls back. */

@@ -20,6 +20,7 @@ import org.mashlive.board.api.Stage;
  *                        breached, null once decided
  * @param decisionDueAt   when the statutory decision is due, beside the RAG's {@code dueAt}
  * @param decisionOverdue whether the decision is late: open past it, or decided after it
+ * @param awaitingSignOffSince when the decision now awaiting a lead's sign-off was made; null when none waits
  */
 public record ReferralSummary(
         long id,
@@ -45,7 +46,8 @@ public record ReferralSummary(
         int version,
         PoliceCheck policeCheck,
         Instant decisionDueAt,
-        boolean decisionOverdue) {
+        boolean decisionOverdue,
+        Instant awaitingSignOffSince) {
 
     static ReferralSummary of(Referral referral) {
         return new ReferralSummary(referral.id(), referral.reference(), referral.externalRef(), referral.receivedAt(),
@@ -53,6 +55,7 @@ public record ReferralSummary(
                 referral.child().initials(), referral.childKey(), referral.flags(), referral.consent(), referral.rag(),
                 referral.stage(), referral.outcome(), referral.decidedAt(), referral.reReferral(), referral.dueAt(),
                 referral.timeLeft() == null ? null : referral.timeLeft().toSeconds(), referral.breached(),
-                referral.version(), referral.policeCheck(), referral.decisionDueAt(), referral.decisionOverdue());
+                referral.version(), referral.policeCheck(), referral.decisionDueAt(), referral.decisionOverdue(),
+                referral.awaitingSignOffSince());
     }
 }

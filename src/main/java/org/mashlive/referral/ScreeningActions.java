@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
 
+import org.mashlive.audit.Acting;
+import org.mashlive.audit.Actor;
 import org.mashlive.audit.AuditAction;
 import org.mashlive.audit.AuditEntry;
 import org.mashlive.audit.AuditTrail;
-import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.WorkType;
@@ -29,9 +30,11 @@ public class ScreeningActions {
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final Acting acting;
 
     ScreeningActions(ReferralService referrals, ReferralRepository rows, AuditTrail audit,
-                     TransactionalOperator transaction, Clock clock) {
+                     TransactionalOperator transaction, Clock clock, Acting acting) {
+        this.acting = acting;
         this.referrals = referrals;
         this.rows = rows;
         this.audit = audit;
@@ -40,7 +43,7 @@ public class ScreeningActions {
     }
 
     /** Sets or changes the RAG of the referral {@code ref} (reference or id) as {@code actor}. */
-    public Mono<Referral> rate(String ref, Rag rag, String reason, String actor) {
+    public Mono<Referral> rate(String ref, Rag rag, String reason, Actor actor) {
         return act(ref, actor, referral -> referrals.rate(referral.id(), rag, reason), (before, after) ->
                 before.rag() == after.rag() ? null
                         : entry(after, actor, AuditAction.RAG_CHANGED, WorkType.REFERRAL, reason == null ? null : reason.strip(),
@@ -48,18 +51,11 @@ public class ScreeningActions {
     }
 
     /** Moves the referral {@code ref} to another open stage as {@code actor}. */
-    public Mono<Referral> move(String ref, Stage stage, String actor) {
+    public Mono<Referral> move(String ref, Stage stage, Actor actor) {
         return act(ref, actor, referral -> referrals.moveTo(referral.id(), stage), (before, after) ->
                 before.stage() == after.stage() ? null
                         : entry(after, actor, AuditAction.STAGE_CHANGED, WorkType.REFERRAL, null,
                                 before.stage().label() + " → " + after.stage().label()));
-    }
-
-    /** Records the decision on the referral {@code ref} as {@code actor}. */
-    public Mono<Referral> decide(String ref, Outcome outcome, String actor) {
-        return act(ref, actor, referral -> referrals.decide(referral.id(), outcome), (before, after) ->
-                entry(after, actor, AuditAction.DECIDED, WorkType.REFERRAL, null,
-                        after.outcome() == null ? null : "decided: " + after.outcome().label()));
     }
 
     /**
@@ -67,8 +63,8 @@ public class ScreeningActions {
      * the check's (subject {@code POLICE_CHECK}, as its allocation is) and says nothing of the summary,
      * which may name people.
      */
-    public Mono<Referral> completePoliceCheck(String ref, String summary, String actor) {
-        return act(ref, actor, referral -> referrals.completePoliceCheck(referral.id(), summary, actor),
+    public Mono<Referral> completePoliceCheck(String ref, String summary, Actor actor) {
+        return act(ref, actor, referral -> referrals.completePoliceCheck(referral.id(), summary, actor.username()),
                 (before, after) -> entry(after, actor, AuditAction.POLICE_CHECK_DONE, WorkType.POLICE_CHECK, null,
                         "police checks recorded as done"));
     }
@@ -78,7 +74,7 @@ public class ScreeningActions {
         AuditEntry of(ReferralRepository.Row before, Referral after);
     }
 
-    private Mono<Referral> act(String ref, String actor, Function<Referral, Mono<Referral>> change, Audit entry) {
+    private Mono<Referral> act(String ref, Actor actor, Function<Referral, Mono<Referral>> change, Audit entry) {
         Mono<Referral> work = referrals.find(ref.strip())
                 // lock it first, so "before" is what this change changes
                 .flatMap(found -> rows.findById(found.id(), true)
@@ -87,13 +83,13 @@ public class ScreeningActions {
                             var written = entry.of(before, after);
                             return written == null ? Mono.just(after) : audit.record(written).thenReturn(after);
                         })));
-        return transaction.transactional(work);
+        return acting.as(actor, work);
     }
 
-    private AuditEntry entry(Referral after, String actor, AuditAction action, WorkType subject, String reason,
+    private AuditEntry entry(Referral after, Actor actor, AuditAction action, WorkType subject, String reason,
                              String detail) {
         Instant now = clock.instant();
-        return new AuditEntry(now, actor, action, subject.name(), after.id(), after.reference(), null, null, reason,
+        return new AuditEntry(now, actor.username(), action, subject.name(), after.id(), after.reference(), null, null, reason,
                 detail);
     }
 }

@@ -5,18 +5,25 @@ import java.util.stream.Collectors;
 
 import io.rsocket.exceptions.ApplicationErrorException;
 import io.rsocket.exceptions.CustomRSocketException;
+import org.mashlive.audit.Acting;
+import org.mashlive.audit.Actor;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Stage;
+import java.util.List;
+
+import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.FeedbackWay;
+import org.mashlive.referral.api.NextStep;
+import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.mashlive.referral.api.StageRequest;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -35,9 +42,13 @@ class ScreeningRSocketController {
     static final int MAX_SUMMARY = 4000;
 
     private final ScreeningActions actions;
+    private final Decisions decisions;
+    private final Acting acting;
 
-    ScreeningRSocketController(ScreeningActions actions) {
+    ScreeningRSocketController(ScreeningActions actions, Decisions decisions, Acting acting) {
         this.actions = actions;
+        this.decisions = decisions;
+        this.acting = acting;
     }
 
     @MessageMapping(ReferralRoutes.RATE)
@@ -68,8 +79,48 @@ class ScreeningRSocketController {
         return Mono.defer(() -> {
             String reference = reference(request == null ? null : request.reference());
             Outcome outcome = value("outcome", request.outcome(), Outcome.class);
-            return caller().flatMap(actor -> actions.decide(reference, outcome, actor));
+            if (request.rationale() == null || request.rationale().isBlank()) {
+                throw new InvalidReferralException("rationale", "must say why this decision was made");
+            }
+            tooLong("rationale", request.rationale(), Decisions.MAX_RATIONALE);
+            NextStep next = value("nextStep", request.nextStep(), NextStep.class);
+            FeedbackWay how = request.referrerToldHow() == null || request.referrerToldHow().isBlank() ? null
+                    : value("referrerToldHow", request.referrerToldHow(), FeedbackWay.class);
+            var decision = new Decisions.Decision(outcome, request.rationale(), request.threshold(), next,
+                    request.receivingTeam(), request.referrerToldAt(), how);
+            return caller().flatMap(actor -> decisions.decide(reference, decision, actor));
         }).map(Referral::card);
+    }
+
+    @MessageMapping(ReferralRoutes.SIGN_OFF)
+    Mono<ReferralCard> signOff(SignOffRequest request) {
+        return Mono.defer(() -> {
+            String reference = reference(request == null ? null : request.reference());
+            return caller().flatMap(actor -> decisions.signOff(reference, actor));
+        }).map(Referral::card);
+    }
+
+    @MessageMapping(ReferralRoutes.RETURN)
+    Mono<ReferralCard> returnDecision(SignOffRequest request) {
+        return Mono.defer(() -> {
+            String reference = reference(request == null ? null : request.reference());
+            return caller().flatMap(actor -> decisions.returnDecision(reference, request.reason(), actor));
+        }).map(Referral::card);
+    }
+
+    @MessageMapping(ReferralRoutes.AWAITING_SIGN_OFF)
+    Mono<List<AwaitingSignOff>> awaitingSignOff() {
+        return decisions.awaitingSignOff().collectList();
+    }
+
+    @MessageMapping(ReferralRoutes.THRESHOLDS)
+    Mono<List<String>> thresholds() {
+        return Mono.just(decisions.thresholds());
+    }
+
+    @MessageExceptionHandler(SignOffRefusedException.class)
+    Mono<ReferralCard> refusedByOversight(SignOffRefusedException e) {
+        return Mono.error(new CustomRSocketException(ReferralRoutes.REFUSED, e.getMessage()));
     }
 
     @MessageMapping(ReferralRoutes.POLICE_CHECK)
@@ -95,10 +146,8 @@ class ScreeningRSocketController {
         return Mono.error(new ApplicationErrorException(e.getMessage()));
     }
 
-    private static Mono<String> caller() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication().getName())
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no signed-in caller")));
+    private Mono<Actor> caller() {
+        return acting.caller();
     }
 
     private static String reference(String reference) {

@@ -25,8 +25,20 @@ import java.util.Map;
  * @param shareWithinOneWorkingDay    that as a share of {@code decided}, null when none decided
  * @param decidedWithinRagTimescale   decided no later than the due time of the RAG they had when decided
  * @param shareWithinRagTimescale     that as a share of {@code decided}, null when none decided
- * @param reReferrals                 contacts about a child with another referral in the 12 months before
+ * @param reReferrals                 referrals (see {@code referrals}) of a child with another referral received
+ *                                    in the 12 months before: the national definition, a referral after a
+ *                                    previous referral, not after any contact
  * @param medianSecondsToDecision     the median time from receipt to decision, null when none decided
+ * @param referrals                   contacts decided as referrals: accepted for a social care assessment
+ *                                    (outcome ASSESSMENT_S17 or STRATEGY_S47)
+ * @param conversion                  {@code referrals} as a share of {@code contacts}, null when no contacts
+ * @param shareReReferrals            {@code reReferrals} as a share of {@code referrals}, null when none
+ * @param nextSteps                   decided contacts by the next step of the decision that closed them
+ *                                    (decisions from before next steps were recorded are not listed)
+ * @param signedOff                   decided contacts whose decision a second person signed off
+ * @param shareSignedOff              that as a share of {@code decided}, null when none decided
+ * @param medianSecondsToSignOff      the median time from a decision to its sign-off, null when none signed off
+ * @param returnedDecisions           decisions on the period's contacts returned for another decision
  */
 public record FrontDoorReport(
         LocalDate from,
@@ -44,7 +56,15 @@ public record FrontDoorReport(
         long decidedWithinRagTimescale,
         Double shareWithinRagTimescale,
         long reReferrals,
-        Double medianSecondsToDecision) {
+        Double medianSecondsToDecision,
+        long referrals,
+        Double conversion,
+        Double shareReReferrals,
+        Map<String, Long> nextSteps,
+        long signedOff,
+        Double shareSignedOff,
+        Double medianSecondsToSignOff,
+        long returnedDecisions) {
 
     /** The figures as CSV: a header, then one {@code figure,value} row each; grouped counts as {@code group.key}. */
     String csv() {
@@ -66,6 +86,14 @@ public record FrontDoorReport(
         rows.add("shareWithinRagTimescale," + text(shareWithinRagTimescale));
         rows.add("reReferrals," + reReferrals);
         rows.add("medianSecondsToDecision," + text(medianSecondsToDecision));
+        rows.add("referrals," + referrals);
+        rows.add("conversion," + text(conversion));
+        rows.add("shareReReferrals," + text(shareReReferrals));
+        grouped(rows, "nextSteps", nextSteps);
+        rows.add("signedOff," + signedOff);
+        rows.add("shareSignedOff," + text(shareSignedOff));
+        rows.add("medianSecondsToSignOff," + text(medianSecondsToSignOff));
+        rows.add("returnedDecisions," + returnedDecisions);
         return String.join("\r\n", rows) + "\r\n";
     }
 

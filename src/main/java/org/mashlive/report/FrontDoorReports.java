@@ -36,16 +36,27 @@ class FrontDoorReports {
         ZoneId zone = timescales.zone();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        // re-referral by the national definition: another referral of the same child in the 12
-        // calendar months (the hub's local time) before this one, whether or not that one is in the period
+        // a contact is a referral when it was decided as one (accepted for a social care assessment);
+        // a re-referral by the national definition is a referral whose child had another referral
+        // received in the 12 calendar months (the hub's local time) before it, whether or not in the period.
+        // The decision that closed it (signed off, or needing no sign-off) gives its next step.
         return db.sql("""
                         SELECT r.received_at, r.source, r.health_type, r.channel, r.outcome, r.decided_at, r.due_at,
-                            EXISTS (SELECT 1 FROM referral p
+                            r.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47')
+                            AND EXISTS (SELECT 1 FROM referral p
                                     WHERE p.child_key = r.child_key AND p.id <> r.id
+                                    AND p.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47')
                                     AND p.received_at < r.received_at
                                     AND p.received_at >= ((r.received_at AT TIME ZONE :zone)
-                                        - interval '12 months') AT TIME ZONE :zone) AS re_referral
+                                        - interval '12 months') AT TIME ZONE :zone) AS re_referral,
+                            d.next_step, d.status AS decision_status, d.decided_at AS proposed_at,
+                            d.settled_at AS signed_off_at,
+                            (SELECT count(*) FROM decision x WHERE x.referral_id = r.id AND x.status = 'RETURNED')
+                                AS returned
                         FROM referral r
+                        LEFT JOIN LATERAL (SELECT next_step, status, decided_at, settled_at FROM decision c
+                                WHERE c.referral_id = r.id AND c.status IN ('SIGNED_OFF', 'NOT_NEEDED', 'NOT_RECORDED')
+                                ORDER BY c.decided_at DESC, c.id DESC LIMIT 1) d ON r.stage = 'DECIDED'
                         WHERE r.received_at >= :start AND r.received_at < :end""")
                 .bind("start", start.atOffset(ZoneOffset.UTC))
                 .bind("end", end.atOffset(ZoneOffset.UTC))
@@ -58,7 +69,12 @@ class FrontDoorReports {
                         row.get("outcome", String.class),
                         instant(row.get("decided_at", OffsetDateTime.class)),
                         row.get("due_at", OffsetDateTime.class).toInstant(),
-                        Boolean.TRUE.equals(row.get("re_referral", Boolean.class))))
+                        Boolean.TRUE.equals(row.get("re_referral", Boolean.class)),
+                        row.get("next_step", String.class),
+                        row.get("decision_status", String.class),
+                        instant(row.get("proposed_at", OffsetDateTime.class)),
+                        instant(row.get("signed_off_at", OffsetDateTime.class)),
+                        row.get("returned", Long.class)))
                 .all()
                 .collectList()
                 .map(contacts -> summarise(from, to, start, end, contacts));
@@ -70,11 +86,16 @@ class FrontDoorReports {
         var byHealthType = new TreeMap<String, Long>();
         var byChannel = new TreeMap<String, Long>();
         var outcomes = new TreeMap<String, Long>();
+        var nextSteps = new TreeMap<String, Long>();
         var secondsToDecision = new ArrayList<Long>();
+        var secondsToSignOff = new ArrayList<Long>();
         long withinDay = 0;
         long withinRag = 0;
         long reReferrals = 0;
+        long referrals = 0;
+        long returned = 0;
         for (var contact : contacts) {
+            returned += contact.returned();
             bySource.merge(contact.source(), 1L, Long::sum);
             byChannel.merge(contact.channel(), 1L, Long::sum);
             if (contact.healthType() != null) {
@@ -87,6 +108,15 @@ class FrontDoorReports {
                 continue;
             }
             outcomes.merge(contact.outcome(), 1L, Long::sum);
+            if (REFERRAL_OUTCOMES.contains(contact.outcome())) {
+                referrals++;
+            }
+            if (contact.nextStep() != null) {
+                nextSteps.merge(contact.nextStep(), 1L, Long::sum);
+            }
+            if ("SIGNED_OFF".equals(contact.decisionStatus())) {
+                secondsToSignOff.add(contact.signedOffAt().getEpochSecond() - contact.proposedAt().getEpochSecond());
+            }
             secondsToDecision.add(contact.decidedAt().getEpochSecond() - contact.receivedAt().getEpochSecond());
             if (!contact.decidedAt().isAfter(timescales.decisionDueAt(contact.receivedAt()))) {
                 withinDay++;
@@ -96,9 +126,11 @@ class FrontDoorReports {
             }
         }
         long decided = secondsToDecision.size();
+        long signedOff = secondsToSignOff.size();
         return new FrontDoorReport(from, to, start, end, contacts.size(), bySource, byHealthType, byChannel, outcomes,
                 decided, withinDay, share(withinDay, decided), withinRag, share(withinRag, decided), reReferrals,
-                median(secondsToDecision));
+                median(secondsToDecision), referrals, share(referrals, contacts.size()), share(reReferrals, referrals),
+                nextSteps, signedOff, share(signedOff, decided), median(secondsToSignOff), returned);
     }
 
     private static Double share(long part, long whole) {
@@ -121,7 +153,11 @@ class FrontDoorReports {
         return value == null ? null : value.toInstant();
     }
 
+    /** The outcomes that make a contact a referral: it was accepted for a social care assessment. */
+    static final java.util.Set<String> REFERRAL_OUTCOMES = java.util.Set.of("ASSESSMENT_S17", "STRATEGY_S47");
+
     private record Contact(Instant receivedAt, String source, String healthType, String channel, String outcome,
-                           Instant decidedAt, Instant dueAt, boolean reReferral) {
+                           Instant decidedAt, Instant dueAt, boolean reReferral, String nextStep,
+                           String decisionStatus, Instant proposedAt, Instant signedOffAt, long returned) {
     }
 }

@@ -35,7 +35,13 @@ final class Accounts {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
+    /** The demo users' display names: made-up people of the demo hub. */
+    static final Map<String, String> DEMO_NAMES = Map.of(
+            "hub.manager", "Priya Shah", "duty.lead", "Sam Okafor", "duty.lead2", "Jo Walsh",
+            "service.head", "Alex Morgan", "admin", "Chris Lee", "intake.client", "Partner intake (demo)");
+
     private final Map<String, UserDetails> users;
+    private final Map<String, String> displayNames;
     private final List<byte[]> boardTokens;
     private final PasswordEncoder encoder;
     private final String standInHash;
@@ -44,11 +50,13 @@ final class Accounts {
         this.encoder = passwordEncoder();
         var all = new LinkedHashMap<String, UserDetails>();
         var tokens = new ArrayList<String>(settings.boardTokens());
+        var names = new LinkedHashMap<String, String>();
         if (database.embedded()) {
             // the demo password is public, so a cheap hash costs nothing and keeps one code path
             var demoHash = new BCryptPasswordEncoder(4).encode(demo.password());
             Access.DEMO_USERS.forEach((name, roles) -> all.put(name, user(name, "{bcrypt}" + demoHash, roles)));
             tokens.add(Access.DEMO_BOARD_TOKEN);
+            names.putAll(DEMO_NAMES);
             log.info("Demo sign-in on the embedded database: users {} with the demo password", Access.DEMO_USERS.keySet());
         } else if (settings.users().isEmpty()) {
             throw new IllegalStateException("No users are configured: set mash.security.users[0].username, "
@@ -58,7 +66,13 @@ final class Accounts {
         for (int i = 0; i < settings.users().size(); i++) {
             var account = settings.users().get(i);
             all.put(account.username(), user(i, account));
+            if (StringUtils.hasText(account.displayName())) {
+                names.put(account.username(), account.displayName().strip());
+            } else {
+                names.remove(account.username());
+            }
         }
+        this.displayNames = Map.copyOf(names);
         if (StringUtils.hasText(settings.inProcessBoardToken())) {
             tokens.add(settings.inProcessBoardToken());
         }
@@ -102,6 +116,11 @@ final class Accounts {
     /** The user of this name as configured now, or empty. */
     java.util.Optional<UserDetails> user(String username) {
         return java.util.Optional.ofNullable(users.get(username));
+    }
+
+    /** The configured display name of {@code username}, if any. */
+    java.util.Optional<String> displayName(String username) {
+        return java.util.Optional.ofNullable(username == null ? null : displayNames.get(username));
     }
 
     /** Whether {@code token} is a board token; compared in constant time. */

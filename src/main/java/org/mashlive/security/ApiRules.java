@@ -44,6 +44,12 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/rag", SCREENERS));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/stage", SCREENERS));
         rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision", SCREENERS));
+        // management oversight: a different duty lead or admin signs a decision off or returns it;
+        // the queue carries rationales, which may name people, so it is theirs alone too
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision/sign-off", SCREENERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision/return", SCREENERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/referrals/*/decisions", SCREENERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/decisions/**", SCREENERS));
         // who works what: duty leads allocate and move cases and police checks, and record checks done
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/allocation", SCREENERS));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/police-check/allocation", SCREENERS));

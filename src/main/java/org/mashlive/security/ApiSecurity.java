@@ -57,6 +57,12 @@ class ApiSecurity {
         return new Accounts(settings, demo, database);
     }
 
+    /** How the audit trail and a referral's detail name people: the configured display names. */
+    @Bean
+    org.mashlive.audit.DisplayNames displayNames(Accounts accounts) {
+        return accounts::displayName;
+    }
+
     @Bean
     ReactiveUserDetailsService userDetailsService(Accounts accounts) {
         return accounts.userDetails();

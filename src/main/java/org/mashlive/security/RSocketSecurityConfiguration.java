@@ -87,6 +87,9 @@ class RSocketSecurityConfiguration {
                         .route(BoardRoutes.STREAM).access(anyOf(BoardRoutes.STREAM, Access.BOARD_READERS))
                         // aggregate figures only, as the board's capacity tile shows them
                         .route(CapacityRoutes.SUMMARY).access(anyOf(CapacityRoutes.SUMMARY, Access.BOARD_READERS))
+                        // exact figures for a period, as the REST API gives them: service heads and admins
+                        .route(CapacityRoutes.FRONT_DOOR_REPORT).access(anyOf(CapacityRoutes.FRONT_DOOR_REPORT,
+                                java.util.List.of(Access.SERVICE_HEAD, Access.ADMIN)))
                         // acting for a person: people only, never a board or kiosk token
                         .route(Access.TOKEN_ROUTE).access(anyOf(Access.TOKEN_ROUTE, Access.PEOPLE))
                         .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))
@@ -97,6 +100,12 @@ class RSocketSecurityConfiguration {
                         .route(ReferralRoutes.STAGE).access(anyOf(ReferralRoutes.STAGE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DECIDE).access(anyOf(ReferralRoutes.DECIDE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.POLICE_CHECK).access(anyOf(ReferralRoutes.POLICE_CHECK, Access.DUTY_LEADS))
+                        // management oversight, and the rationales it reads: duty leads and admins
+                        .route(ReferralRoutes.SIGN_OFF).access(anyOf(ReferralRoutes.SIGN_OFF, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.RETURN).access(anyOf(ReferralRoutes.RETURN, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.AWAITING_SIGN_OFF)
+                        .access(anyOf(ReferralRoutes.AWAITING_SIGN_OFF, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.THRESHOLDS).access(anyOf(ReferralRoutes.THRESHOLDS, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
                 .build());
     }

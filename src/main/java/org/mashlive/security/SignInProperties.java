@@ -24,7 +24,13 @@ record SignInProperties(@DefaultValue List<Account> users, @DefaultValue List<St
      * @param username     the name to sign in with
      * @param passwordHash a BCrypt hash ({@code $2a$…} or {@code {bcrypt}$2a$…}); never the password
      * @param roles        role names from {@link org.mashlive.board.api.Access}
+     * @param displayName  how the hub knows them (the audit trail and a referral's detail name them
+     *                     so); the username when not given
      */
-    record Account(String username, String passwordHash, @DefaultValue List<String> roles) {
+    record Account(String username, String passwordHash, @DefaultValue List<String> roles, String displayName) {
+
+        Account(String username, String passwordHash, List<String> roles) {
+            this(username, passwordHash, roles, null);
+        }
     }
 }

@@ -41,13 +41,15 @@ class ReferralServiceFrontDoor implements FrontDoor {
     private final AllocationService allocation;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final SimulatedOversight oversight;
 
     ReferralServiceFrontDoor(ReferralService referrals, AllocationService allocation, Clock clock,
-                             WorkingCalendar calendar) {
+                             WorkingCalendar calendar, SimulatedOversight oversight) {
         this.referrals = referrals;
         this.allocation = allocation;
         this.clock = clock;
         this.calendar = calendar;
+        this.oversight = oversight;
     }
 
     @Override
@@ -63,8 +65,10 @@ class ReferralServiceFrontDoor implements FrontDoor {
             case Plan.Rate rate -> at == null
                     ? referrals.rate(id, rate.rag(), rate.reason())
                     : referrals.rate(id, rate.rag(), rate.reason(), at);
+            // live, a simulated lead decides with a rationale and another signs off (or returns) later;
+            // back-filled, the decision closes it at its time, as one made before sign-off was recorded
             case Plan.Decide decide -> at == null
-                    ? referrals.decide(id, decide.outcome())
+                    ? oversight.decide(id, decide.outcome())
                     : referrals.decide(id, decide.outcome(), at);
         };
         Mono<Void> desk = at != null ? Mono.empty() : switch (action) {

@@ -68,6 +68,29 @@ class CapacityView extends Main {
     private CapacitySummary shown;
     private Disposable refreshing;
 
+    /** As the wall-board builds it: with the report's download, fetched as the signed-in person. */
+    @org.springframework.beans.factory.annotation.Autowired
+    CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana, DutyBackend backend,
+                 java.time.Clock clock) {
+        this(feed, board, grafana, reportSource(backend, ActingUser.current().orElse(null)), clock);
+    }
+
+    CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana, ReportDownload.Source reports,
+                 java.time.Clock clock) {
+        this(feed, board, grafana);
+        add(new ReportDownload(reports, clock, board.zone()));
+    }
+
+    private static ReportDownload.Source reportSource(DutyBackend backend, ActingUser user) {
+        return (from, to) -> {
+            if (user == null) {
+                throw new DutyException(DutyException.Kind.REFUSED,
+                        "your sign-in has no backend session: sign out and sign in again");
+            }
+            return backend.frontDoorReport(user, new org.mashlive.capacity.api.ReportRequest(from, to));
+        };
+    }
+
     CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana) {
         this.feed = feed;
         // the hub's zone comes with the board snapshot

@@ -7,7 +7,9 @@ import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
@@ -42,8 +44,26 @@ public interface DutyBackend {
     /** Moves a referral to another open stage as {@code user}. */
     ReferralCard moveStage(ActingUser user, StageRequest request);
 
-    /** Records the decision on a referral as {@code user}, which closes it. */
+    /**
+     * Records the decision on a referral as {@code user}: it closes it, or, when its outcome needs
+     * management oversight, leaves it awaiting another lead's sign-off.
+     */
     ReferralCard decide(ActingUser user, DecisionRequest request);
+
+    /** Authorises the decision awaiting sign-off as {@code user} (never its own maker), which closes it. */
+    ReferralCard signOff(ActingUser user, SignOffRequest request);
+
+    /** Returns the decision awaiting sign-off with the reason, as {@code user}; the referral stays open. */
+    ReferralCard returnDecision(ActingUser user, SignOffRequest request);
+
+    /** The decisions awaiting sign-off, the longest waiting first. */
+    List<AwaitingSignOff> awaitingSignOff(ActingUser user);
+
+    /** The front-door report of a period as CSV, as {@code user} (service heads and admins may read it). */
+    String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request);
+
+    /** The threshold levels a decision may apply, as the hub configured them. */
+    List<String> thresholds(ActingUser user);
 
     /** Records the police checks on a referral as done by {@code user}. */
     ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request);

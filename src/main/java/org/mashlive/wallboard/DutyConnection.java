@@ -14,7 +14,9 @@ import org.mashlive.board.api.Access;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.DetailRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
@@ -88,6 +90,34 @@ final class DutyConnection implements DutyBackend {
     @Override
     public ReferralCard decide(ActingUser user, DecisionRequest request) {
         return call(bearer(user), ReferralRoutes.DECIDE, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public ReferralCard signOff(ActingUser user, SignOffRequest request) {
+        return call(bearer(user), ReferralRoutes.SIGN_OFF, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public ReferralCard returnDecision(ActingUser user, SignOffRequest request) {
+        return call(bearer(user), ReferralRoutes.RETURN, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public List<AwaitingSignOff> awaitingSignOff(ActingUser user) {
+        return call(bearer(user), ReferralRoutes.AWAITING_SIGN_OFF,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<AwaitingSignOff>>() { }));
+    }
+
+    @Override
+    public String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request) {
+        return call(bearer(user), org.mashlive.capacity.api.CapacityRoutes.FRONT_DOOR_REPORT,
+                spec -> spec.data(request).retrieveMono(String.class));
+    }
+
+    @Override
+    public List<String> thresholds(ActingUser user) {
+        return call(bearer(user), ReferralRoutes.THRESHOLDS,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<String>>() { }));
     }
 
     @Override

@@ -171,7 +171,7 @@ class ReferralIntakeIT {
                 .doesNotContain("reReferral", "childKey", "initials", "stage", "rag", "dueAt");
         String reference = created.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
         client().post().uri("/api/referrals/{ref}/decision", reference).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"outcome\":\"EARLY_HELP\"}").exchange().expectStatus().isOk();
+                .bodyValue("{\"outcome\":\"NO_FURTHER_ACTION\",\"rationale\":\"Parents engaging; no further concerns\",\"threshold\":\"Universal\",\"nextStep\":\"NO_FURTHER_ACTION\"}").exchange().expectStatus().isOk();
 
         String again = partner.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(contact)
@@ -313,9 +313,9 @@ class ReferralIntakeIT {
                 .expectBody().jsonPath("$.stage").isEqualTo("INFORMATION_GATHERING");
 
         client().post().uri("/api/referrals/{ref}/decision", ref).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"outcome\":\"EARLY_HELP\"}")
+                .bodyValue("{\"outcome\":\"NO_FURTHER_ACTION\",\"rationale\":\"Parents engaging; no further concerns\",\"threshold\":\"Universal\",\"nextStep\":\"NO_FURTHER_ACTION\"}")
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.stage").isEqualTo("DECIDED").jsonPath("$.outcome").isEqualTo("EARLY_HELP");
+                .expectBody().jsonPath("$.stage").isEqualTo("DECIDED").jsonPath("$.outcome").isEqualTo("NO_FURTHER_ACTION");
 
         client().put().uri("/api/referrals/{ref}/stage", ref).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"stage\":\"SCREENING\"}")

@@ -54,8 +54,8 @@ class FrontDoorReportIT {
         return TestClients.webTest(port, SERVICE_HEAD).mutate().responseTimeout(TIMEOUT).build();
     }
 
-    /** One contact as stored; decidedAt null leaves it open. */
-    void contact(String childKey, String received, String source, String healthType, String channel,
+    /** One contact as stored; decidedAt null leaves it open. Answers its id. */
+    long contact(String childKey, String received, String source, String healthType, String channel,
                  String ragDue, String outcome, String decided) {
         var spec = db.sql("""
                         INSERT INTO referral (reference, received_at, channel, source, health_type, child_first_name,
@@ -63,7 +63,7 @@ class FrontDoorReportIT {
                             stage, outcome, decided_at, due_at, re_referral, updated_at)
                         VALUES (:reference, :received, :channel, :source, :healthType, 'Report', 'Child', '2012-01-01',
                             :childKey, 'R.C.', 'Hand-built for the report', 'GIVEN', 'AMBER', :stage, :outcome,
-                            :decided, :due, false, :received)""")
+                            :decided, :due, false, :received) RETURNING id""")
                 .bind("reference", "MASH-2019-R" + (++number))
                 .bind("received", london(received).atOffset(ZoneOffset.UTC))
                 .bind("channel", channel)
@@ -75,37 +75,74 @@ class FrontDoorReportIT {
         spec = outcome == null ? spec.bindNull("outcome", String.class) : spec.bind("outcome", outcome);
         spec = decided == null ? spec.bindNull("decided", java.time.OffsetDateTime.class)
                 : spec.bind("decided", london(decided).atOffset(ZoneOffset.UTC));
+        return spec.map(row -> row.get("id", Long.class)).one().block();
+    }
+
+    /** A decision on the contact {@code id}: made at {@code proposed}, settled (signed off or returned) at {@code settled}. */
+    void decision(long id, String outcome, String status, String nextStep, String proposed, String settled) {
+        var spec = db.sql("""
+                        INSERT INTO decision (referral_id, outcome, rationale, threshold, next_step, decided_at,
+                            decided_by, status, settled_at, settled_by, return_reason)
+                        VALUES (:id, :outcome, :rationale, :threshold, :next, :proposed, 'report.lead', :status,
+                            :settled, :settledBy, :reason)""")
+                .bind("id", id)
+                .bind("outcome", outcome)
+                .bind("status", status)
+                .bind("proposed", london(proposed).atOffset(ZoneOffset.UTC));
+        boolean recorded = !status.equals("NOT_RECORDED");
+        spec = recorded ? spec.bind("rationale", "Hand-built").bind("threshold", "Child in need")
+                : spec.bindNull("rationale", String.class).bindNull("threshold", String.class);
+        spec = nextStep == null ? spec.bindNull("next", String.class) : spec.bind("next", nextStep);
+        spec = settled == null ? spec.bindNull("settled", java.time.OffsetDateTime.class).bindNull("settledBy", String.class)
+                : spec.bind("settled", london(settled).atOffset(ZoneOffset.UTC)).bind("settledBy", "report.lead2");
+        spec = status.equals("RETURNED") ? spec.bind("reason", "Ask the GP first") : spec.bindNull("reason", String.class);
         spec.then().block();
     }
 
     @BeforeAll
     void march2019() {
         String run = Long.toString(System.nanoTime());
-        // decided the same day: within one working day, but after its RAG due time
-        contact("a-" + run, "2019-03-13T10:00", "POLICE", null, "POLICE_NOTIFICATION", "2019-03-13T12:00",
+        // decided the same day: within one working day, but after its RAG due time; a referral, signed
+        // off two hours after it was made
+        long a = contact("a-" + run, "2019-03-13T10:00", "POLICE", null, "POLICE_NOTIFICATION", "2019-03-13T12:00",
                 "STRATEGY_S47", "2019-03-13T15:00");
-        // decided a minute before one working day is up (Thursday 10:00), within its RAG time
-        contact("b-" + run, "2019-03-13T10:00", "HEALTH", "GP", "EMAIL", "2019-03-15T10:00",
+        decision(a, "STRATEGY_S47", "SIGNED_OFF", "ASSESSMENT", "2019-03-13T13:00", "2019-03-13T15:00");
+        // decided a minute before one working day is up (Thursday 10:00), within its RAG time; returned
+        // once, then signed off an hour after it was made again
+        long b = contact("b-" + run, "2019-03-13T10:00", "HEALTH", "GP", "EMAIL", "2019-03-15T10:00",
                 "EARLY_HELP", "2019-03-14T09:59");
+        decision(b, "ASSESSMENT_S17", "RETURNED", "ASSESSMENT", "2019-03-13T16:00", "2019-03-14T08:00");
+        decision(b, "EARLY_HELP", "SIGNED_OFF", "EARLY_HELP", "2019-03-14T08:59", "2019-03-14T09:59");
         // decided a minute after one working day: late on the statutory clock, within the RAG's
-        contact("c-" + run, "2019-03-13T10:00", "HEALTH", null, "PORTAL", "2019-03-18T10:00",
+        long c = contact("c-" + run, "2019-03-13T10:00", "HEALTH", null, "PORTAL", "2019-03-18T10:00",
                 "NO_FURTHER_ACTION", "2019-03-14T10:01");
-        // a Saturday contact is due at the end of Monday: decided Monday 16:30 is within
+        decision(c, "NO_FURTHER_ACTION", "NOT_NEEDED", "NO_FURTHER_ACTION", "2019-03-14T10:01", null);
+        // a Saturday contact is due at the end of Monday: decided Monday 16:30 is within (no decision
+        // row: decided before they were recorded)
         contact("d-" + run, "2019-03-16T11:00", "EDUCATION", null, "PHONE", "2019-03-20T11:00",
                 "EARLY_HELP", "2019-03-18T16:30");
         // still open
         contact("e-" + run, "2019-03-19T09:00", "EDUCATION", null, "PHONE", "2019-03-22T09:00", null, null);
-        // re-referral: the same child referred 11 months before (outside the period) counts
+        // re-referral: the child's previous referral 11 months before (outside the period) counts
         contact("x-" + run, "2018-04-20T10:00", "POLICE", null, "PHONE", "2018-04-21T10:00",
-                "NO_FURTHER_ACTION", "2018-04-20T12:00");
-        contact("x-" + run, "2019-03-20T10:00", "POLICE", null, "PHONE", "2019-03-21T10:00", null, null);
-        // not a re-referral: the child's previous referral was 13 months before
+                "ASSESSMENT_S17", "2018-04-20T12:00");
+        long x = contact("x-" + run, "2019-03-20T10:00", "POLICE", null, "PHONE", "2019-03-21T10:00",
+                "ASSESSMENT_S17", "2019-03-20T16:00");
+        decision(x, "ASSESSMENT_S17", "SIGNED_OFF", "ASSESSMENT", "2019-03-20T12:00", "2019-03-20T16:00");
+        // not a re-referral: the child's previous referral was 13 months before (and this one is no referral)
         contact("y-" + run, "2018-02-10T10:00", "POLICE", null, "PHONE", "2018-02-11T10:00",
-                "NO_FURTHER_ACTION", "2018-02-10T12:00");
+                "ASSESSMENT_S17", "2018-02-10T12:00");
         contact("y-" + run, "2019-03-11T10:00", "VOLUNTARY", null, "EMAIL", "2019-03-12T10:00", null, null);
-        // a child referred twice within the period: only the second is a re-referral
-        contact("z-" + run, "2019-03-05T10:00", "POLICE", null, "PHONE", "2019-03-06T10:00", null, null);
-        contact("z-" + run, "2019-03-25T10:00", "POLICE", null, "PHONE", "2019-03-26T10:00", null, null);
+        // not a re-referral: before this referral the child had a contact, not a referral
+        long z1 = contact("z-" + run, "2019-03-05T10:00", "POLICE", null, "PHONE", "2019-03-06T10:00",
+                "NO_FURTHER_ACTION", "2019-03-05T12:00");
+        decision(z1, "NO_FURTHER_ACTION", "NOT_NEEDED", "NO_FURTHER_ACTION", "2019-03-05T12:00", null);
+        long z2 = contact("z-" + run, "2019-03-25T10:00", "POLICE", null, "PHONE", "2019-03-26T10:00",
+                "STRATEGY_S47", "2019-03-25T15:00");
+        decision(z2, "STRATEGY_S47", "NOT_RECORDED", null, "2019-03-25T15:00", null);
+        // a child referred twice within the period: the second is a re-referral
+        contact("a-" + run, "2019-03-27T10:00", "POLICE", null, "PHONE", "2019-03-28T10:00",
+                "ASSESSMENT_S17", "2019-03-27T12:00");
         // just outside the period on either side: not counted
         contact("o-" + run, "2019-02-28T23:59", "POLICE", null, "PHONE", "2019-03-01T10:00", null, null);
         contact("o-" + run + "-2", "2019-04-01T00:00", "POLICE", null, "PHONE", "2019-04-02T10:00", null, null);
@@ -132,23 +169,35 @@ class FrontDoorReportIT {
     @Test
     void theFiguresAreWhatTheTestKnowsOfEachContact() {
         var report = march();
-        assertThat(report.contacts()).isEqualTo(9);
+        assertThat(report.contacts()).isEqualTo(10);
         assertThat(report.bySource()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "POLICE", 4L, "HEALTH", 2L, "EDUCATION", 2L, "VOLUNTARY", 1L));
+                "POLICE", 5L, "HEALTH", 2L, "EDUCATION", 2L, "VOLUNTARY", 1L));
         assertThat(report.byHealthType()).containsExactlyInAnyOrderEntriesOf(Map.of("GP", 1L));
         assertThat(report.byChannel()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "POLICE_NOTIFICATION", 1L, "EMAIL", 2L, "PORTAL", 1L, "PHONE", 5L));
+                "POLICE_NOTIFICATION", 1L, "EMAIL", 2L, "PORTAL", 1L, "PHONE", 6L));
         assertThat(report.outcomes()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "STRATEGY_S47", 1L, "EARLY_HELP", 2L, "NO_FURTHER_ACTION", 1L));
-        assertThat(report.decided()).isEqualTo(4);
-        assertThat(report.decidedWithinOneWorkingDay()).isEqualTo(3);
-        assertThat(report.shareWithinOneWorkingDay()).isEqualTo(0.75);
-        assertThat(report.decidedWithinRagTimescale()).isEqualTo(3);
-        assertThat(report.shareWithinRagTimescale()).isEqualTo(0.75);
-        // the 11-months-before child and the child's second referral in the period; not the 13-months one
+                "STRATEGY_S47", 2L, "EARLY_HELP", 2L, "NO_FURTHER_ACTION", 2L, "ASSESSMENT_S17", 2L));
+        assertThat(report.decided()).isEqualTo(8);
+        assertThat(report.decidedWithinOneWorkingDay()).isEqualTo(7);
+        assertThat(report.shareWithinOneWorkingDay()).isEqualTo(0.875);
+        assertThat(report.decidedWithinRagTimescale()).isEqualTo(7);
+        assertThat(report.shareWithinRagTimescale()).isEqualTo(0.875);
+        // referrals: the two strategy discussions and the two assessments
+        assertThat(report.referrals()).isEqualTo(4);
+        assertThat(report.conversion()).isEqualTo(0.4);
+        // the 11-months-before child and the child's second referral in the period; not the 13-months
+        // one, nor the referral after a contact that was no referral
         assertThat(report.reReferrals()).isEqualTo(2);
-        // 5h, 23h59m, 24h01m, 53h30m: the mean of the middle two is 24h
-        assertThat(report.medianSecondsToDecision()).isEqualTo(24 * 3600.0);
+        assertThat(report.shareReReferrals()).isEqualTo(0.5);
+        // 2h, 2h, 5h, 5h, 6h, 23h59m, 24h01m, 53h30m: the mean of the middle two is 5h30m
+        assertThat(report.medianSecondsToDecision()).isEqualTo(5.5 * 3600);
+        assertThat(report.nextSteps()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "ASSESSMENT", 2L, "EARLY_HELP", 1L, "NO_FURTHER_ACTION", 2L));
+        assertThat(report.signedOff()).isEqualTo(3);
+        assertThat(report.shareSignedOff()).isEqualTo(0.375);
+        // 1h, 2h, 4h
+        assertThat(report.medianSecondsToSignOff()).isEqualTo(2 * 3600.0);
+        assertThat(report.returnedDecisions()).isEqualTo(1);
         assertThat(report.periodStart()).isEqualTo(Instant.parse("2019-03-01T00:00:00Z"));
         assertThat(report.periodEnd()).isEqualTo(Instant.parse("2019-03-31T23:00:00Z"));
     }
@@ -171,12 +220,32 @@ class FrontDoorReportIT {
                 "SELECT count(*) FROM referral WHERE decided_at IS NOT NULL AND " + PERIOD));
         assertThat(report.decidedWithinRagTimescale()).isEqualTo(sql(
                 "SELECT count(*) FROM referral WHERE decided_at <= due_at AND " + PERIOD));
+        assertThat(report.referrals()).isEqualTo(sql(
+                "SELECT count(*) FROM referral WHERE outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47') AND " + PERIOD));
         assertThat(report.reReferrals()).isEqualTo(sql("""
                 SELECT count(DISTINCT r.id) FROM referral r JOIN referral p ON p.child_key = r.child_key
-                WHERE p.received_at < r.received_at
+                WHERE r.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47') AND p.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47')
+                AND p.received_at < r.received_at
                 AND p.received_at >= (r.received_at AT TIME ZONE 'Europe/London' - interval '1 year')
                                      AT TIME ZONE 'Europe/London'
                 """ + " AND " + period("r.")));
+        for (var entry : report.nextSteps().entrySet()) {
+            assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(sql("""
+                    SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
+                    WHERE d.status IN ('SIGNED_OFF', 'NOT_NEEDED') AND d.next_step = '""" + entry.getKey() + "' AND "
+                    + period("r.")));
+        }
+        assertThat(report.signedOff()).isEqualTo(sql("""
+                SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
+                WHERE d.status = 'SIGNED_OFF'""" + " AND " + period("r.")));
+        assertThat(report.returnedDecisions()).isEqualTo(sql("""
+                SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
+                WHERE d.status = 'RETURNED'""" + " AND " + period("r.")));
+        assertThat(report.medianSecondsToSignOff()).isEqualTo(db.sql("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.settled_at - d.decided_at))
+                        FROM referral r JOIN decision d ON d.referral_id = r.id
+                        WHERE d.status = 'SIGNED_OFF'""" + " AND " + period("r."))
+                .map(row -> row.get(0, Double.class)).one().block());
         assertThat(report.medianSecondsToDecision()).isEqualTo(db.sql("""
                         SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - received_at))
                         FROM referral WHERE decided_at IS NOT NULL""" + " AND " + PERIOD)
@@ -205,12 +274,20 @@ class FrontDoorReportIT {
                 .containsEntry("reReferrals", Long.toString(report.reReferrals()))
                 .containsEntry("shareWithinOneWorkingDay", report.shareWithinOneWorkingDay().toString())
                 .containsEntry("medianSecondsToDecision", report.medianSecondsToDecision().toString())
+                .containsEntry("referrals", Long.toString(report.referrals()))
+                .containsEntry("conversion", report.conversion().toString())
+                .containsEntry("shareReReferrals", report.shareReReferrals().toString())
+                .containsEntry("signedOff", Long.toString(report.signedOff()))
+                .containsEntry("shareSignedOff", report.shareSignedOff().toString())
+                .containsEntry("medianSecondsToSignOff", report.medianSecondsToSignOff().toString())
+                .containsEntry("returnedDecisions", Long.toString(report.returnedDecisions()))
                 .containsEntry("from", "2019-03-01")
                 .containsEntry("to", "2019-03-31");
         report.bySource().forEach((source, n) -> assertThat(figures).containsEntry("bySource." + source, n.toString()));
         report.byChannel().forEach((channel, n) -> assertThat(figures).containsEntry("byChannel." + channel, n.toString()));
         report.outcomes().forEach((outcome, n) -> assertThat(figures).containsEntry("outcomes." + outcome, n.toString()));
         report.byHealthType().forEach((type, n) -> assertThat(figures).containsEntry("byHealthType." + type, n.toString()));
+        report.nextSteps().forEach((step, n) -> assertThat(figures).containsEntry("nextSteps." + step, n.toString()));
     }
 
     @Test

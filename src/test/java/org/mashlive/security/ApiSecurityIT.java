@@ -60,7 +60,7 @@ class ApiSecurityIT {
                     List.of(DUTY_LEAD, ADMIN), SCREENERS),
             new Route(HttpMethod.PUT, "/api/referrals/{ref}/stage", "{\"stage\":\"SCREENING\"}",
                     List.of(DUTY_LEAD, ADMIN), SCREENERS),
-            new Route(HttpMethod.POST, "/api/referrals/{ref}/decision", "{\"outcome\":\"EARLY_HELP\"}",
+            new Route(HttpMethod.POST, "/api/referrals/{ref}/decision", "{\"outcome\":\"NO_FURTHER_ACTION\",\"rationale\":\"Parents engaging; no further concerns\",\"threshold\":\"Universal\",\"nextStep\":\"NO_FURTHER_ACTION\"}",
                     List.of(DUTY_LEAD, ADMIN), SCREENERS));
 
     /**
@@ -93,6 +93,15 @@ class ApiSecurityIT {
         routes.add(new Route(HttpMethod.GET, "/api/staff/1/audit", null, List.of(HUB_MANAGER, DUTY_LEAD, ADMIN), audit));
         routes.add(new Route(HttpMethod.GET, "/api/reports/front-door?from=2026-01-01&to=2026-01-31", null,
                 List.of(SERVICE_HEAD, ADMIN), "SERVICE_HEAD, ADMIN"));
+        // management oversight and the rationales it reads: duty leads and admins only
+        routes.add(new Route(HttpMethod.POST, "/api/referrals/{ref}/decision/sign-off", null,
+                List.of(DUTY_LEAD, ADMIN), SCREENERS));
+        routes.add(new Route(HttpMethod.POST, "/api/referrals/{ref}/decision/return", "{\"reason\":\"Ask the school\"}",
+                List.of(DUTY_LEAD, ADMIN), SCREENERS));
+        routes.add(new Route(HttpMethod.GET, "/api/referrals/{ref}/decisions", null, List.of(DUTY_LEAD, ADMIN),
+                SCREENERS));
+        routes.add(new Route(HttpMethod.GET, "/api/decisions/awaiting-sign-off", null, List.of(DUTY_LEAD, ADMIN),
+                SCREENERS));
         routes.add(new Route(HttpMethod.GET, "/api/allocation/candidates", null,
                 List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN), PEOPLE));
         return routes;

@@ -25,6 +25,7 @@ import org.mashlive.referral.ReferralSummary;
 import org.mashlive.referral.api.DecisionRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
+import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.mashlive.referral.api.StageRequest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,14 +121,18 @@ class ScreeningRoutesIT {
                 new PoliceCheckRequest(referral.reference(), "Two previous call-outs; no warning markers"));
         assertThat(checked.policeCheck()).isEqualTo(PoliceCheck.DONE);
         var decided = call(as(TestClients.demoUser("admin")), ReferralRoutes.DECIDE,
-                new DecisionRequest(referral.reference(), "STRATEGY_S47"));
-        assertThat(decided.outcome()).isEqualTo(Outcome.STRATEGY_S47);
-        assertThat(decided.stage()).isEqualTo(Stage.DECIDED);
+                new DecisionRequest(referral.reference(), "STRATEGY_S47", "Weapon and a child under five",
+                        "Child protection", "ASSESSMENT", null, null, null));
+        assertThat(decided.awaitingSignOff()).as("a strategy discussion needs a second person's sign-off").isTrue();
+        var signedOff = call(lead, ReferralRoutes.SIGN_OFF, new SignOffRequest(referral.reference(), null));
+        assertThat(signedOff.outcome()).isEqualTo(Outcome.STRATEGY_S47);
+        assertThat(signedOff.stage()).isEqualTo(Stage.DECIDED);
 
         var trail = trail(referral.reference());
-        assertThat(whoDidWhat(trail)).containsExactly("RAG_CHANGED by duty.lead", "STAGE_CHANGED by duty.lead",
-                "POLICE_CHECK_DONE by duty.lead2", "DECIDED by admin");
-        assertThat(trail.getFirst()).containsEntry("reason", "Weapon mentioned in the log")
+        assertThat(whoDidWhat(trail)).containsExactly("RECEIVED by duty.lead", "RAG_CHANGED by duty.lead",
+                "STAGE_CHANGED by duty.lead", "POLICE_CHECK_DONE by duty.lead2", "DECIDED by admin",
+                "SIGNED_OFF by duty.lead");
+        assertThat(trail.get(1)).containsEntry("reason", "Weapon mentioned in the log")
                 .containsEntry("detail", "AMBER → RED");
         // the summary may name people: it stays with the referral, out of the trail
         assertThat(trail.toString()).doesNotContain("call-outs");
@@ -146,9 +151,12 @@ class ScreeningRoutesIT {
                 .uri("/api/referrals/{ref}/police-check", referral.reference()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("summary", "Nothing known")).retrieve().toBodilessEntity().block(WAIT);
         lead2.post().uri("/api/referrals/{ref}/decision", referral.reference()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("outcome", "EARLY_HELP")).retrieve().toBodilessEntity().block(WAIT);
+                .bodyValue(Map.of("outcome", "NO_FURTHER_ACTION", "rationale", "Parents separated; no contact",
+                        "threshold", "Universal", "nextStep", "NO_FURTHER_ACTION"))
+                .retrieve().toBodilessEntity().block(WAIT);
 
-        assertThat(whoDidWhat(trail(referral.reference()))).containsExactly("RAG_CHANGED by duty.lead2",
+        assertThat(whoDidWhat(trail(referral.reference()))).containsExactly("RECEIVED by duty.lead",
+                "RAG_CHANGED by duty.lead2",
                 "STAGE_CHANGED by duty.lead2", "POLICE_CHECK_DONE by admin", "DECIDED by duty.lead2");
     }
 
@@ -173,7 +181,8 @@ class ScreeningRoutesIT {
         assertThatThrownBy(() -> call(as(TestClients.NOBODY), ReferralRoutes.RATE,
                 new RateRequest(referral.reference(), "RED", "x")))
                 .hasMessageContaining("duty.referral.rate requires signing in");
-        assertThat(trail(referral.reference())).isEmpty();
+        assertThat(whoDidWhat(trail(referral.reference()))).as("only its intake")
+                .containsExactly("RECEIVED by duty.lead");
         var unchanged = TestClients.web(httpPort).get().uri("/api/referrals/{ref}", referral.reference()).retrieve()
                 .bodyToMono(ReferralSummary.class).block(WAIT);
         assertThat(unchanged.rag()).isEqualTo(Rag.AMBER);
@@ -205,18 +214,26 @@ class ScreeningRoutesIT {
         assertThatThrownBy(() -> call(lead, ReferralRoutes.POLICE_CHECK, new PoliceCheckRequest(phone.reference(),
                 "checked"))).hasMessage("channel: " + phone.reference()
                 + " is not a police notification; no police checks are due");
-        assertThat(trail(ref)).isEmpty();
+        assertThat(whoDidWhat(trail(ref))).as("only its intake").containsExactly("RECEIVED by duty.lead");
 
         call(lead, ReferralRoutes.POLICE_CHECK, new PoliceCheckRequest(ref, "Nothing known"));
         assertThatThrownBy(() -> call(lead, ReferralRoutes.POLICE_CHECK, new PoliceCheckRequest(ref, "again")))
                 .isInstanceOfSatisfying(CustomRSocketException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ReferralRoutes.CLOSED))
                 .hasMessage("The police checks on " + ref + " are already recorded as done");
-        call(lead, ReferralRoutes.DECIDE, new DecisionRequest(ref, "NO_FURTHER_ACTION"));
+        assertThatThrownBy(() -> call(lead, ReferralRoutes.DECIDE, new DecisionRequest(ref, "NO_FURTHER_ACTION")))
+                .hasMessage("rationale: must say why this decision was made");
+        assertThatThrownBy(() -> call(lead, ReferralRoutes.DECIDE, new DecisionRequest(ref, "NO_FURTHER_ACTION",
+                "No concerns", "Universal", "HOME", null, null, null)))
+                .hasMessage("nextStep: must be one of EARLY_HELP, ASSESSMENT, POLICE_ONLY, OTHER_LOCAL_AUTHORITY, "
+                        + "NO_FURTHER_ACTION; it was 'HOME'");
+        call(lead, ReferralRoutes.DECIDE, new DecisionRequest(ref, "NO_FURTHER_ACTION", "No concerns", "Universal",
+                "NO_FURTHER_ACTION", null, null, null));
         assertThatThrownBy(() -> call(lead, ReferralRoutes.RATE, new RateRequest(ref, "RED", "late news")))
                 .isInstanceOfSatisfying(CustomRSocketException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ReferralRoutes.CLOSED))
                 .hasMessage(ref + " is already decided, so changing its RAG is no longer possible");
-        assertThat(whoDidWhat(trail(ref))).containsExactly("POLICE_CHECK_DONE by duty.lead", "DECIDED by duty.lead");
+        assertThat(whoDidWhat(trail(ref))).containsExactly("RECEIVED by duty.lead", "POLICE_CHECK_DONE by duty.lead",
+                "DECIDED by duty.lead");
     }
 }

@@ -177,4 +177,43 @@ class CapacityViewTest extends BrowserlessTest {
                 "http://grafana.test:3000/d/mash-timeliness", "http://grafana.test:3000/d/mash-capacity",
                 "http://grafana.test:3000/d/mash-platform");
     }
+
+    @Test
+    void offersTheReportOfAChosenPeriodAsADownloadAndSaysWhenItIsRefused() {
+        summary = knownSummary();
+        var asked = new ArrayList<String>();
+        TestViews.reports = (from, to) -> {
+            asked.add(from + ".." + to);
+            if (from.compareTo(to) > 0) {
+                throw new org.mashlive.wallboard.DutyException(org.mashlive.wallboard.DutyException.Kind.REFUSED,
+                        "to: must not be before from (" + from + ")");
+            }
+            return "figure,value\r\ncontacts,42\r\n";
+        };
+        try {
+            navigate("capacity", CapacityView.class);
+            var download = $(ReportDownload.class).single();
+            // last month by default
+            assertThat(download.from.getValue()).isEqualTo(LocalDate.of(2026, 2, 1));
+            assertThat(download.to.getValue()).isEqualTo(LocalDate.of(2026, 2, 28));
+            test(download.prepare).click();
+            assertThat(asked).containsExactly("2026-02-01..2026-02-28");
+            var link = $(Anchor.class).id("report-link");
+            assertThat(link.getText()).isEqualTo("Download front-door-report-2026-02-01-to-2026-02-28.csv");
+            assertThat(download.csv).isEqualTo("figure,value\r\ncontacts,42\r\n");
+
+            download.from.setValue(LocalDate.of(2026, 3, 1));
+            test(download.prepare).click();
+            assertThat($(com.vaadin.flow.component.notification.Notification.class).all().stream()
+                    .filter(com.vaadin.flow.component.notification.Notification::isOpened)
+                    .map(n -> test(n).getText()))
+                    .contains("The report was not made: to: must not be before from (2026-03-01)");
+            assertThat($(Anchor.class).all()).noneMatch(a -> "report-link".equals(a.getId().orElse("")));
+        } finally {
+            TestViews.reports = (from, to) -> {
+                throw new org.mashlive.wallboard.DutyException(org.mashlive.wallboard.DutyException.Kind.REFUSED,
+                        "not in this test");
+            };
+        }
+    }
 }

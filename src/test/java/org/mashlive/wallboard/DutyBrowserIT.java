@@ -194,6 +194,12 @@ class DutyBrowserIT {
                 "return document.querySelectorAll('vaadin-notification-card').length;")).intValue();
     }
 
+    /** The number an element of the board shows, 0 when it shows none. */
+    private static int number(ChromeDriver kiosk, String id) {
+        String text = kiosk.findElement(By.id(id)).getText().strip();
+        return text.isEmpty() ? 0 : Integer.parseInt(text);
+    }
+
     private static String ticker(ChromeDriver kiosk) {
         return kiosk.findElement(By.id("ticker-list")).getText();
     }
@@ -251,11 +257,25 @@ class DutyBrowserIT {
         waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " police checks done"));
         screenshot(lead);
 
-        // record the decision: it leaves the other lead's queue, and the board says it was decided
-        choose(lead, "duty-outcome", "Early help");
+        // record the decision: an assessment needs another lead's sign-off, so it waits, and the board
+        // counts it within a second
+        int waitingBefore = number(kiosk, "signoff-count");
         lead.findElement(By.id("duty-decide")).click();
-        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " decided: Early help"));
-        waitIn(lead2, LIVE).until(driver -> queue(lead2).stream().noneMatch(row -> row.startsWith(ref + " |")));
+        choose(lead, "duty-decision-outcome", "Child and family assessment (s17)");
+        waitIn(lead, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#duty-decision-rationale textarea"))).sendKeys("Repeated incidents; the child is frightened at home");
+        choose(lead, "duty-decision-threshold", "Child in need");
+        choose(lead, "duty-decision-next", "Assessment");
+        lead.findElement(By.id("duty-decision-record")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + " decided: Child and family assessment (s17) — awaiting sign-off"));
+        waitIn(kiosk, LIVE).until(driver -> number(kiosk, "signoff-count") == waitingBefore + 1);
+        waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " decided, awaiting"));
+
+        // the other lead signs it off from the sign-off queue: it closes, and the board follows within a second
+        lead2.get(wallboard("/sign-off"));
+        waitIn(lead2, WAIT).until(ExpectedConditions.elementToBeClickable(By.id("sign-off-authorise-" + ref))).click();
+        waitIn(lead2, WAIT).until(driver -> notified(lead2, ref + " signed off: Child and family assessment (s17)"));
+        waitIn(kiosk, LIVE).until(driver -> number(kiosk, "signoff-count") == waitingBefore);
         waitIn(kiosk, LIVE).until(driver -> ticker(kiosk).contains(ref + " decided"));
         waitIn(lead, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-status"),
                 ref + " is no longer open"));
@@ -264,9 +284,10 @@ class DutyBrowserIT {
                 .uri("/api/referrals/{ref}/audit", ref).retrieve()
                 .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
         assertThat(trail).extracting(entry -> entry.action() + " by " + entry.actor())
-                .containsExactly("DETAIL_VIEWED by duty.lead", "RAG_CHANGED by duty.lead", "STAGE_CHANGED by duty.lead",
-                        "POLICE_CHECK_DONE by duty.lead", "DECIDED by duty.lead");
-        assertThat(trail.get(1).reason()).isEqualTo("Weapon mentioned in the police log");
+                .containsExactly("RECEIVED by duty.lead", "DETAIL_VIEWED by duty.lead", "RAG_CHANGED by duty.lead",
+                        "STAGE_CHANGED by duty.lead", "POLICE_CHECK_DONE by duty.lead", "DECIDED by duty.lead",
+                        "SIGNED_OFF by duty.lead2");
+        assertThat(trail.get(2).reason()).isEqualTo("Weapon mentioned in the police log");
     }
 
     /** A queue that looks like a morning's: sources, RAGs and stages of every kind. */

@@ -142,6 +142,7 @@ class RolesBrowserIT {
             case BOARD -> showsTheBoardWithItsFigures();
             case DUTY -> showsTheDutyQueueWithItsRows();
             case CAPACITY -> showsCapacityWithItsFigures();
+            case SIGN_OFF -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-off-count")));
         }
     }
 
@@ -155,9 +156,9 @@ class RolesBrowserIT {
     static Stream<Arguments> people() {
         return Stream.of(
                 Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY)),
-                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY)),
+                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
-                Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.CAPACITY)));
+                Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.CAPACITY)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,10 @@ public final class TestViews {
     static volatile BoardFeed feed = new TestBoardFeed();
     static volatile Clock clock = Clock.systemUTC();
     static volatile CapacityFeed capacity = java.util.Optional::empty;
+    /** What the capacity view's report download is answered; by default a refusal. */
+    static volatile ReportDownload.Source reports = (from, to) -> {
+        throw new DutyException(DutyException.Kind.REFUSED, "not in this test");
+    };
     static volatile GrafanaProperties grafana = new GrafanaProperties(java.net.URI.create("http://grafana.test:3000"));
 
     private TestViews() {
@@ -26,7 +30,8 @@ public final class TestViews {
             return board.map(type::cast);
         }
         if (type == CapacityView.class) {
-            return Optional.of(type.cast(new CapacityView(capacity, feed, grafana)));
+            return Optional.of(type.cast(new CapacityView(capacity, feed, grafana, reports,
+                    java.time.Clock.fixed(java.time.Instant.parse("2026-03-10T14:00:00Z"), java.time.ZoneOffset.UTC))));
         }
         // nobody signed in: the shell shows no header
         if (type == org.mashlive.wallboard.shell.ShellLayout.class) {

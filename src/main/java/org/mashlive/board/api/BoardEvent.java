@@ -95,7 +95,7 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
         var text = new StringBuilder(card.reference()).append(' ').append(type.verb());
         switch (type) {
             case STAGE_CHANGED -> text.append(" to ").append(card.stage().label().toLowerCase());
-            case POLICE_CHECK_DONE -> {
+            case POLICE_CHECK_DONE, DECISION_AWAITING_SIGN_OFF, DECISION_RETURNED -> {
             }
             case REFERRAL_DECIDED -> {
                 if (card.outcome() != null) {

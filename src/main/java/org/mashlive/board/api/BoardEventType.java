@@ -13,7 +13,11 @@ public enum BoardEventType {
     /** The police checks on a police notification were recorded as done. */
     POLICE_CHECK_DONE("police checks done", Subject.REFERRAL),
     /** A referral or its police checks were given to someone, or moved to someone else. */
-    ALLOCATION_CHANGED("allocated", Subject.ALLOCATION);
+    ALLOCATION_CHANGED("allocated", Subject.ALLOCATION),
+    /** A decision was made that waits for a lead's sign-off; the referral stays open until then. */
+    DECISION_AWAITING_SIGN_OFF("decided, awaiting sign-off", Subject.REFERRAL),
+    /** A decision waiting for sign-off was returned; the referral is open for another decision. */
+    DECISION_RETURNED("returned for another decision", Subject.REFERRAL);
 
     /** Which field of a {@link BoardEvent} carries what the event is about. */
     public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION }

@@ -42,11 +42,25 @@ public record ReferralCard(
         Outcome outcome,
         Instant decidedAt,
         PoliceCheck policeCheck,
-        Instant decisionDueAt) {
+        Instant decisionDueAt,
+        Instant awaitingSignOffSince) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
+    }
+
+    /** A card with no decision waiting for sign-off. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, decisionDueAt, null);
+    }
+
+    /** Whether a decision on it waits for a lead's sign-off. */
+    public boolean awaitingSignOff() {
+        return open() && awaitingSignOffSince != null;
     }
 
     /** A card without the statutory decision time. */
@@ -54,7 +68,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt, PoliceCheck policeCheck) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, policeCheck, null);
+                outcome, decidedAt, policeCheck, null, null);
     }
 
     /** A card with no police check due. */
@@ -62,7 +76,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null);
+                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null, null);
     }
 
     /** Whether police checks are waiting on this referral while it is open. */

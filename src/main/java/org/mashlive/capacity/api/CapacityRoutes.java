@@ -9,6 +9,14 @@ public final class CapacityRoutes {
      */
     public static final String SUMMARY = "capacity.summary";
 
+    /**
+     * Request-response: a {@link ReportRequest}; answers the front-door report of the period as CSV
+     * text ({@code figure,value} rows), counted from the database as {@code GET /api/reports/front-door}
+     * counts it. Service heads and admins only, as the person ({@code Access.SERVICE_HEAD}); a wrong
+     * period is refused naming {@code from} or {@code to}.
+     */
+    public static final String FRONT_DOOR_REPORT = "capacity.front-door-report";
+
     private CapacityRoutes() {
     }
 }

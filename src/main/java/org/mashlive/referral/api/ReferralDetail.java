@@ -24,13 +24,68 @@ import org.mashlive.board.api.Stage;
  * @param rag                   the current RAG, null while not rated
  * @param stage                 where it is now
  * @param ragHistory            every change of its RAG with the reason, oldest first
+ * @param receivedBy            who took it in, by display name and role ({@code Sam Okafor (duty lead)})
+ * @param decisions             every decision on it, oldest first, returned ones too
+ * @param trail                 who did what to it, oldest first, each by display name and role
  */
 public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                              String lastName, LocalDate dateOfBirth, String concern, String consent,
-                             String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+                             String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory,
+                             String receivedBy, List<DecisionStep> decisions, List<TrailStep> trail) {
 
     public ReferralDetail {
         ragHistory = ragHistory == null ? List.of() : List.copyOf(ragHistory);
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        trail = trail == null ? List.of() : List.copyOf(trail);
+    }
+
+    /** The detail without who did what: {@link #receivedBy}, {@link #decisions} and {@link #trail} empty. */
+    public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
+                          String lastName, LocalDate dateOfBirth, String concern, String consent,
+                          String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+        this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
+                consentOverrideReason, rag, stage, ragHistory, null, null, null);
+    }
+
+    /** The decision awaiting sign-off, if one does. */
+    public java.util.Optional<DecisionStep> awaitingSignOff() {
+        return decisions.stream().filter(d -> "AWAITING_SIGN_OFF".equals(d.status())).findFirst();
+    }
+
+    /**
+     * One decision.
+     *
+     * @param outcome         the outcome
+     * @param rationale       why, in the decision maker's words (may name people)
+     * @param threshold       the threshold level applied; null for decisions made before it was recorded
+     * @param nextStep        the next step
+     * @param receivingTeam   the receiving team by name, or null
+     * @param referrerToldAt  when the referrer was told, or null
+     * @param referrerToldHow how, or null
+     * @param decidedAt       when it was made
+     * @param decidedBy       who made it, by display name and role
+     * @param decidedByAccount the account that made it (who may not sign it off)
+     * @param status          AWAITING_SIGN_OFF, SIGNED_OFF, RETURNED, NOT_NEEDED or NOT_RECORDED
+     * @param settledAt       when it was signed off or returned
+     * @param settledBy       who signed it off or returned it, by display name and role
+     * @param returnReason    why it was returned
+     */
+    public record DecisionStep(org.mashlive.board.api.Outcome outcome, String rationale, String threshold,
+                               NextStep nextStep, String receivingTeam, Instant referrerToldAt,
+                               FeedbackWay referrerToldHow, Instant decidedAt, String decidedBy,
+                               String decidedByAccount, String status, Instant settledAt, String settledBy,
+                               String returnReason) {
+    }
+
+    /**
+     * One line of who did what.
+     *
+     * @param at     when
+     * @param action what, as the audit trail names it ({@code RAG_CHANGED})
+     * @param by     who, by display name and role
+     * @param detail what else the trail says
+     */
+    public record TrailStep(Instant at, String action, String by, String detail) {
     }
 
     /**
@@ -40,7 +95,12 @@ public record ReferralDetail(long id, String reference, Instant receivedAt, Sour
      * @param from   before, null when first rated
      * @param to     after
      * @param reason why, in the screener's words
+     * @param by     who, by display name and role; null when not known to the sender
      */
-    public record RagStep(Instant at, Rag from, Rag to, String reason) {
+    public record RagStep(Instant at, Rag from, Rag to, String reason, String by) {
+
+        public RagStep(Instant at, Rag from, Rag to, String reason) {
+            this(at, from, to, reason, null);
+        }
     }
 }

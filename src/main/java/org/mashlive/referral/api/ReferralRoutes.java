@@ -37,6 +37,38 @@ public final class ReferralRoutes {
     public static final String POLICE_CHECK = "duty.referral.police-check";
 
     /**
+     * Request-response: a {@link SignOffRequest}; authorises the decision awaiting sign-off, which closes
+     * the referral, and answers the card. Duty leads and admins only, and never the decision's own
+     * maker ({@link #REFUSED}); audited as done by the caller.
+     */
+    public static final String SIGN_OFF = "duty.referral.sign-off";
+
+    /**
+     * Request-response: a {@link SignOffRequest} with its reason; returns the decision awaiting sign-off,
+     * which leaves the referral open for another decision, and answers the card. As {@link #SIGN_OFF}.
+     */
+    public static final String RETURN = "duty.referral.return";
+
+    /**
+     * Request-response, no payload: the decisions awaiting sign-off, longest waiting first, as a list of
+     * {@link AwaitingSignOff}. They carry rationales: duty leads and admins only.
+     */
+    public static final String AWAITING_SIGN_OFF = "duty.decisions.awaiting-sign-off";
+
+    /**
+     * Request-response, no payload: the threshold levels a decision may apply, as configured (a list of
+     * text). Duty leads and admins only.
+     */
+    public static final String THRESHOLDS = "duty.decisions.thresholds";
+
+    /**
+     * Error code (a custom RSocket error) of a step that management oversight refuses: signing off or
+     * returning one's own decision, signing off where no decision waits, deciding again while one waits.
+     * The message says which rule, in the app's words.
+     */
+    public static final int REFUSED = 0x00000304;
+
+    /**
      * Error code (a custom RSocket error) of an action on a referral that no longer allows it: it is
      * already decided, or its police checks are already recorded. The message says which.
      */

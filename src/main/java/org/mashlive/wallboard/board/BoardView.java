@@ -79,7 +79,8 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         setId("board");
         addClassName("board");
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
-                new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile());
+                new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
+                new DecisionsTile(feed));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);

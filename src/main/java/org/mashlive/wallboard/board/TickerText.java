@@ -31,7 +31,7 @@ final class TickerText {
         var type = event.type();
         return switch (type) {
             case STAGE_CHANGED -> type.verb() + " to " + card.stage().label().toLowerCase();
-            case POLICE_CHECK_DONE -> type.verb();
+            case POLICE_CHECK_DONE, DECISION_AWAITING_SIGN_OFF, DECISION_RETURNED -> type.verb();
             case REFERRAL_DECIDED -> type.verb() + (card.outcome() == null ? "" : " · " + card.outcome().label());
             default -> type.verb() + " · " + card.source().label();
         };

@@ -15,14 +15,12 @@ import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.Access;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.BoardState;
-import org.mashlive.board.api.Outcome;
 import org.mashlive.board.api.PoliceCheck;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
 import org.mashlive.board.api.WorkType;
-import org.mashlive.referral.api.DecisionRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
@@ -130,6 +128,7 @@ class DutyView extends Main {
     private Disposable pushes;
     private Registration resizing;
     ReallocateDialog dialog;
+    DecideDialog decision;
 
     @Autowired
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows) {
@@ -479,8 +478,7 @@ class DutyView extends Main {
         final TextArea summary = new TextArea("What the checks found");
         final Button checksDone = new Button("Record checks done");
         final Button allocateChecks = new Button("Allocate checks…");
-        final Select<Outcome> outcome = new Select<>();
-        final Button decide = new Button("Record decision");
+        final Button decide = new Button("Record decision…");
         final Button reallocate = new Button("Reallocate…");
         final Div facts = new Div();
         private final Div actions;
@@ -524,14 +522,10 @@ class DutyView extends Main {
             checks.addClassName("duty-action");
             checks.setId("duty-checks");
 
-            outcome.setId("duty-outcome");
-            outcome.setLabel("Outcome");
-            outcome.setItems(Outcome.values());
-            outcome.setItemLabelGenerator(Outcome::label);
             decide.setId("duty-decide");
             decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             decide.addClickListener(e -> decide());
-            var deciding = group("Decision", outcome, decide);
+            var deciding = group("Decision", decide);
 
             reallocate.setId("duty-reallocate");
             reallocate.addClickListener(e -> openDialog(reference));
@@ -567,6 +561,13 @@ class DutyView extends Main {
                     line("Time left", new Span(BoardText.timeLeft(now.timeLeft()))),
                     line("Allocated to", new Span(now.allocatedTo())),
                     line("Police checks", new Span(now.policeChecks())));
+            if (card.awaitingSignOff()) {
+                status.add(line("Decision", new Span("awaiting sign-off since "
+                        + RECEIVED.format(card.awaitingSignOffSince()))));
+            }
+            decide.setEnabled(!card.awaitingSignOff());
+            decide.setTooltipText(card.awaitingSignOff()
+                    ? "A decision awaits another lead's sign-off: it is signed off or returned first" : null);
             rate.setText(card.rag() == null ? "Rate" : "Re-rate");
             reallocate.setText(now.allocation() == null ? "Allocate…" : "Reallocate…");
             allocateChecks.setText(now.checks() == null ? "Allocate checks…" : "Move checks…");
@@ -590,12 +591,20 @@ class DutyView extends Main {
             facts.add(fact("Concern", shown.concern()));
             facts.add(fact("Consent", shown.consent().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + (shown.consentOverrideReason() == null ? "" : " — " + shown.consentOverrideReason())));
+            if (shown.receivedBy() != null) {
+                facts.add(fact("Received by", shown.receivedBy()));
+            }
             history = new UnorderedList();
             history.addClassName("duty-rag-history");
             for (var step : shown.ragHistory()) {
-                history.add(step(step.at(), step.from(), step.to(), step.reason()));
+                var item = step(step.at(), step.from(), step.to(), step.reason());
+                if (step.by() != null) {
+                    item.add(" · " + step.by());
+                }
+                history.add(item);
             }
             facts.add(fact("RAG history", shown.ragHistory().isEmpty() ? "not rated yet" : ""), history);
+            DecisionFacts.add(facts, shown, feed.zone());
         }
 
         private ListItem step(Instant at, Rag from, Rag to, String reason) {
@@ -632,11 +641,32 @@ class DutyView extends Main {
                     card -> summary.clear());
         }
 
+        /** Opens the decision dialog: outcome, rationale, threshold, next step and the referrer's feedback. */
         void decide() {
-            var chosen = outcome.getValue();
-            act(reference, reference + " decided: " + (chosen == null ? "" : chosen.label()),
-                    person -> backend.decide(person, new DecisionRequest(reference, chosen == null ? null : chosen.name())),
-                    card -> outcome.clear());
+            if (user == null) {
+                notice("Your sign-in has no backend session: sign out and sign in again", true);
+                return;
+            }
+            List<String> thresholds;
+            try {
+                thresholds = backend.thresholds(user);
+            } catch (DutyException e) {
+                notice("Could not open the decision: " + e.getMessage(), true);
+                return;
+            }
+            decision = new DecideDialog(reference, thresholds, backend, user, clock, feed.zone(), new DecideDialog.Answer() {
+                @Override
+                public void decided(ReferralCard card, String text) {
+                    notice(text, false);
+                    refresh();
+                }
+
+                @Override
+                public void refused(String text) {
+                    notice(text, true);
+                }
+            });
+            decision.open();
         }
     }
 

@@ -17,6 +17,7 @@ public enum Pages {
 
     BOARD("board", "Board", Access.BOARD_READERS),
     DUTY("duty", "Duty queue", Access.DUTY_LEADS),
+    SIGN_OFF("sign-off", "Sign-off", Access.DUTY_LEADS),
     CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN));
 
     private final String path;

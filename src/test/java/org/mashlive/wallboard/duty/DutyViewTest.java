@@ -288,16 +288,49 @@ class DutyViewTest extends BrowserlessTest {
         test(panel.move).click();
         panel.summary.setValue("Two call-outs this year");
         test(panel.checksDone).click();
-        panel.outcome.setValue(Outcome.STRATEGY_S47);
         test(panel.decide).click();
+        roundTrip();
+        var dialog = view.decision;
+        assertThat(dialog.threshold.getListDataView().getItems().toList())
+                .containsExactly("Universal", "Early help", "Child in need", "Child protection");
+        dialog.outcome.setValue(Outcome.STRATEGY_S47);
+        dialog.rationale.setValue("Weapon and a child under five");
+        dialog.threshold.setValue("Child protection");
+        dialog.nextStep.setValue(org.mashlive.referral.api.NextStep.ASSESSMENT);
+        dialog.told.setValue(true);
+        dialog.toldAt.setValue(java.time.LocalDateTime.of(2026, 3, 10, 14, 5));
+        dialog.toldHow.setValue(org.mashlive.referral.api.FeedbackWay.PHONE);
+        var c = police106();
+        backend.card = new ReferralCard(c.id(), c.reference(), c.receivedAt(), c.channel(), c.source(), c.initials(),
+                c.childKey(), c.rag(), c.stage(), c.flags(), c.reReferral(), c.dueAt(), null, null, c.policeCheck(),
+                c.decisionDueAt(), at("14:06"));
+        test(dialog.record).click();
 
         assertThat(backend.screening).containsExactly(
                 "duty.lead RateRequest[reference=MASH-2026-000106, rag=RED, reason=Weapon in the house]",
                 "duty.lead StageRequest[reference=MASH-2026-000106, stage=INFORMATION_GATHERING]",
                 "duty.lead PoliceCheckRequest[reference=MASH-2026-000106, summary=Two call-outs this year]",
-                "duty.lead DecisionRequest[reference=MASH-2026-000106, outcome=STRATEGY_S47]");
+                "duty.lead DecisionRequest[reference=MASH-2026-000106, outcome=STRATEGY_S47, "
+                        + "rationale=Weapon and a child under five, threshold=Child protection, nextStep=ASSESSMENT, "
+                        + "receivingTeam=, referrerToldAt=2026-03-10T14:05:00Z, referrerToldHow=PHONE]");
         // one notification at a time: the last answer replaced the others
-        assertThat(notices()).containsExactly("MASH-2026-000106 decided: " + Outcome.STRATEGY_S47.label());
+        assertThat(notices()).containsExactly("MASH-2026-000106 decided: " + Outcome.STRATEGY_S47.label()
+                + " — awaiting sign-off by another duty lead");
+        assertThat(dialog.isOpened()).isFalse();
+    }
+
+    @Test
+    void aRefusedDecisionKeepsTheDialogOpenAndSaysWhyInTheBackendsWords() {
+        var view = open();
+        view.grid.select(view.rows().getFirst());
+        test(view.panel.decide).click();
+        roundTrip();
+        var dialog = view.decision;
+        dialog.outcome.setValue(Outcome.EARLY_HELP);
+        backend.nextFailure = new DutyException(DutyException.Kind.REFUSED, "rationale: must say why this decision was made");
+        test(dialog.record).click();
+        assertThat(notices()).containsExactly("MASH-2026-000101: rationale: must say why this decision was made");
+        assertThat(dialog.isOpened()).isTrue();
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.mashlive.allocation.api.CandidateCard;
 import org.mashlive.board.api.AllocationCard;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
+import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
@@ -70,6 +72,34 @@ final class TestDutyBackend implements DutyBackend {
     @Override
     public ReferralCard decide(ActingUser user, DecisionRequest request) {
         return screen(user, request);
+    }
+
+    @Override
+    public ReferralCard signOff(ActingUser user, SignOffRequest request) {
+        return screen(user, "sign-off " + request);
+    }
+
+    @Override
+    public ReferralCard returnDecision(ActingUser user, SignOffRequest request) {
+        return screen(user, "return " + request);
+    }
+
+    /** Answered by the sign-off queue. */
+    volatile List<AwaitingSignOff> awaiting = List.of();
+
+    @Override
+    public List<AwaitingSignOff> awaitingSignOff(ActingUser user) {
+        return awaiting;
+    }
+
+    @Override
+    public String frontDoorReport(ActingUser user, org.mashlive.capacity.api.ReportRequest request) {
+        throw new DutyException(DutyException.Kind.REFUSED, "not in this test");
+    }
+
+    @Override
+    public List<String> thresholds(ActingUser user) {
+        return List.of("Universal", "Early help", "Child in need", "Child protection");
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class TestDutyViews {
         if (type == DutyView.class) {
             return Optional.of(type.cast(new DutyView(feed, backend, clock, actingUser)));
         }
+        if (type == SignOffView.class) {
+            return Optional.of(type.cast(new SignOffView(feed, backend, clock, actingUser)));
+        }
         return Optional.empty();
     }
 }

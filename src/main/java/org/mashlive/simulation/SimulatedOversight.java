@@ -1,0 +1,99 @@
+package org.mashlive.simulation;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+import org.mashlive.audit.Actor;
+import org.mashlive.board.api.Outcome;
+import org.mashlive.referral.Decisions;
+import org.mashlive.referral.Referral;
+import org.mashlive.referral.ReferralService;
+import org.mashlive.referral.api.NextStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+
+/**
+ * The simulated hub's decisions as leads make them: one simulated lead decides with a rationale, a
+ * threshold and a next step; a decision that needs sign-off waits a while (a few simulated minutes to
+ * an hour or so, at the simulation's speed), then another simulated lead signs it off, or, about one
+ * in ten, returns it, after which the first decides again. So the demo board has decisions awaiting
+ * sign-off, and some decisions come late.
+ */
+@Component
+class SimulatedOversight implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedOversight.class);
+    static final Actor DECIDER = new Actor("sim.lead", "Simulated duty lead A (demo)", "DUTY_LEAD");
+    static final Actor SIGNER = new Actor("sim.lead2", "Simulated duty lead B (demo)", "DUTY_LEAD");
+    private static final double RETURNED = 0.1;
+
+    private final Decisions decisions;
+    private final ReferralService referrals;
+    private final SimulationProperties settings;
+    private final SplittableRandom random = new SplittableRandom();
+    private final Disposable.Composite pending = Disposables.composite();
+
+    SimulatedOversight(Decisions decisions, ReferralService referrals, SimulationProperties settings) {
+        this.decisions = decisions;
+        this.referrals = referrals;
+        this.settings = settings;
+    }
+
+    /** Decides referral {@code id} as the simulated lead; a decision needing sign-off is settled later. */
+    Mono<Referral> decide(long id, Outcome outcome) {
+        return referrals.find(id).flatMap(referral -> decisions.decide(referral.reference(), decision(outcome), DECIDER)
+                .doOnNext(after -> {
+                    if (after.awaitingSignOffSince() != null) {
+                        later(after.reference(), outcome);
+                    }
+                }));
+    }
+
+    private void later(String reference, Outcome outcome) {
+        // 5 to 90 simulated minutes
+        long simulatedSeconds = 300 + random.nextLong(5400);
+        var wait = Duration.ofMillis((long) (simulatedSeconds * 1000 / Math.max(1.0, speed())));
+        boolean returnIt = random.nextDouble() < RETURNED;
+        Mono<?> step = returnIt
+                ? decisions.returnDecision(reference, "Check with the school and the GP before deciding", SIGNER)
+                .then(Mono.defer(() -> decisions.decide(reference, decision(outcome), DECIDER)))
+                .doOnNext(again -> later(reference, outcome))
+                : decisions.signOff(reference, SIGNER);
+        pending.add(Mono.delay(wait).then(step)
+                .subscribe(done -> { }, e -> log.debug("Simulated sign-off of {} skipped: {}", reference, e.toString())));
+    }
+
+    private double speed() {
+        return settings.speed();
+    }
+
+    Decisions.Decision decision(Outcome outcome) {
+        var next = switch (outcome) {
+            case NO_FURTHER_ACTION, ADVICE_SIGNPOSTING -> NextStep.NO_FURTHER_ACTION;
+            case EARLY_HELP -> NextStep.EARLY_HELP;
+            case ASSESSMENT_S17, STRATEGY_S47 -> NextStep.ASSESSMENT;
+            case POLICE_ONLY -> NextStep.POLICE_ONLY;
+        };
+        // the hub's levels, lowest first: the default ones are universal, early help, child in need, child protection
+        int level = switch (outcome) {
+            case NO_FURTHER_ACTION, ADVICE_SIGNPOSTING, POLICE_ONLY -> 0;
+            case EARLY_HELP -> 1;
+            case ASSESSMENT_S17 -> 2;
+            case STRATEGY_S47 -> 3;
+        };
+        var levels = decisions.thresholds();
+        String threshold = levels.get(Math.min(level, levels.size() - 1));
+        return new Decisions.Decision(outcome, "Simulated decision: " + outcome.label().toLowerCase() + " on what the "
+                + "checks and the referrer said.", threshold, next, null, null, null);
+    }
+
+    @Override
+    public void destroy() {
+        pending.dispose();
+    }
+}

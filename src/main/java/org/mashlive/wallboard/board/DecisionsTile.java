@@ -1,0 +1,43 @@
+package org.mashlive.wallboard.board;
+
+import java.time.Instant;
+
+import org.mashlive.wallboard.BoardFeed;
+import org.mashlive.wallboard.BoardText;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+
+/**
+ * Decisions: how many wait for a lead's sign-off and the oldest's age, and how many statutory
+ * decisions are due later today with how many of them at risk. Two lines at the board's type size;
+ * counts and ages, never whose decision or about whom.
+ */
+final class DecisionsTile extends Tile {
+
+    private final BoardFeed feed;
+    private final Span signOff = span("signoff-count", "decision-figure");
+    private final Span signOffOldest = span("signoff-oldest", "decision-note");
+    private final Span dueToday = span("due-today-count", "decision-figure");
+    private final Span atRisk = span("due-today-risk", "decision-note");
+
+    DecisionsTile(BoardFeed feed) {
+        super("decisions", "Decisions");
+        this.feed = feed;
+        var first = new Div(label("Awaiting sign-off"), signOff, signOffOldest);
+        first.addClassName("decision-line");
+        var second = new Div(label("Due today"), dueToday, atRisk);
+        second.addClassName("decision-line");
+        add(first, second);
+    }
+
+    @Override
+    void render(BoardFigures figures, Instant now) {
+        var shown = feed.read(state -> DecisionFigures.of(state.open(), now, state.zone())).orElse(DecisionFigures.NONE);
+        text(signOff, Integer.toString(shown.awaitingSignOff()));
+        text(signOffOldest, shown.oldestWait() == null ? "" : "oldest " + BoardText.duration(shown.oldestWait()));
+        text(dueToday, Integer.toString(shown.dueToday()));
+        text(atRisk, shown.dueToday() == 0 ? "" : shown.atRisk() + " at risk");
+        setClassName("has-risk", shown.atRisk() > 0);
+    }
+}
