@@ -1,0 +1,180 @@
+package org.mashlive.referral;
+
+import static org.mashlive.referral.ReferralRepository.bindNullable;
+import static org.mashlive.referral.ReferralRepository.utc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.r2dbc.postgresql.codec.Json;
+import org.mashlive.board.api.Channel;
+import org.mashlive.board.api.Flag;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Source;
+import org.mashlive.board.api.Stage;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for contacts: the referrals of one contact, one per child it names, inserted together.
+ * Every method joins the caller's transaction.
+ */
+@Component
+class ContactRepository {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    ContactRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /**
+     * Records the referrals of {@code children} in one statement: takes as many of {@code year}'s
+     * reference numbers as there are children (the counter row stays locked until the transaction
+     * ends) and numbers them in the order given, works out for each child whether it was referred
+     * since {@code yearBefore}, and inserts the referrals, their first stage and their intake RAG.
+     * One round trip, however many children, keeps the time the counter is held short
+     * (docs/decisions/0008-intake-in-two-statements.md).
+     *
+     * @param contactId the contact the children join (one received before), or null for a new contact
+     * @return the referrals as stored, in the order given; empty when any of them could not be
+     *         inserted because a concurrent intake of the same contact took its place: the caller's
+     *         transaction must then roll back, so that none of them is written
+     */
+    Mono<List<Stored>> insert(Contact contact, List<NewChild> children, Long contactId, int year, Instant yearBefore) {
+        var given = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < children.size(); i++) {
+            var child = children.get(i).child();
+            var row = new LinkedHashMap<String, Object>();
+            row.put("ord", i + 1);
+            row.put("position", children.get(i).position());
+            row.put("first_name", child.firstName().strip());
+            row.put("last_name", child.lastName().strip());
+            row.put("date_of_birth", child.dateOfBirth().toString());
+            row.put("child_key", children.get(i).childKey());
+            row.put("initials", child.initials());
+            given.add(row);
+        }
+        var spec = db.sql("""
+                        WITH given AS (
+                            SELECT * FROM jsonb_to_recordset(CAST(:children AS jsonb)) AS g(ord integer, position integer,
+                                first_name text, last_name text, date_of_birth date, child_key text, initials text)),
+                        number AS (
+                            INSERT INTO reference_counter (year, last_number) VALUES (:year, :count)
+                            ON CONFLICT (year) DO UPDATE SET last_number = reference_counter.last_number + :count
+                            RETURNING last_number),
+                        the_contact AS (
+                            SELECT coalesce(CAST(:contactId AS bigint), nextval('contact_id_seq')) AS id),
+                        new_referral AS (
+                            INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
+                                merlin_id, child_first_name, child_last_name, child_date_of_birth, child_key,
+                                child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
+                                stage, due_at, re_referral, updated_at, contact_id, child_position)
+                            SELECT 'MASH-' || :year || '-'
+                                    || lpad((n.last_number - :count + g.ord)::text,
+                                            greatest(6, length((n.last_number - :count + g.ord)::text)), '0'),
+                                :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
+                                g.first_name, g.last_name, g.date_of_birth, g.child_key, g.initials, :concern, :flags,
+                                :consent, :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
+                                EXISTS (SELECT 1 FROM referral r WHERE r.child_key = g.child_key
+                                        AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
+                                :receivedAt, c.id, g.position
+                            FROM number n, given g, the_contact c
+                            ON CONFLICT (external_ref, child_position) DO NOTHING
+                            RETURNING id, reference, re_referral, contact_id, child_position),
+                        first_stage AS (
+                            INSERT INTO stage_change (referral_id, changed_at, from_stage, to_stage)
+                            SELECT id, :receivedAt, NULL, 'RECEIVED' FROM new_referral),
+                        first_rag AS (
+                            INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason)
+                            SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
+                            WHERE CAST(:rag AS text) IS NOT NULL)
+                        SELECT id, reference, re_referral, contact_id, child_position FROM new_referral""")
+                .bind("children", Json.of(json.writeValueAsString(given)))
+                .bind("count", children.size())
+                .bind("year", year)
+                .bind("yearBefore", utc(yearBefore))
+                .bind("receivedAt", utc(contact.receivedAt()))
+                .bind("channel", contact.channel().name())
+                .bind("source", contact.source().name())
+                .bind("concern", contact.concern().strip())
+                .bind("flags", contact.flags().stream().map(Flag::name).sorted().toArray(String[]::new))
+                .bind("consent", contact.consent().name())
+                .bind("dueAt", utc(contact.dueAt()));
+        spec = bindNullable(spec, "contactId", contactId, Long.class);
+        spec = bindNullable(spec, "externalRef", contact.externalRef(), String.class);
+        spec = bindNullable(spec, "healthType", contact.healthType() == null ? null : contact.healthType().name(),
+                String.class);
+        spec = bindNullable(spec, "merlinId", contact.merlinId(), String.class);
+        spec = bindNullable(spec, "overrideReason", contact.consentOverrideReason(), String.class);
+        spec = bindNullable(spec, "rag", contact.rag() == null ? null : contact.rag().name(), String.class);
+        record Inserted(long id, String reference, boolean reReferral, long contactId, int position) {
+        }
+        return spec.map(row -> new Inserted(row.get("id", Long.class), row.get("reference", String.class),
+                        Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), row.get("contact_id", Long.class),
+                        row.get("child_position", Integer.class)))
+                .all()
+                .collectList()
+                .flatMap(inserted -> {
+                    if (inserted.size() < children.size()) {
+                        return Mono.empty();
+                    }
+                    var stored = new ArrayList<Stored>();
+                    for (var child : children) {
+                        var row = inserted.stream().filter(i -> i.position() == child.position()).findFirst()
+                                .orElseThrow();
+                        var c = child.child();
+                        stored.add(new Stored(new ReferralRepository.Row(row.id(), row.reference(),
+                                contact.externalRef(), contact.receivedAt(), contact.channel(), contact.source(),
+                                contact.healthType(), contact.merlinId(),
+                                new Child(c.firstName().strip(), c.lastName().strip(), c.dateOfBirth()),
+                                child.childKey(), contact.concern().strip(), Set.copyOf(contact.flags()),
+                                contact.consent(), contact.consentOverrideReason(), contact.rag(), Stage.RECEIVED,
+                                null, null, row.reReferral(), contact.dueAt(), 0, false),
+                                contact.rag(), row.contactId(), row.position()));
+                    }
+                    return Mono.just(List.copyOf(stored));
+                });
+    }
+
+    /**
+     * The referrals received under {@code externalRef}, one per child of that contact, in the order
+     * they were received, each with the RAG its contact came in with: with the referrals' other
+     * intake fields, which nothing changes after intake, that is the contact as received.
+     */
+    Flux<Stored> findByExternalRef(String externalRef) {
+        return db.sql("SELECT " + ReferralRepository.COLUMNS + """
+                        , intake_rag, contact_id, child_position FROM referral
+                        WHERE external_ref = :externalRef ORDER BY child_position""")
+                .bind("externalRef", externalRef)
+                .map(row -> new Stored(ReferralRepository.row(row),
+                        ReferralRepository.rag(row.get("intake_rag", String.class)),
+                        row.get("contact_id", Long.class), row.get("child_position", Integer.class)))
+                .all()
+                .sort(Comparator.comparingInt(Stored::position));
+    }
+
+    /** What a contact gives every referral made of it. */
+    record Contact(String externalRef, Instant receivedAt, Channel channel, Source source, HealthType healthType,
+                   String merlinId, String concern, Set<Flag> flags, Consent consent, String consentOverrideReason,
+                   Rag rag, Instant dueAt) {
+    }
+
+    /** A child to be referred: where it stands among the contact's children, and its key. */
+    record NewChild(Child child, String childKey, int position) {
+    }
+
+    /** A referral as stored, with the RAG its contact came in with, its contact and its place in it. */
+    record Stored(ReferralRepository.Row row, Rag intakeRag, long contactId, int position) {
+    }
+}
