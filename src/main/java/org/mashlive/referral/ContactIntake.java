@@ -66,8 +66,12 @@ final class ContactIntake {
         this.toReferral = toReferral;
     }
 
-    /** A child as given, with its key. */
-    private record Keyed(Child child, String key) {
+    /** A child as given, with how it is known again. */
+    record Keyed(Child child, ChildKeys.Identity identity) {
+
+        String key() {
+            return identity.key();
+        }
     }
 
     /**
@@ -80,20 +84,30 @@ final class ContactIntake {
                     if (receivedAt.isAfter(clock.instant())) {
                         throw new InvalidReferralException("receivedAt", "must not be in the future");
                     }
-                    return keyed(contact);
+                    // one child named twice is refused before anything is read
+                    return keyed(contact, day(receivedAt));
                 })
                 .flatMap(children -> contact.externalRef() == null
                         ? create(contact, children, receivedAt, null, 0)
-                        : receiveUnder(contact, children, receivedAt, ATTEMPTS));
+                        : receiveUnder(contact, receivedAt, ATTEMPTS));
     }
 
-    private Mono<List<Received>> receiveUnder(NewReferral contact, List<Keyed> children, Instant receivedAt,
-                                              int attempts) {
+    private static LocalDate day(Instant at) {
+        return at.atZone(BoardState.LONDON).toLocalDate();
+    }
+
+    /**
+     * A contact under an external reference. Its children are keyed as of the day the contact was
+     * first received, so that a child known by an estimated age has the same key when the contact
+     * comes again in another year.
+     */
+    private Mono<List<Received>> receiveUnder(NewReferral contact, Instant receivedAt, int attempts) {
         return contacts.findByExternalRef(contact.externalRef()).collectList()
                 .flatMap(stored -> {
                     if (stored.isEmpty()) {
-                        return create(contact, children, receivedAt, null, 0);
+                        return create(contact, keyed(contact, day(receivedAt)), receivedAt, null, 0);
                     }
+                    var children = keyed(contact, day(stored.getFirst().row().receivedAt()));
                     var fields = differences(contact, children, stored);
                     var first = stored.getFirst().row();
                     if (!fields.isEmpty()) {
@@ -119,7 +133,7 @@ final class ContactIntake {
                 })
                 // a concurrent intake of this reference committed first: compare with what it stored
                 .onErrorResume(ExternalRefTaken.class, taken -> attempts > 1
-                        ? receiveUnder(contact, children, receivedAt, attempts - 1)
+                        ? receiveUnder(contact, receivedAt, attempts - 1)
                         : Mono.error(new IllegalStateException("external reference " + contact.externalRef()
                                 + " kept being taken by concurrent intakes")));
     }
@@ -162,6 +176,8 @@ final class ContactIntake {
             differ(here, prefix + "firstName", stripped(mine.firstName()), stripped(child.firstName()));
             differ(here, prefix + "lastName", stripped(mine.lastName()), stripped(child.lastName()));
             differ(here, prefix + "dateOfBirth", mine.dateOfBirth(), child.dateOfBirth());
+            differ(here, prefix + "estimatedAge", mine.estimatedAge(), child.estimatedAge());
+            differ(here, prefix + "expectedDeliveryDate", mine.expectedDeliveryDate(), child.expectedDeliveryDate());
             childFields.addAll(here);
         }
         // in the order of the body: child before child, each child's fields as the body has them
@@ -175,7 +191,8 @@ final class ContactIntake {
         return List.copyOf(fields);
     }
 
-    private static final List<String> CHILD_FIELDS = List.of("firstName", "lastName", "dateOfBirth");
+    private static final List<String> CHILD_FIELDS = List.of("firstName", "lastName", "dateOfBirth", "estimatedAge",
+            "expectedDeliveryDate");
 
     /** Sorts {@code children[2].lastName} after {@code children[2].firstName} and before {@code children[10]…}. */
     private static String bodyOrder(String path) {
@@ -206,12 +223,12 @@ final class ContactIntake {
     }
 
     /** The children with their keys; one child named twice is a mistake, not twins of one name and birthday. */
-    private List<Keyed> keyed(NewReferral contact) {
+    private List<Keyed> keyed(NewReferral contact, LocalDate on) {
         var children = new ArrayList<Keyed>();
         var seen = new HashMap<String, Integer>();
         var named = contact.named();
         for (int i = 0; i < named.size(); i++) {
-            var keyed = new Keyed(named.get(i), childKeys.keyOf(named.get(i)));
+            var keyed = new Keyed(named.get(i), childKeys.identify(named.get(i), on));
             Integer before = seen.putIfAbsent(keyed.key(), i);
             if (before != null) {
                 throw new InvalidReferralException("children[" + i + "]",
@@ -222,7 +239,7 @@ final class ContactIntake {
         return children;
     }
 
-    private static void check(NewReferral contact) {
+    private void check(NewReferral contact) {
         if (contact.child() != null && contact.children() != null) {
             throw new InvalidReferralException("children", "give either child (one) or children (several), not both");
         }
@@ -238,9 +255,7 @@ final class ContactIntake {
             var child = named.get(i);
             Text.line(prefix + "firstName", child.firstName());
             Text.line(prefix + "lastName", child.lastName());
-            if (child.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
-                throw new InvalidReferralException(prefix + "dateOfBirth", "must be on or after " + EARLIEST_BIRTH);
-            }
+            checkKnown(prefix, child);
         }
         Text.lines("concern", contact.concern());
         Text.lines("consentOverrideReason", contact.consentOverrideReason());
@@ -260,6 +275,46 @@ final class ContactIntake {
         }
     }
 
+    /** How far ahead an expected date of delivery may be: a pregnancy is at most about 42 weeks. */
+    private static final int LONGEST_PREGNANCY_DAYS = 300;
+
+    /** How long after the expected date a child may still be referred as unborn: babies come late. */
+    private static final int LATEST_BIRTH_DAYS = 28;
+
+    /**
+     * Refuses a child too thin to take in, naming exactly what is missing: a first name given but
+     * blank (leave it out when it is not known), or none of, or more than one of, a date of birth,
+     * an estimated age and an expected date of delivery.
+     */
+    private void checkKnown(String prefix, Child child) {
+        if (child.firstName() != null && child.firstName().isBlank()) {
+            throw new InvalidReferralException(prefix + "firstName", "must not be blank; leave it out when it is not known");
+        }
+        int given = (child.dateOfBirth() == null ? 0 : 1) + (child.estimatedAge() == null ? 0 : 1)
+                + (child.expectedDeliveryDate() == null ? 0 : 1);
+        if (given == 0) {
+            throw new InvalidReferralException(prefix + "dateOfBirth", "is missing: give the dateOfBirth, or an "
+                    + "estimatedAge in years when it is not known, or an expectedDeliveryDate for an unborn child");
+        }
+        if (given > 1) {
+            String second = child.dateOfBirth() != null && child.estimatedAge() != null ? "estimatedAge"
+                    : "expectedDeliveryDate";
+            throw new InvalidReferralException(prefix + second,
+                    "give only one of dateOfBirth, estimatedAge and expectedDeliveryDate");
+        }
+        if (child.dateOfBirth() != null && child.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            throw new InvalidReferralException(prefix + "dateOfBirth", "must be on or after " + EARLIEST_BIRTH);
+        }
+        var due = child.expectedDeliveryDate();
+        LocalDate today = day(clock.instant());
+        if (due != null && (due.isBefore(today.minusDays(LATEST_BIRTH_DAYS))
+                || due.isAfter(today.plusDays(LONGEST_PREGNANCY_DAYS)))) {
+            throw new InvalidReferralException(prefix + "expectedDeliveryDate", "must be between "
+                    + today.minusDays(LATEST_BIRTH_DAYS) + " and " + today.plusDays(LONGEST_PREGNANCY_DAYS)
+                    + "; give the dateOfBirth once the child is born");
+        }
+    }
+
     /**
      * Inserts the referrals of {@code children} (positions from {@code firstPosition}) and their
      * board events: two statements, one transaction (docs/decisions/0008-intake-in-two-statements.md).
@@ -273,7 +328,7 @@ final class ContactIntake {
                 contact.consentOverrideReason(), rag, timescales.dueAt(now, rag));
         var newChildren = new ArrayList<ContactRepository.NewChild>();
         for (int i = 0; i < children.size(); i++) {
-            newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).key(),
+            newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).identity(),
                     firstPosition + i));
         }
         Mono<List<Received>> work = contacts.insert(stored, newChildren, contactId, local.getYear(),

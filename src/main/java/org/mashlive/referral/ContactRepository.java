@@ -30,6 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ContactRepository {
 
+    /**
+     * Whether referral {@code r} may be of the child {@code g} (a row with child_key, surname_key,
+     * name_key, born_from, born_to): the same exact key, or the same family name with a birth
+     * window that overlaps and no first name that differs
+     * (docs/decisions/0023-knowing-a-child-again.md).
+     */
+    static final String SAME_CHILD = """
+            r.child_key = g.child_key
+            OR (r.child_surname_key = g.surname_key
+                AND r.child_born_from <= g.born_to AND r.child_born_to >= g.born_from
+                AND (r.child_name_key = g.name_key OR r.child_name_key IS NULL OR g.name_key IS NULL))""";
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -58,17 +70,26 @@ class ContactRepository {
             var row = new LinkedHashMap<String, Object>();
             row.put("ord", i + 1);
             row.put("position", children.get(i).position());
-            row.put("first_name", child.firstName().strip());
+            var identity = children.get(i).identity();
+            row.put("first_name", stripped(child.firstName()));
             row.put("last_name", child.lastName().strip());
-            row.put("date_of_birth", child.dateOfBirth().toString());
-            row.put("child_key", children.get(i).childKey());
+            row.put("date_of_birth", text(child.dateOfBirth()));
+            row.put("estimated_age", child.estimatedAge());
+            row.put("expected_on", text(child.expectedDeliveryDate()));
+            row.put("child_key", identity.key());
+            row.put("surname_key", identity.surnameKey());
+            row.put("name_key", identity.nameKey());
+            row.put("born_from", identity.bornFrom().toString());
+            row.put("born_to", identity.bornTo().toString());
             row.put("initials", child.initials());
             given.add(row);
         }
         var spec = db.sql("""
                         WITH given AS (
                             SELECT * FROM jsonb_to_recordset(CAST(:children AS jsonb)) AS g(ord integer, position integer,
-                                first_name text, last_name text, date_of_birth date, child_key text, initials text)),
+                                first_name text, last_name text, date_of_birth date, estimated_age integer,
+                                expected_on date, child_key text, surname_key text, name_key text, born_from date,
+                                born_to date, initials text)),
                         number AS (
                             INSERT INTO reference_counter (year, last_number) VALUES (:year, :count)
                             ON CONFLICT (year) DO UPDATE SET last_number = reference_counter.last_number + :count
@@ -77,16 +98,18 @@ class ContactRepository {
                             SELECT coalesce(CAST(:contactId AS bigint), nextval('contact_id_seq')) AS id),
                         new_referral AS (
                             INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
-                                merlin_id, child_first_name, child_last_name, child_date_of_birth, child_key,
-                                child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
+                                merlin_id, child_first_name, child_last_name, child_date_of_birth,
+                                child_estimated_age, child_expected_on, child_key, child_surname_key, child_name_key,
+                                child_born_from, child_born_to, child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
                                 stage, due_at, re_referral, updated_at, contact_id, child_position)
                             SELECT 'MASH-' || :year || '-'
                                     || lpad((n.last_number - :count + g.ord)::text,
                                             greatest(6, length((n.last_number - :count + g.ord)::text)), '0'),
                                 :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
-                                g.first_name, g.last_name, g.date_of_birth, g.child_key, g.initials, :concern, :flags,
+                                g.first_name, g.last_name, g.date_of_birth, g.estimated_age, g.expected_on, g.child_key,
+                                g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, :concern, :flags,
                                 :consent, :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
-                                EXISTS (SELECT 1 FROM referral r WHERE r.child_key = g.child_key
+                                EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
                                         AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
                                 :receivedAt, c.id, g.position
                             FROM number n, given g, the_contact c
@@ -99,7 +122,8 @@ class ContactRepository {
                             INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason)
                             SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
                             WHERE CAST(:rag AS text) IS NOT NULL)
-                        SELECT id, reference, re_referral, contact_id, child_position FROM new_referral""")
+                        SELECT id, reference, re_referral, contact_id, child_position FROM new_referral"""
+                        .replace(":sameChild", SAME_CHILD))
                 .bind("children", Json.of(json.writeValueAsString(given)))
                 .bind("count", children.size())
                 .bind("year", year)
@@ -137,8 +161,9 @@ class ContactRepository {
                         stored.add(new Stored(new ReferralRepository.Row(row.id(), row.reference(),
                                 contact.externalRef(), contact.receivedAt(), contact.channel(), contact.source(),
                                 contact.healthType(), contact.merlinId(),
-                                new Child(c.firstName().strip(), c.lastName().strip(), c.dateOfBirth()),
-                                child.childKey(), contact.concern().strip(), Set.copyOf(contact.flags()),
+                                new Child(stripped(c.firstName()), c.lastName().strip(), c.dateOfBirth(),
+                                        c.estimatedAge(), c.expectedDeliveryDate()),
+                                child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
                                 contact.consent(), contact.consentOverrideReason(), contact.rag(), Stage.RECEIVED,
                                 null, null, row.reReferral(), contact.dueAt(), 0, false),
                                 contact.rag(), row.contactId(), row.position()));
@@ -170,8 +195,16 @@ class ContactRepository {
                    Rag rag, Instant dueAt) {
     }
 
-    /** A child to be referred: where it stands among the contact's children, and its key. */
-    record NewChild(Child child, String childKey, int position) {
+    /** A child to be referred: where it stands among the contact's children, and how it is known again. */
+    record NewChild(Child child, ChildKeys.Identity identity, int position) {
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** A referral as stored, with the RAG its contact came in with, its contact and its place in it. */

@@ -28,7 +28,7 @@ class ReferralRepository {
 
     static final String COLUMNS = """
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
-            child_first_name, child_last_name, child_date_of_birth, child_key, concern, flags, consent,
+            child_first_name, child_last_name, child_date_of_birth, child_estimated_age, child_expected_on, child_key, concern, flags, consent,
             consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
             EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done""";
 
@@ -181,7 +181,8 @@ class ReferralRepository {
                 healthType == null ? null : HealthType.valueOf(healthType),
                 row.get("merlin_id", String.class),
                 new Child(row.get("child_first_name", String.class), row.get("child_last_name", String.class),
-                        row.get("child_date_of_birth", LocalDate.class)),
+                        row.get("child_date_of_birth", LocalDate.class), row.get("child_estimated_age", Integer.class),
+                        row.get("child_expected_on", LocalDate.class)),
                 row.get("child_key", String.class),
                 row.get("concern", String.class),
                 flagSet,

@@ -259,7 +259,8 @@ public class ReferralService {
                 .map(history -> new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
                         referral.source(), referral.child().firstName(), referral.child().lastName(),
                         referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
-                        referral.consentOverrideReason(), referral.rag(), referral.stage(), history)));
+                        referral.consentOverrideReason(), referral.rag(), referral.stage(), history,
+                        referral.child().estimatedAge(), referral.child().expectedDeliveryDate())));
     }
 
     /** Contacts received on {@code day} (Europe/London), by source. */

@@ -15,19 +15,30 @@ import org.mashlive.board.api.Stage;
  * @param reference             {@code MASH-2026-000123}
  * @param receivedAt            when it came in (UTC)
  * @param source                who referred
- * @param firstName             the child's first name
+ * @param firstName             the child's first name, null when not known
  * @param lastName              the child's last name
- * @param dateOfBirth           the child's date of birth
+ * @param dateOfBirth           the child's date of birth, null when not known
  * @param concern               the concern as the referrer put it
  * @param consent               {@code GIVEN}, {@code REFUSED}, {@code NOT_SOUGHT} or {@code OVERRIDDEN}
  * @param consentOverrideReason why consent was overridden, when it was
  * @param rag                   the current RAG, null while not rated
  * @param stage                 where it is now
  * @param ragHistory            every change of its RAG with the reason, oldest first
+ * @param estimatedAge          the child's age as estimated at intake, when the date of birth is not known
+ * @param expectedDeliveryDate  for an unborn child, when it is expected
  */
 public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                              String lastName, LocalDate dateOfBirth, String concern, String consent,
-                             String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+                             String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory,
+                             Integer estimatedAge, LocalDate expectedDeliveryDate) {
+
+    /** The detail of a child whose name and date of birth are known. */
+    public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
+                          String lastName, LocalDate dateOfBirth, String concern, String consent,
+                          String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+        this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
+                consentOverrideReason, rag, stage, ragHistory, null, null);
+    }
 
     public ReferralDetail {
         ragHistory = ragHistory == null ? List.of() : List.copyOf(ragHistory);

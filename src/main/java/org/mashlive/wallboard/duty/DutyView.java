@@ -570,8 +570,12 @@ class DutyView extends Main {
 
         void showFacts(ReferralDetail shown) {
             facts.removeAll();
-            facts.add(fact("Child", shown.firstName() + " " + shown.lastName()));
-            facts.add(fact("Date of birth", DATE.format(shown.dateOfBirth())));
+            facts.add(fact("Child", (shown.firstName() == null ? "(first name not known)" : shown.firstName())
+                    + " " + shown.lastName()));
+            facts.add(shown.dateOfBirth() != null ? fact("Date of birth", DATE.format(shown.dateOfBirth()))
+                    : shown.expectedDeliveryDate() != null
+                    ? fact("Unborn", "expected " + DATE.format(shown.expectedDeliveryDate()))
+                    : fact("Age", "about " + shown.estimatedAge() + " (date of birth not known)"));
             facts.add(fact("Concern", shown.concern()));
             facts.add(fact("Consent", shown.consent().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + (shown.consentOverrideReason() == null ? "" : " — " + shown.consentOverrideReason())));
