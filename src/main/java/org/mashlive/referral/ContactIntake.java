@@ -154,15 +154,15 @@ final class ContactIntake {
         differ(fields, "source", contact.source(), row.source());
         differ(fields, "healthType", contact.healthType(), row.healthType());
         differ(fields, "merlinId", stripped(merlinIdOf(contact)), stripped(row.merlinId()));
-        var given = new HashMap<String, Integer>();
+        var keys = new HashMap<String, Integer>();
         for (int i = 0; i < children.size(); i++) {
-            given.put(children.get(i).key(), i);
+            keys.put(children.get(i).key(), i);
         }
         var storedKeys = stored.stream().map(s -> s.row().childKey()).collect(java.util.stream.Collectors.toSet());
         var childFields = new java.util.TreeSet<String>();
         for (int p = 0; p < stored.size(); p++) {
             var child = stored.get(p).row().child();
-            Integer at = given.get(stored.get(p).row().childKey());
+            Integer at = keys.get(stored.get(p).row().childKey());
             if (at == null && p < children.size() && !storedKeys.contains(children.get(p).key())) {
                 at = p;
             }
@@ -188,6 +188,15 @@ final class ContactIntake {
         differ(fields, "consent", contact.consent(), row.consent());
         differ(fields, "consentOverrideReason", stripped(contact.consentOverrideReason()),
                 stripped(row.consentOverrideReason()));
+        var given = contact.referrer();
+        var had = first.referrer();
+        differ(fields, "referrer.name", given == null ? null : stripped(given.name()), had == null ? null : had.name());
+        differ(fields, "referrer.role", given == null ? null : stripped(given.role()), had == null ? null : had.role());
+        differ(fields, "referrer.agency", given == null ? null : stripped(given.agency()),
+                had == null ? null : had.agency());
+        differ(fields, "referrer.contact", given == null ? null : stripped(given.contact()),
+                had == null ? null : had.contact());
+        differ(fields, "policeRiskLevel", contact.policeRiskLevel(), first.policeRisk());
         return List.copyOf(fields);
     }
 
@@ -262,6 +271,15 @@ final class ContactIntake {
         if (contact.healthType() != null && contact.source() != Source.HEALTH) {
             throw new InvalidReferralException("healthType", "is only for source HEALTH, not " + contact.source());
         }
+        if (contact.referrer() != null) {
+            Text.line("referrer.name", contact.referrer().name());
+            Text.line("referrer.role", contact.referrer().role());
+            Text.line("referrer.agency", contact.referrer().agency());
+            Text.line("referrer.contact", contact.referrer().contact());
+        }
+        if (contact.policeRiskLevel() != null && contact.source() != Source.POLICE) {
+            throw new InvalidReferralException("policeRiskLevel", "is only for source POLICE, not " + contact.source());
+        }
         if (contact.merlinId() != null && contact.source() != Source.POLICE) {
             throw new InvalidReferralException("merlinId", "is only for source POLICE, not " + contact.source());
         }
@@ -325,7 +343,8 @@ final class ContactIntake {
         Rag rag = contact.rag();
         var stored = new ContactRepository.Contact(contact.externalRef(), now, contact.channel(), contact.source(),
                 contact.healthType(), merlinIdOf(contact), contact.concern(), contact.flags(), contact.consent(),
-                contact.consentOverrideReason(), rag, timescales.dueAt(now, rag));
+                contact.consentOverrideReason(), rag, timescales.dueAt(now, rag), contact.referrer(),
+                contact.policeRiskLevel());
         var newChildren = new ArrayList<ContactRepository.NewChild>();
         for (int i = 0; i < children.size(); i++) {
             newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).identity(),

@@ -15,7 +15,6 @@ import io.r2dbc.postgresql.codec.Json;
 import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Flag;
 import org.mashlive.board.api.Rag;
-import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -101,7 +100,8 @@ class ContactRepository {
                                 merlin_id, child_first_name, child_last_name, child_date_of_birth,
                                 child_estimated_age, child_expected_on, child_key, child_surname_key, child_name_key,
                                 child_born_from, child_born_to, child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
-                                stage, due_at, re_referral, updated_at, contact_id, child_position)
+                                stage, due_at, re_referral, updated_at, contact_id, child_position, referrer_name, referrer_role,
+                                referrer_agency, referrer_contact, police_risk)
                             SELECT 'MASH-' || :year || '-'
                                     || lpad((n.last_number - :count + g.ord)::text,
                                             greatest(6, length((n.last_number - :count + g.ord)::text)), '0'),
@@ -111,7 +111,8 @@ class ContactRepository {
                                 :consent, :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
                                 EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
                                         AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
-                                :receivedAt, c.id, g.position
+                                :receivedAt, c.id, g.position, :referrerName, :referrerRole, :referrerAgency, :referrerContact,
+                                :policeRisk
                             FROM number n, given g, the_contact c
                             ON CONFLICT (external_ref, child_position) DO NOTHING
                             RETURNING id, reference, re_referral, contact_id, child_position),
@@ -142,6 +143,14 @@ class ContactRepository {
         spec = bindNullable(spec, "merlinId", contact.merlinId(), String.class);
         spec = bindNullable(spec, "overrideReason", contact.consentOverrideReason(), String.class);
         spec = bindNullable(spec, "rag", contact.rag() == null ? null : contact.rag().name(), String.class);
+        var referrer = contact.referrer();
+        spec = bindNullable(spec, "referrerName", referrer == null ? null : referrer.name().strip(), String.class);
+        spec = bindNullable(spec, "referrerRole", referrer == null ? null : stripped(referrer.role()), String.class);
+        spec = bindNullable(spec, "referrerAgency", referrer == null ? null : stripped(referrer.agency()), String.class);
+        spec = bindNullable(spec, "referrerContact", referrer == null ? null : stripped(referrer.contact()),
+                String.class);
+        spec = bindNullable(spec, "policeRisk", contact.policeRisk() == null ? null : contact.policeRisk().name(),
+                String.class);
         record Inserted(long id, String reference, boolean reReferral, long contactId, int position) {
         }
         return spec.map(row -> new Inserted(row.get("id", Long.class), row.get("reference", String.class),
@@ -166,7 +175,8 @@ class ContactRepository {
                                 child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
                                 contact.consent(), contact.consentOverrideReason(), contact.rag(), Stage.RECEIVED,
                                 null, null, row.reReferral(), contact.dueAt(), 0, false),
-                                contact.rag(), row.contactId(), row.position()));
+                                contact.rag(), row.contactId(), row.position(), contact.referrer(),
+                                contact.policeRisk()));
                     }
                     return Mono.just(List.copyOf(stored));
                 });
@@ -179,20 +189,48 @@ class ContactRepository {
      */
     Flux<Stored> findByExternalRef(String externalRef) {
         return db.sql("SELECT " + ReferralRepository.COLUMNS + """
-                        , intake_rag, contact_id, child_position FROM referral
+                        , intake_rag, contact_id, child_position, referrer_name, referrer_role, referrer_agency,
+                        referrer_contact, police_risk FROM referral
                         WHERE external_ref = :externalRef ORDER BY child_position""")
                 .bind("externalRef", externalRef)
                 .map(row -> new Stored(ReferralRepository.row(row),
                         ReferralRepository.rag(row.get("intake_rag", String.class)),
-                        row.get("contact_id", Long.class), row.get("child_position", Integer.class)))
+                        row.get("contact_id", Long.class), row.get("child_position", Integer.class),
+                        referrer(row), policeRisk(row)))
                 .all()
                 .sort(Comparator.comparingInt(Stored::position));
     }
 
+    /** Who referred, as stored: null when nobody was named. */
+    static Referrer referrer(io.r2dbc.spi.Readable row) {
+        String name = row.get("referrer_name", String.class);
+        return name == null ? null : new Referrer(name, row.get("referrer_role", String.class),
+                row.get("referrer_agency", String.class), row.get("referrer_contact", String.class));
+    }
+
+    static PoliceRisk policeRisk(io.r2dbc.spi.Readable row) {
+        String risk = row.get("police_risk", String.class);
+        return risk == null ? null : PoliceRisk.valueOf(risk);
+    }
+
+    /** Who referred referral {@code id}, and the police's risk grading of it: for duty screens only. */
+    Mono<Source> sourceOf(long id) {
+        return db.sql("""
+                        SELECT referrer_name, referrer_role, referrer_agency, referrer_contact, police_risk
+                        FROM referral WHERE id = :id""")
+                .bind("id", id)
+                .map(row -> new Source(referrer(row), policeRisk(row)))
+                .one();
+    }
+
+    /** Where a referral came from, beyond its source: the referrer and the police's risk grading. */
+    record Source(Referrer referrer, PoliceRisk policeRisk) {
+    }
+
     /** What a contact gives every referral made of it. */
-    record Contact(String externalRef, Instant receivedAt, Channel channel, Source source, HealthType healthType,
-                   String merlinId, String concern, Set<Flag> flags, Consent consent, String consentOverrideReason,
-                   Rag rag, Instant dueAt) {
+    record Contact(String externalRef, Instant receivedAt, Channel channel, org.mashlive.board.api.Source source,
+                   HealthType healthType, String merlinId, String concern, Set<Flag> flags, Consent consent,
+                   String consentOverrideReason, Rag rag, Instant dueAt, Referrer referrer, PoliceRisk policeRisk) {
     }
 
     /** A child to be referred: where it stands among the contact's children, and how it is known again. */
@@ -208,6 +246,7 @@ class ContactRepository {
     }
 
     /** A referral as stored, with the RAG its contact came in with, its contact and its place in it. */
-    record Stored(ReferralRepository.Row row, Rag intakeRag, long contactId, int position) {
+    record Stored(ReferralRepository.Row row, Rag intakeRag, long contactId, int position, Referrer referrer,
+                  PoliceRisk policeRisk) {
     }
 }

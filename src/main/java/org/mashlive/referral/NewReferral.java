@@ -29,6 +29,8 @@ import org.mashlive.board.api.Source;
  * @param flags                 child flags
  * @param consent               consent status; NOT_SOUGHT when not given
  * @param consentOverrideReason why consent was overridden; required when consent is OVERRIDDEN
+ * @param referrer              who made the contact and how to reach them, for duty screens only
+ * @param policeRiskLevel       for police contacts, the police's own risk grading
  */
 public record NewReferral(
         @Size(max = 64) String externalRef,
@@ -42,7 +44,9 @@ public record NewReferral(
         Rag rag,
         Set<Flag> flags,
         Consent consent,
-        @Size(max = 1000) String consentOverrideReason) {
+        @Size(max = 1000) String consentOverrideReason,
+        @Valid Referrer referrer,
+        PoliceRisk policeRiskLevel) {
 
     /** The most children one contact may name: a household, not a list of a school's pupils. */
     public static final int MAX_CHILDREN = 20;
@@ -52,7 +56,7 @@ public record NewReferral(
                        Child child, String concern, Rag rag, Set<Flag> flags, Consent consent,
                        String consentOverrideReason) {
         this(externalRef, channel, source, healthType, merlinId, child, null, concern, rag, flags, consent,
-                consentOverrideReason);
+                consentOverrideReason, null, null);
     }
 
     public NewReferral {

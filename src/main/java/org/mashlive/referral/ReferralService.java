@@ -44,10 +44,12 @@ public class ReferralService {
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final ContactIntake intake;
+    private final ContactRepository contacts;
 
     ReferralService(ReferralRepository referrals, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
                     TransactionalOperator transaction, Clock clock, ContactRepository contacts) {
         this.intake = new ContactIntake(contacts, outbox, timescales, childKeys, transaction, clock, this::toReferral);
+        this.contacts = contacts;
         this.referrals = referrals;
         this.outbox = outbox;
         this.timescales = timescales;
@@ -256,11 +258,19 @@ public class ReferralService {
         return find(idOrReference).flatMap(referral -> ragHistory(referral.id())
                 .map(change -> new ReferralDetail.RagStep(change.at(), change.from(), change.to(), change.reason()))
                 .collectList()
-                .map(history -> new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
-                        referral.source(), referral.child().firstName(), referral.child().lastName(),
-                        referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
-                        referral.consentOverrideReason(), referral.rag(), referral.stage(), history,
-                        referral.child().estimatedAge(), referral.child().expectedDeliveryDate())));
+                .zipWith(contacts.sourceOf(referral.id()))
+                .map(found -> {
+                    var history = found.getT1();
+                    var from = found.getT2();
+                    var referrer = from.referrer() == null ? null : new ReferralDetail.Referrer(from.referrer().name(),
+                            from.referrer().role(), from.referrer().agency(), from.referrer().contact());
+                    return new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
+                            referral.source(), referral.child().firstName(), referral.child().lastName(),
+                            referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
+                            referral.consentOverrideReason(), referral.rag(), referral.stage(), history,
+                            referral.child().estimatedAge(), referral.child().expectedDeliveryDate(), referrer,
+                            from.policeRisk() == null ? null : from.policeRisk().name());
+                }));
     }
 
     /** Contacts received on {@code day} (Europe/London), by source. */

@@ -26,18 +26,33 @@ import org.mashlive.board.api.Stage;
  * @param ragHistory            every change of its RAG with the reason, oldest first
  * @param estimatedAge          the child's age as estimated at intake, when the date of birth is not known
  * @param expectedDeliveryDate  for an unborn child, when it is expected
+ * @param referrer              who made the contact and how to reach them, null when not recorded
+ * @param policeRiskLevel       the police's own risk grading of a notification ({@code STANDARD},
+ *                              {@code MEDIUM}, {@code HIGH}), null when not given
  */
 public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                              String lastName, LocalDate dateOfBirth, String concern, String consent,
                              String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory,
-                             Integer estimatedAge, LocalDate expectedDeliveryDate) {
+                             Integer estimatedAge, LocalDate expectedDeliveryDate, Referrer referrer,
+                             String policeRiskLevel) {
 
     /** The detail of a child whose name and date of birth are known. */
     public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                           String lastName, LocalDate dateOfBirth, String concern, String consent,
                           String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
         this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
-                consentOverrideReason, rag, stage, ragHistory, null, null);
+                consentOverrideReason, rag, stage, ragHistory, null, null, null, null);
+    }
+
+    /**
+     * Who made the contact.
+     *
+     * @param name    the person
+     * @param role    their role, or null
+     * @param agency  where they work, or null
+     * @param contact a telephone number or email address, or null
+     */
+    public record Referrer(String name, String role, String agency, String contact) {
     }
 
     public ReferralDetail {

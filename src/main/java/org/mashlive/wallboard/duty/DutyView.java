@@ -577,6 +577,14 @@ class DutyView extends Main {
                     ? fact("Unborn", "expected " + DATE.format(shown.expectedDeliveryDate()))
                     : fact("Age", "about " + shown.estimatedAge() + " (date of birth not known)"));
             facts.add(fact("Concern", shown.concern()));
+            if (shown.referrer() != null) {
+                var by = shown.referrer();
+                facts.add(fact("Referrer", String.join(" · ", java.util.stream.Stream.of(by.name(), by.role(),
+                        by.agency(), by.contact()).filter(java.util.Objects::nonNull).toList())));
+            }
+            if (shown.policeRiskLevel() != null) {
+                facts.add(fact("Police risk", shown.policeRiskLevel().toLowerCase(Locale.ROOT)));
+            }
             facts.add(fact("Consent", shown.consent().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + (shown.consentOverrideReason() == null ? "" : " — " + shown.consentOverrideReason())));
             history = new UnorderedList();
