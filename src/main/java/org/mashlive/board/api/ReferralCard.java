@@ -25,6 +25,8 @@ import java.util.Set;
  * @param decisionDueAt when the statutory decision is due (one working day from receipt by
  *                    default), beside the RAG's {@code dueAt}; null when not known (a card made
  *                    without it, or read from an older event)
+ * @param healthType  for a health contact, which part of health it came from ({@code GP},
+ *                    {@code CAMHS}…), or null: a service, never a person
  */
 public record ReferralCard(
         long id,
@@ -42,11 +44,20 @@ public record ReferralCard(
         Outcome outcome,
         Instant decidedAt,
         PoliceCheck policeCheck,
-        Instant decisionDueAt) {
+        Instant decisionDueAt,
+        String healthType) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
+    }
+
+    /** A card without the part of health it came from. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, decisionDueAt, null);
     }
 
     /** A card without the statutory decision time. */
@@ -54,7 +65,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt, PoliceCheck policeCheck) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, policeCheck, null);
+                outcome, decidedAt, policeCheck, null, null);
     }
 
     /** A card with no police check due. */
@@ -62,7 +73,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null);
+                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null, null);
     }
 
     /** Whether police checks are waiting on this referral while it is open. */
