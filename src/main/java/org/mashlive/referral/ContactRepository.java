@@ -201,6 +201,46 @@ class ContactRepository {
                 .sort(Comparator.comparingInt(Stored::position));
     }
 
+    /**
+     * The earlier referrals of the child of referral {@code id}: the same child by its key, or
+     * likely the same by {@link #SAME_CHILD}; not those of its own contact; newest first.
+     */
+    Flux<org.mashlive.referral.api.IntakeAnswer.Earlier> earlier(long id, int most) {
+        return db.sql("""
+                        SELECT r.id, r.reference, r.received_at, r.source, r.stage, r.outcome, r.decided_at,
+                               r.child_key = g.child_key AS exact
+                        FROM (SELECT id, contact_id, received_at, child_key, child_surname_key AS surname_key,
+                                     child_name_key AS name_key, child_born_from AS born_from, child_born_to AS born_to
+                              FROM referral WHERE id = :id) g
+                        JOIN referral r ON (:sameChild) AND r.contact_id <> g.contact_id
+                                           AND r.received_at <= g.received_at
+                        ORDER BY r.received_at DESC, r.id DESC
+                        LIMIT :most""".replace(":sameChild", SAME_CHILD))
+                .bind("id", id)
+                .bind("most", most)
+                .map(row -> {
+                    String outcome = row.get("outcome", String.class);
+                    var decidedAt = row.get("decided_at", java.time.OffsetDateTime.class);
+                    return new org.mashlive.referral.api.IntakeAnswer.Earlier(row.get("reference", String.class),
+                            row.get("received_at", java.time.OffsetDateTime.class).toInstant(),
+                            org.mashlive.board.api.Source.valueOf(row.get("source", String.class)),
+                            Stage.valueOf(row.get("stage", String.class)),
+                            outcome == null ? null : org.mashlive.board.api.Outcome.valueOf(outcome),
+                            decidedAt == null ? null : decidedAt.toInstant(),
+                            Boolean.TRUE.equals(row.get("exact", Boolean.class)));
+                })
+                .all();
+    }
+
+    /** The ids of referrals by reference. */
+    Mono<Map<String, Long>> ids(java.util.Collection<String> references) {
+        return db.sql("SELECT reference, id FROM referral WHERE reference = ANY(:refs)")
+                .bind("refs", references.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("reference", String.class), row.get("id", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     /** Who referred, as stored: null when nobody was named. */
     static Referrer referrer(io.r2dbc.spi.Readable row) {
         String name = row.get("referrer_name", String.class);

@@ -16,6 +16,8 @@ import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
 import org.mashlive.referral.api.DecisionRequest;
 import org.mashlive.referral.api.DetailRequest;
+import org.mashlive.referral.api.IntakeAnswer;
+import org.mashlive.referral.api.IntakeRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
@@ -94,6 +96,11 @@ final class DutyConnection implements DutyBackend {
     public ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request) {
         return call(bearer(user), ReferralRoutes.POLICE_CHECK,
                 spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public IntakeAnswer takeIn(ActingUser user, IntakeRequest request) {
+        return call(bearer(user), ReferralRoutes.INTAKE, spec -> spec.data(request).retrieveMono(IntakeAnswer.class));
     }
 
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */

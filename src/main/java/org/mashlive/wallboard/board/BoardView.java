@@ -35,7 +35,7 @@ import reactor.core.Disposable;
  */
 @Route("board")
 @RouteAlias("")
-@RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
+@RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN, Access.FRONT_DOOR})
 @PageTitle("Stronger Families Hub · MASH live board")
 class BoardView extends Main {
 

@@ -17,6 +17,7 @@ public enum Pages {
 
     BOARD("board", "Board", Access.BOARD_READERS),
     DUTY("duty", "Duty queue", Access.DUTY_LEADS),
+    INTAKE("intake", "Intake", Access.INTAKERS),
     CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN));
 
     private final String path;
@@ -78,6 +79,7 @@ public enum Pages {
             case Access.DUTY_LEAD -> "Duty lead";
             case Access.SERVICE_HEAD -> "Service head";
             case Access.ADMIN -> "Admin";
+            case Access.FRONT_DOOR -> "Front door";
             case Access.BOARD -> "Board screen";
             default -> role;
         };
@@ -89,6 +91,7 @@ public enum Pages {
             case Access.DUTY_LEAD -> "duty leads";
             case Access.SERVICE_HEAD -> "service heads";
             case Access.ADMIN -> "admins";
+            case Access.FRONT_DOOR -> "front-door workers";
             default -> role;
         };
     }
