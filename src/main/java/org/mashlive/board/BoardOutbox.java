@@ -40,6 +40,38 @@ public class BoardOutbox {
         return write(type, referral);
     }
 
+    /**
+     * Appends one event of {@code type} per card, in the order given, in one statement: a contact
+     * naming several children is still two statements however many there are
+     * (docs/decisions/0008-intake-in-two-statements.md). The sequence numbers are consecutive.
+     *
+     * @return the last event's sequence number, once the rows are written (not yet committed)
+     */
+    public Mono<Long> appendAll(BoardEventType type, java.util.List<ReferralCard> referrals) {
+        if (referrals.isEmpty()) {
+            return Mono.error(new IllegalArgumentException("no events to append"));
+        }
+        return Mono.fromCallable(() -> {
+                    for (var card : referrals) {
+                        BoardEvent.of(0, java.time.Instant.EPOCH, type, card);
+                    }
+                    return Json.of(json.writeValueAsString(referrals));
+                })
+                .flatMap(payloads -> db.sql("""
+                                WITH next AS (UPDATE board_sequence SET last_seq = last_seq + :count RETURNING last_seq)
+                                INSERT INTO board_event (seq, type, payload)
+                                SELECT last_seq - :count + e.ord, :type, e.payload
+                                FROM next, jsonb_array_elements(CAST(:payloads AS jsonb)) WITH ORDINALITY AS e(payload, ord)
+                                ORDER BY e.ord
+                                RETURNING seq""")
+                        .bind("count", referrals.size())
+                        .bind("type", type.name())
+                        .bind("payloads", payloads)
+                        .map(row -> row.get("seq", Long.class))
+                        .all()
+                        .reduce(Math::max));
+    }
+
     /** As {@link #append(BoardEventType, ReferralCard)}, for a staff event. */
     public Mono<Long> append(BoardEventType type, StaffCard staff) {
         return write(type, staff);

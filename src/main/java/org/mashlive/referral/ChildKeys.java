@@ -3,6 +3,7 @@ package org.mashlive.referral;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -18,6 +19,11 @@ import org.springframework.util.StringUtils;
  * key (so re-referrals are found and a board can tell two cards are one child), and the key
  * reveals nothing without the secret. Names are compared without case, accents, spaces or
  * punctuation, so "O'Neil" and "ONEIL" are one child.
+ *
+ * <p>A child not fully known (no first name, an estimated age, not born yet) cannot have that
+ * key. It gets a key of what is known, and every child also gets the keys of its family name and
+ * of its whole name and the window its birth falls in, by which a later referral finds it again
+ * (docs/decisions/0023-knowing-a-child-again.md).
  */
 @Component
 class ChildKeys {
@@ -39,9 +45,54 @@ class ChildKeys {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** A 20-character key for {@code child}. */
+    /**
+     * How a child is known again, all keyed by the secret.
+     *
+     * @param key        the child key: exact (names and date of birth) for a fully known child,
+     *                   otherwise of what is known, never equal to an exact one
+     * @param surnameKey the key of the family name
+     * @param nameKey    the key of the whole name, null when the first name is not known
+     * @param bornFrom   the earliest the child can have been (or be) born
+     * @param bornTo     the latest
+     */
+    record Identity(String key, String surnameKey, String nameKey, LocalDate bornFrom, LocalDate bornTo) {
+    }
+
+    /** How {@code child}, referred on {@code on}, is known again. */
+    Identity identify(Child child, LocalDate on) {
+        String surname = normal(child.lastName());
+        String first = child.firstName() == null || normal(child.firstName()).isEmpty() ? null : normal(child.firstName());
+        String known = surname + "|" + (first == null ? "" : first) + "|";
+        String key;
+        LocalDate from;
+        LocalDate to;
+        if (child.dateOfBirth() != null) {
+            from = child.dateOfBirth();
+            to = child.dateOfBirth();
+            key = first != null ? keyOf(child) : mac("born|" + known + child.dateOfBirth());
+        } else if (child.estimatedAge() != null) {
+            // an estimate is taken to be a year out either way: born after (on - age - 2 years)
+            int age = child.estimatedAge();
+            from = on.minusYears(age + 2L).plusDays(1);
+            to = on.minusYears(Math.max(age - 1, 0));
+            key = mac("about|" + known + on.minusYears(age).getYear());
+        } else {
+            // a baby comes up to ten weeks early or four weeks late
+            var due = child.expectedDeliveryDate();
+            from = due.minusWeeks(10);
+            to = due.plusWeeks(4);
+            key = mac("due|" + known + java.time.YearMonth.from(due));
+        }
+        return new Identity(key, mac("surname|" + surname), first == null ? null : mac("name|" + surname + "|" + first),
+                from, to);
+    }
+
+    /** A 20-character key for a fully known {@code child}. */
     String keyOf(Child child) {
-        String identity = normal(child.lastName()) + "|" + normal(child.firstName()) + "|" + child.dateOfBirth();
+        return mac(normal(child.lastName()) + "|" + normal(child.firstName()) + "|" + child.dateOfBirth());
+    }
+
+    private String mac(String identity) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

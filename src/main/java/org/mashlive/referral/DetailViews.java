@@ -62,7 +62,8 @@ class DetailViews {
                 return new ReferralDetail(detail.id(), detail.reference(), detail.receivedAt(), detail.source(),
                         detail.firstName(), detail.lastName(), detail.dateOfBirth(), detail.concern(), detail.consent(),
                         detail.consentOverrideReason(), detail.rag(), detail.stage(), steps,
-                        people.get(found.getT1()).label(), made, trail);
+                        people.get(found.getT1()).label(), made, trail, detail.estimatedAge(),
+                        detail.expectedDeliveryDate(), detail.referrer(), detail.policeRiskLevel());
             });
         }));
     }

@@ -56,6 +56,7 @@ public record Referral(
     /** What the board may show of it. */
     public ReferralCard card() {
         return new ReferralCard(id, reference, receivedAt, channel, source, child.initials(), childKey, rag, stage,
-                flags, reReferral, dueAt, outcome, decidedAt, policeCheck, decisionDueAt, awaitingSignOffSince);
+                flags, reReferral, dueAt, outcome, decidedAt, policeCheck, decisionDueAt, awaitingSignOffSince,
+                healthType == null ? null : healthType.name());
     }
 }

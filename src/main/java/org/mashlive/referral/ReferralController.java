@@ -57,19 +57,35 @@ class ReferralController {
      * ({@link ExternalRefConflictException}). A caller who may read referrals gets the referral
      * as it stands; a caller who may only post contacts (a partner system) gets an
      * {@link IntakeReceipt}, so intake never shows it more than it could read otherwise.
+     *
+     * <p>A contact naming several {@code children} is answered {@code {"referrals": [...]}}, one
+     * per child in the order given: 201 when this call created any of them (the contact, or a child
+     * added to it), 200 when it was all received before.
      */
     @PostMapping
     Mono<ResponseEntity<Object>> receive(@Valid @RequestBody NewReferral contact, ServerWebExchange exchange) {
         return exchange.getPrincipal().map(ReferralController::mayReadReferrals).defaultIfEmpty(false)
                 .zipWith(actor(exchange))
-                .flatMap(caller -> referrals.receive(contact).contextWrite(c -> Acting.context(c, caller.getT2())).map(received -> {
+                .flatMap(caller -> referrals.receiveContact(contact)
+                        .contextWrite(c -> Acting.context(c, caller.getT2())).map(received -> {
                     boolean mayRead = caller.getT1();
-                    var referral = received.referral();
-                    Object body = mayRead ? ReferralSummary.of(referral) : IntakeReceipt.of(received);
-                    return received.created()
-                            ? ResponseEntity.created(URI.create("/api/referrals/" + referral.reference())).body(body)
+                    var first = received.getFirst().referral();
+                    boolean created = received.stream().anyMatch(ReferralService.Received::created);
+                    Object body = !contact.several()
+                            ? answer(received.getFirst(), mayRead)
+                            : new ContactAnswer(received.stream().map(each -> answer(each, mayRead)).toList());
+                    return created
+                            ? ResponseEntity.created(URI.create("/api/referrals/" + first.reference())).body(body)
                             : ResponseEntity.status(HttpStatus.OK).body(body);
                 }));
+    }
+
+    private static Object answer(ReferralService.Received received, boolean mayRead) {
+        return mayRead ? ReferralSummary.of(received.referral()) : IntakeReceipt.of(received);
+    }
+
+    /** The answer to a contact naming several children: its referrals, in the order the children were given. */
+    record ContactAnswer(List<Object> referrals) {
     }
 
     /** Whether the caller holds a role that reads referrals ({@link Access#PEOPLE}). */

@@ -26,9 +26,9 @@ import reactor.core.publisher.Mono;
 @Component
 class ReferralRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
-            child_first_name, child_last_name, child_date_of_birth, child_key, concern, flags, consent,
+            child_first_name, child_last_name, child_date_of_birth, child_estimated_age, child_expected_on, child_key, concern, flags, consent,
             consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
             EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done,
             (SELECT d.decided_at FROM decision d WHERE d.referral_id = referral.id AND d.status = 'AWAITING_SIGN_OFF')
@@ -38,75 +38,6 @@ class ReferralRepository {
 
     ReferralRepository(DatabaseClient db) {
         this.db = db;
-    }
-
-    /**
-     * Records a new referral in one statement: takes the next number of {@code year}'s references
-     * (that counter row stays locked until the transaction ends), works out whether the child was
-     * referred since {@code yearBefore}, inserts the referral, its first stage and its intake RAG.
-     * One round trip instead of five keeps the time the counter is held short.
-     *
-     * @return the referral as stored, or empty when its external reference was taken (by a
-     *         concurrent intake); the caller's transaction must then roll back
-     */
-    Mono<Row> receive(Stored referral, int year, Instant yearBefore) {
-        var spec = db.sql("""
-                        WITH number AS (
-                            INSERT INTO reference_counter (year, last_number) VALUES (:year, 1)
-                            ON CONFLICT (year) DO UPDATE SET last_number = reference_counter.last_number + 1
-                            RETURNING last_number),
-                        new_referral AS (
-                            INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
-                                merlin_id, child_first_name, child_last_name, child_date_of_birth, child_key,
-                                child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
-                                stage, due_at, re_referral, updated_at)
-                            SELECT 'MASH-' || :year || '-' || lpad(last_number::text, greatest(6, length(last_number::text)), '0'),
-                                :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
-                                :firstName, :lastName, :dateOfBirth, :childKey, :initials, :concern, :flags, :consent,
-                                :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
-                                EXISTS (SELECT 1 FROM referral WHERE child_key = :childKey
-                                        AND received_at >= :yearBefore AND received_at < :receivedAt),
-                                :receivedAt
-                            FROM number
-                            ON CONFLICT (external_ref) DO NOTHING
-                            RETURNING id, reference, re_referral),
-                        first_stage AS (
-                            INSERT INTO stage_change (referral_id, changed_at, from_stage, to_stage)
-                            SELECT id, :receivedAt, NULL, 'RECEIVED' FROM new_referral),
-                        first_rag AS (
-                            INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason)
-                            SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
-                            WHERE CAST(:rag AS text) IS NOT NULL)
-                        SELECT id, reference, re_referral FROM new_referral""")
-                .bind("year", year)
-                .bind("yearBefore", utc(yearBefore))
-                .bind("receivedAt", utc(referral.receivedAt()))
-                .bind("channel", referral.channel().name())
-                .bind("source", referral.source().name())
-                .bind("firstName", referral.child().firstName().strip())
-                .bind("lastName", referral.child().lastName().strip())
-                .bind("dateOfBirth", referral.child().dateOfBirth())
-                .bind("childKey", referral.childKey())
-                .bind("initials", referral.child().initials())
-                .bind("concern", referral.concern().strip())
-                .bind("flags", referral.flags().stream().map(Flag::name).sorted().toArray(String[]::new))
-                .bind("consent", referral.consent().name())
-                .bind("dueAt", utc(referral.dueAt()));
-        spec = bindNullable(spec, "externalRef", referral.externalRef(), String.class);
-        spec = bindNullable(spec, "healthType", referral.healthType() == null ? null : referral.healthType().name(),
-                String.class);
-        spec = bindNullable(spec, "merlinId", referral.merlinId(), String.class);
-        spec = bindNullable(spec, "overrideReason", referral.consentOverrideReason(), String.class);
-        spec = bindNullable(spec, "rag", referral.rag() == null ? null : referral.rag().name(), String.class);
-        return spec.map(row -> new Row(row.get("id", Long.class), row.get("reference", String.class),
-                        referral.externalRef(), referral.receivedAt(), referral.channel(), referral.source(),
-                        referral.healthType(), referral.merlinId(),
-                        new Child(referral.child().firstName().strip(), referral.child().lastName().strip(),
-                                referral.child().dateOfBirth()),
-                        referral.childKey(), referral.concern().strip(), Set.copyOf(referral.flags()),
-                        referral.consent(), referral.consentOverrideReason(), referral.rag(), Stage.RECEIVED, null,
-                        null, Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), referral.dueAt(), 0, false, null))
-                .one();
     }
 
     Mono<Row> findById(long id, boolean forUpdate) {
@@ -120,26 +51,6 @@ class ReferralRepository {
         return db.sql("SELECT " + COLUMNS + " FROM referral WHERE reference = :reference")
                 .bind("reference", reference)
                 .map(ReferralRepository::row)
-                .one();
-    }
-
-    Mono<Row> findByExternalRef(String externalRef) {
-        return db.sql("SELECT " + COLUMNS + " FROM referral WHERE external_ref = :externalRef")
-                .bind("externalRef", externalRef)
-                .map(ReferralRepository::row)
-                .one();
-    }
-
-    /**
-     * The referral that has {@code externalRef}, with the RAG it was given at intake (null when it
-     * came in unrated, and for a referral received before the intake RAG was kept and never rated
-     * at intake): with the referral's other intake fields, which nothing changes after intake, it is
-     * the contact as received.
-     */
-    Mono<Received> findReceivedByExternalRef(String externalRef) {
-        return db.sql("SELECT " + COLUMNS + ", intake_rag FROM referral WHERE external_ref = :externalRef")
-                .bind("externalRef", externalRef)
-                .map(row -> new Received(row(row), rag(row.get("intake_rag", String.class))))
                 .one();
     }
 
@@ -236,12 +147,12 @@ class ReferralRepository {
                 .all();
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
+    static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec,
                                                                         String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
@@ -250,11 +161,11 @@ class ReferralRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static Rag rag(String value) {
+    static Rag rag(String value) {
         return value == null ? null : Rag.valueOf(value);
     }
 
-    private static Row row(Readable row) {
+    static Row row(Readable row) {
         String[] flags = row.get("flags", String[].class);
         Set<Flag> flagSet = EnumSet.noneOf(Flag.class);
         if (flags != null) {
@@ -272,7 +183,8 @@ class ReferralRepository {
                 healthType == null ? null : HealthType.valueOf(healthType),
                 row.get("merlin_id", String.class),
                 new Child(row.get("child_first_name", String.class), row.get("child_last_name", String.class),
-                        row.get("child_date_of_birth", LocalDate.class)),
+                        row.get("child_date_of_birth", LocalDate.class), row.get("child_estimated_age", Integer.class),
+                        row.get("child_expected_on", LocalDate.class)),
                 row.get("child_key", String.class),
                 row.get("concern", String.class),
                 flagSet,
@@ -287,16 +199,6 @@ class ReferralRepository {
                 row.get("version", Integer.class),
                 Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)),
                 instant(row, "awaiting_sign_off_since"));
-    }
-
-    /** A referral to be inserted; its reference and whether it is a re-referral are worked out as it is. */
-    record Stored(String externalRef, Instant receivedAt, Channel channel, Source source,
-                  HealthType healthType, String merlinId, Child child, String childKey, String concern,
-                  Set<Flag> flags, Consent consent, String consentOverrideReason, Rag rag, Instant dueAt) {
-    }
-
-    /** A referral as stored, with the RAG its contact came in with. */
-    record Received(Row row, Rag intakeRag) {
     }
 
     /** A referral as stored. */

@@ -3,10 +3,7 @@ package org.mashlive.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.mashlive.audit.Acting;
@@ -44,27 +41,31 @@ public class ReferralService {
     private final ReferralRepository referrals;
     private final BoardOutbox outbox;
     private final TimescalePolicy timescales;
-    private final ChildKeys childKeys;
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final Acting acting;
+    private final ContactIntake intake;
+    private final ContactRepository contacts;
 
     ReferralService(ReferralRepository referrals, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
-                    TransactionalOperator transaction, Clock clock, Acting acting) {
+                    TransactionalOperator transaction, Clock clock, Acting acting, ContactRepository contacts) {
         this.acting = acting;
+        this.intake = new ContactIntake(contacts, outbox, timescales, childKeys, transaction, clock, acting,
+                this::toReferral);
+        this.contacts = contacts;
         this.referrals = referrals;
         this.outbox = outbox;
         this.timescales = timescales;
-        this.childKeys = childKeys;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     /**
-     * Takes in a contact. A contact whose {@code externalRef} was seen before is the same contact
-     * sent again (a MERLIN sent twice) when every field of it is as received (see
-     * {@link #differences}): it yields the referral that already exists, unchanged. A different
-     * contact under a reference already taken is refused whole, so that neither is lost silently.
+     * Takes in a contact about one child. A contact whose {@code externalRef} was seen before is
+     * the same contact sent again (a MERLIN sent twice) when every field of it is as received: it
+     * yields the referral that already exists, unchanged. A different contact under a reference
+     * already taken is refused whole, so that neither is lost silently. For a contact naming
+     * several children, see {@link #receiveContact}.
      *
      * @throws InvalidReferralException (as an error signal) naming the field that breaks a rule
      * @throws ExternalRefConflictException (as an error signal) when {@code externalRef} is another
@@ -77,133 +78,25 @@ public class ReferralService {
     /**
      * Takes in a contact that arrived at {@code receivedAt}, not later than now: for contacts
      * queued elsewhere first, and for the simulator's back-filled day. Otherwise as
-     * {@link #receive(NewReferral)}.
+     * {@link #receive(NewReferral)}; a contact naming several children answers its first.
      */
     public Mono<Received> receive(NewReferral contact, Instant receivedAt) {
-        return Mono.fromRunnable(() -> {
-                    check(contact);
-                    notInFuture("receivedAt", receivedAt);
-                })
-                .then(contact.externalRef() == null ? Mono.<Received>empty() : resent(contact))
-                .switchIfEmpty(Mono.defer(() -> create(contact, receivedAt)))
-                // a concurrent intake committed the same externalRef first: compare with what it stored
-                .onErrorResume(ExternalRefTaken.class, taken -> resent(contact)
-                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                                "external reference taken, but no referral has it"))));
+        return intake.receive(contact, receivedAt).map(List::getFirst);
     }
 
     /**
-     * The referral already received under the contact's {@code externalRef}, when it is this
-     * contact; empty when there is none; an {@link ExternalRefConflictException} when it is another.
+     * Takes in a contact naming one or more children: one referral per child, in the order given,
+     * each saying whether this call created it. The same contact sent again creates nothing; sent
+     * again with a child added, it creates only that child's referral
+     * (docs/decisions/0022-a-contact-with-several-children.md). Refused as {@link #receive(NewReferral)}.
      */
-    private Mono<Received> resent(NewReferral contact) {
-        return referrals.findReceivedByExternalRef(contact.externalRef()).map(existing -> {
-            var fields = differences(contact, existing.row(), existing.intakeRag());
-            if (!fields.isEmpty()) {
-                log.warn("Refused a contact under external reference {}: it is {}, a different contact ({} differ)",
-                        contact.externalRef(), existing.row().reference(), String.join(", ", fields));
-                throw new ExternalRefConflictException(contact.externalRef(), existing.row().reference(), fields);
-            }
-            return new Received(toReferral(existing.row()), false);
-        });
+    public Mono<List<Received>> receiveContact(NewReferral contact) {
+        return receiveContact(contact, clock.instant());
     }
 
-    /**
-     * The fields, by JSON path, in which {@code contact} is not the contact received as {@code stored}
-     * with {@code intakeRag}; empty when it is the same contact. Every field of the contact counts;
-     * text is compared as stored, without the spaces around it; flags as a set; an absent consent is
-     * NOT_SOUGHT and an absent merlinId of a police contact its externalRef, as at intake. When the
-     * contact arrived is not part of it: a resend comes later.
-     */
-    static List<String> differences(NewReferral contact, ReferralRepository.Row stored, Rag intakeRag) {
-        var fields = new ArrayList<String>();
-        differ(fields, "channel", contact.channel(), stored.channel());
-        differ(fields, "source", contact.source(), stored.source());
-        differ(fields, "healthType", contact.healthType(), stored.healthType());
-        differ(fields, "merlinId", stripped(merlinIdOf(contact)), stripped(stored.merlinId()));
-        differ(fields, "child.firstName", stripped(contact.child().firstName()), stripped(stored.child().firstName()));
-        differ(fields, "child.lastName", stripped(contact.child().lastName()), stripped(stored.child().lastName()));
-        differ(fields, "child.dateOfBirth", contact.child().dateOfBirth(), stored.child().dateOfBirth());
-        differ(fields, "concern", stripped(contact.concern()), stripped(stored.concern()));
-        differ(fields, "rag", contact.rag(), intakeRag);
-        differ(fields, "flags", Set.copyOf(contact.flags()), Set.copyOf(stored.flags()));
-        differ(fields, "consent", contact.consent(), stored.consent());
-        differ(fields, "consentOverrideReason", stripped(contact.consentOverrideReason()),
-                stripped(stored.consentOverrideReason()));
-        return List.copyOf(fields);
-    }
-
-    private static void differ(List<String> fields, String field, Object given, Object stored) {
-        if (!Objects.equals(given, stored)) {
-            fields.add(field);
-        }
-    }
-
-    private static String stripped(String text) {
-        return text == null ? null : text.strip();
-    }
-
-    /** A police contact's MERLIN id is its externalRef unless it gives one of its own. */
-    private static String merlinIdOf(NewReferral contact) {
-        return contact.merlinId() == null && contact.source() == Source.POLICE
-                ? contact.externalRef()
-                : contact.merlinId();
-    }
-
-    /** The earliest date of birth taken: older dates are typos, and PostgreSQL's date has limits. */
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
-
-    private static void check(NewReferral contact) {
-        // refused here, naming the field, rather than by the database (PostgreSQL text cannot hold U+0000)
-        Text.line("externalRef", contact.externalRef());
-        Text.line("merlinId", contact.merlinId());
-        Text.line("child.firstName", contact.child().firstName());
-        Text.line("child.lastName", contact.child().lastName());
-        Text.lines("concern", contact.concern());
-        Text.lines("consentOverrideReason", contact.consentOverrideReason());
-        if (contact.child().dateOfBirth().isBefore(EARLIEST_BIRTH)) {
-            throw new InvalidReferralException("child.dateOfBirth", "must be on or after " + EARLIEST_BIRTH);
-        }
-        if (contact.healthType() != null && contact.source() != Source.HEALTH) {
-            throw new InvalidReferralException("healthType", "is only for source HEALTH, not " + contact.source());
-        }
-        if (contact.merlinId() != null && contact.source() != Source.POLICE) {
-            throw new InvalidReferralException("merlinId", "is only for source POLICE, not " + contact.source());
-        }
-        if (contact.consent() == Consent.OVERRIDDEN
-                && (contact.consentOverrideReason() == null || contact.consentOverrideReason().isBlank())) {
-            throw new InvalidReferralException("consentOverrideReason",
-                    "must say why consent was overridden when consent is OVERRIDDEN");
-        }
-        if (contact.consent() != Consent.OVERRIDDEN && contact.consentOverrideReason() != null) {
-            throw new InvalidReferralException("consentOverrideReason", "is only for consent OVERRIDDEN");
-        }
-    }
-
-    private void notInFuture(String field, Instant at) {
-        if (at.isAfter(clock.instant())) {
-            throw new InvalidReferralException(field, "must not be in the future");
-        }
-    }
-
-    private Mono<Received> create(NewReferral contact, Instant now) {
-        ZonedDateTime local = now.atZone(timescales.zone());
-        String childKey = childKeys.keyOf(contact.child());
-        Instant yearBefore = local.minusMonths(12).toInstant();
-        String merlinId = merlinIdOf(contact);
-        var stored = new ReferralRepository.Stored(contact.externalRef(), now, contact.channel(), contact.source(),
-                contact.healthType(), merlinId, contact.child(), childKey, contact.concern(), contact.flags(),
-                contact.consent(), contact.consentOverrideReason(), contact.rag(), timescales.dueAt(now, contact.rag()));
-        // Two statements: the referral with its history, then its board event. The counters they
-        // take stay locked until commit, so the fewer round trips after the first, the more
-        // intakes per second (docs/decisions/0008-intake-in-two-statements.md).
-        // the person taking it in (see ReferralController) is named before the counter is locked
-        Mono<Received> work = acting.within().then(referrals.receive(stored, local.getYear(), yearBefore))
-                .switchIfEmpty(Mono.error(ExternalRefTaken::new))
-                .map(this::toReferral)
-                .flatMap(referral -> outbox.append(BoardEventType.REFERRAL_RECEIVED, referral.card())
-                        .thenReturn(new Received(referral, true)));
-        return transaction.transactional(work);
+    /** As {@link #receiveContact(NewReferral)}, for a contact that arrived at {@code receivedAt}. */
+    public Mono<List<Received>> receiveContact(NewReferral contact, Instant receivedAt) {
+        return intake.receive(contact, receivedAt);
     }
 
     /**
@@ -300,6 +193,12 @@ public class ReferralService {
         }));
     }
 
+    private void notInFuture(String field, Instant at) {
+        if (at.isAfter(clock.instant())) {
+            throw new InvalidReferralException(field, "must not be in the future");
+        }
+    }
+
     /** Locks an open referral, applies {@code work} and answers the referral as it then stands. */
     private Mono<Referral> change(long id, String action, Instant at,
                                   java.util.function.Function<ReferralRepository.Row, Mono<ReferralRepository.Row>> work) {
@@ -367,10 +266,19 @@ public class ReferralService {
         return find(idOrReference).flatMap(referral -> ragHistory(referral.id())
                 .map(change -> new ReferralDetail.RagStep(change.at(), change.from(), change.to(), change.reason()))
                 .collectList()
-                .map(history -> new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
-                        referral.source(), referral.child().firstName(), referral.child().lastName(),
-                        referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
-                        referral.consentOverrideReason(), referral.rag(), referral.stage(), history)));
+                .zipWith(contacts.sourceOf(referral.id()))
+                .map(found -> {
+                    var history = found.getT1();
+                    var from = found.getT2();
+                    var referrer = from.referrer() == null ? null : new ReferralDetail.Referrer(from.referrer().name(),
+                            from.referrer().role(), from.referrer().agency(), from.referrer().contact());
+                    return new ReferralDetail(referral.id(), referral.reference(), referral.receivedAt(),
+                            referral.source(), referral.child().firstName(), referral.child().lastName(),
+                            referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
+                            referral.consentOverrideReason(), referral.rag(), referral.stage(), history,
+                            null, null, null, referral.child().estimatedAge(), referral.child().expectedDeliveryDate(), referrer,
+                            from.policeRisk() == null ? null : from.policeRisk().name());
+                }));
     }
 
     /** Contacts received on {@code day} (in the hub's zone), by source. */
@@ -396,13 +304,5 @@ public class ReferralService {
                 row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
                         : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING,
                 decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null);
-    }
-
-    /** A concurrent intake took the same external reference first; this one rolls back. */
-    private static final class ExternalRefTaken extends RuntimeException {
-
-        ExternalRefTaken() {
-            super("external reference taken by a concurrent intake", null, false, false);
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.mashlive.security;
 
 import static org.mashlive.board.api.Access.ADMIN;
 import static org.mashlive.board.api.Access.DUTY_LEAD;
+import static org.mashlive.board.api.Access.FRONT_DOOR;
 import static org.mashlive.board.api.Access.HUB_MANAGER;
 import static org.mashlive.board.api.Access.INTAKE;
 import static org.mashlive.board.api.Access.PEOPLE;
@@ -40,7 +41,7 @@ final class ApiRules {
 
     private static List<Rule> rules() {
         var rules = new ArrayList<Rule>();
-        rules.add(new Rule(HttpMethod.POST, "/api/referrals", List.of(INTAKE, DUTY_LEAD, ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/api/referrals", List.of(INTAKE, FRONT_DOOR, DUTY_LEAD, ADMIN)));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/rag", SCREENERS));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/stage", SCREENERS));
         rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision", SCREENERS));

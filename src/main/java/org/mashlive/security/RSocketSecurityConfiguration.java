@@ -95,6 +95,7 @@ class RSocketSecurityConfiguration {
                         .route(AllocationRoutes.CANDIDATES).access(anyOf(AllocationRoutes.CANDIDATES, Access.PEOPLE))
                         .route(AllocationRoutes.ALLOCATE).access(anyOf(AllocationRoutes.ALLOCATE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DETAIL).access(anyOf(ReferralRoutes.DETAIL, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.INTAKE).access(anyOf(ReferralRoutes.INTAKE, Access.INTAKERS))
                         // screening as the REST API allows it: duty leads and admins
                         .route(ReferralRoutes.RATE).access(anyOf(ReferralRoutes.RATE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.STAGE).access(anyOf(ReferralRoutes.STAGE, Access.DUTY_LEADS))

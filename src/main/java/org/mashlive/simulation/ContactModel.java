@@ -25,6 +25,8 @@ import org.mashlive.referral.Child;
 import org.mashlive.referral.Consent;
 import org.mashlive.referral.HealthType;
 import org.mashlive.referral.NewReferral;
+import org.mashlive.referral.PoliceRisk;
+import org.mashlive.referral.Referrer;
 
 /**
  * The demo day's model: when contacts arrive, what they say, and how screening moves them to a
@@ -105,6 +107,23 @@ final class ContactModel {
     /** Relative numbers of contacts by the child's age: babies and teenagers most. */
     private static final double[] AGE = {9, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5.5, 6, 6.5, 7, 7.5, 7, 6, 4};
 
+    /**
+     * Share of police notifications that name more than one child of the household; drawn for
+     * notifications about a child not seen before, so that share of them is this over the share
+     * of children not seen before.
+     */
+    static final double SIBLING_GROUP = 1.0 / 3;
+    /** How many more children a household notification names: one, two or three siblings. */
+    private static final Distribution<Integer> SIBLINGS = Distribution.of(1, 0.60).or(2, 0.30).or(3, 0.10).build();
+    /** Share of health visiting and hospital contacts about an unborn child (a pre-birth concern). */
+    static final double UNBORN = 0.15;
+    /** Share of family, voluntary and police phone or email contacts whose caller does not know the child's date of birth. */
+    static final double AGE_UNKNOWN = 0.08;
+    /** Share of family and self contacts made without giving a name. */
+    private static final double ANONYMOUS = 0.25;
+    private static final Distribution<PoliceRisk> POLICE_RISK = Distribution.of(PoliceRisk.STANDARD, 0.55)
+            .or(PoliceRisk.MEDIUM, 0.35).or(PoliceRisk.HIGH, 0.10).build();
+
     /** Share of police contacts whose MERLIN is high risk and arrives already rated Red, of those that are Red. */
     private static final double RED_AT_INTAKE = 0.5;
     private static final double RE_RATED = 0.15;
@@ -172,10 +191,19 @@ final class ContactModel {
         boolean again = child != null;
         if (!again) {
             child = newChild(source, healthType, local);
-            remember(child);
         }
         Channel channel = CHANNELS.get(source).sample(random);
-        int age = (int) ChronoUnit.YEARS.between(child.dateOfBirth(), local.toLocalDate());
+        LocalDate today = local.toLocalDate();
+        // a household, or a child not fully known: drawn here, so the concern and flags fit the child given
+        List<Child> household = channel == Channel.POLICE_NOTIFICATION && !again
+                && random.nextDouble() < SIBLING_GROUP / (1 - RE_REFERRAL) ? household(child, today) : null;
+        Child given = again || household != null ? child : partlyKnown(source, healthType, channel, child, today);
+        if (!again && given == child) {
+            // a child given in part is not one a later contact names in full as "seen before" here
+            remember(child);
+        }
+        int age = given.dateOfBirth() != null ? (int) ChronoUnit.YEARS.between(given.dateOfBirth(), today)
+                : given.estimatedAge() != null ? given.estimatedAge() : 0;
         Set<Flag> flags = flags(source, healthType, age);
         Consent consent = consent(source);
         String overrideReason = consent == Consent.OVERRIDDEN ? pick(Phrases.CONSENT_OVERRIDES) : null;
@@ -186,8 +214,10 @@ final class ContactModel {
         Rag atIntake = channel == Channel.POLICE_NOTIFICATION && truth == Rag.RED && random.nextDouble() < RED_AT_INTAKE
                 ? Rag.RED
                 : null;
-        var referral = new NewReferral(externalRef, channel, source, healthType, null, child, concern, atIntake,
-                flags, consent, overrideReason);
+        PoliceRisk risk = source == Source.POLICE ? POLICE_RISK.sample(random) : null;
+        var referral = new NewReferral(externalRef, channel, source, healthType, null,
+                household == null ? given : null, household, concern, atIntake, flags, consent, overrideReason,
+                referrer(source, healthType), risk);
         return new Contact(at, referral, again, plan(Stage.RECEIVED, atIntake, truth, at));
     }
 
@@ -324,6 +354,74 @@ final class ContactModel {
         LocalDate today = at.toLocalDate();
         LocalDate born = today.minusYears(age).minusDays(random.nextInt(365));
         return new Child(pick(Phrases.FIRST_NAMES), pick(Phrases.LAST_NAMES), born.isAfter(today) ? today : born);
+    }
+
+    /** {@code child} and one to three brothers and sisters of other ages, each remembered for re-referrals. */
+    private List<Child> household(Child child, LocalDate today) {
+        var household = new ArrayList<Child>();
+        household.add(child);
+        int more = SIBLINGS.sample(random);
+        while (household.size() <= more) {
+            String first = pick(Phrases.FIRST_NAMES);
+            if (household.stream().anyMatch(known -> known.firstName().equals(first))) {
+                continue;
+            }
+            LocalDate born = today.minusYears(random.nextInt(18)).minusDays(random.nextInt(365));
+            var sibling = new Child(first, child.lastName(), born.isAfter(today) ? today : born);
+            remember(sibling);
+            household.add(sibling);
+        }
+        return household;
+    }
+
+    /**
+     * The child as the caller knows it: an unborn baby for some health visiting and hospital
+     * contacts, only an estimated age (and sometimes no first name) for some callers who do not
+     * know the family well, otherwise {@code child} as it is.
+     */
+    private Child partlyKnown(Source source, HealthType healthType, Channel channel, Child child, LocalDate today) {
+        boolean maternity = healthType == HealthType.COMMUNITY_HEALTH_VISITING || healthType == HealthType.ACUTE_TRUST;
+        if (maternity && random.nextDouble() < UNBORN) {
+            return new Child(null, child.lastName(), null, null, today.plusDays(20 + random.nextInt(200)));
+        }
+        boolean byHand = channel == Channel.PHONE || channel == Channel.EMAIL;
+        boolean layCaller = source == Source.FAMILY_SELF || source == Source.VOLUNTARY || source == Source.POLICE;
+        if (byHand && layCaller && random.nextDouble() < AGE_UNKNOWN) {
+            int age = (int) ChronoUnit.YEARS.between(child.dateOfBirth(), today);
+            return new Child(random.nextBoolean() ? null : child.firstName(), child.lastName(), null,
+                    Math.min(17, age), null);
+        }
+        return child;
+    }
+
+    /** Who made the contact, as the front door records them; some families give no name. */
+    private Referrer referrer(Source source, HealthType healthType) {
+        if (source == Source.FAMILY_SELF && random.nextDouble() < ANONYMOUS) {
+            return null;
+        }
+        String name = pick(Phrases.FIRST_NAMES) + " " + pick(Phrases.LAST_NAMES);
+        // Ofcom's numbers for drama: never a real line
+        String phone = "01632 96" + String.format("%04d", random.nextInt(10_000));
+        return switch (source) {
+            case POLICE -> new Referrer("PC " + name, "Police constable", "Public protection unit", phone);
+            case HEALTH -> new Referrer(name, switch (healthType == null ? HealthType.GP : healthType) {
+                case GP -> "GP";
+                case ACUTE_TRUST -> "Paediatric liaison nurse";
+                case COMMUNITY_HEALTH_VISITING -> "Health visitor";
+                case SCHOOL_NURSING -> "School nurse";
+                case CHILD_DEVELOPMENT_CENTRE -> "Community paediatrician";
+                case THERAPIES -> "Speech and language therapist";
+                case CAMHS -> "CAMHS clinician";
+            }, "NHS", phone);
+            case EDUCATION -> new Referrer(name, "Designated safeguarding lead",
+                    pick(List.of("Northgate Primary", "St Anne's CE Primary", "Riverside Academy", "Hillcrest High")),
+                    phone);
+            case FAMILY_SELF -> new Referrer(name, pick(List.of("Parent", "Grandparent", "Neighbour", "Young person")),
+                    null, phone);
+            case BORDER_FORCE -> new Referrer(name, "Border Force officer", "Border Force", phone);
+            case VOLUNTARY -> new Referrer(name, "Family support worker", "Family Action", phone);
+            case OTHER_LOCAL_AUTHORITY -> new Referrer(name, "Social worker", "Another local authority", phone);
+        };
     }
 
     /** The youngest and oldest age a source sees. */

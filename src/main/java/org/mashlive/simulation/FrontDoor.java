@@ -1,6 +1,7 @@
 package org.mashlive.simulation;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Stage;
@@ -34,8 +35,15 @@ interface FrontDoor {
     /** Emits whether the front door has never held a referral. */
     Mono<Boolean> empty();
 
-    /** The answer to an intake. */
-    record Received(long id, boolean created) {
+    /**
+     * The answer to an intake: the referral of its (first) child, and the referrals this call made
+     * of the other children a household contact names.
+     */
+    record Received(long id, boolean created, List<Long> siblings) {
+
+        Received(long id, boolean created) {
+            this(id, created, List.of());
+        }
     }
 
     /** An open referral as a restarted simulator finds it. */

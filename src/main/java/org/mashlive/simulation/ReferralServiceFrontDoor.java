@@ -54,8 +54,10 @@ class ReferralServiceFrontDoor implements FrontDoor {
 
     @Override
     public Mono<Received> receive(NewReferral contact, Instant at) {
-        return (at == null ? referrals.receive(contact) : referrals.receive(contact, at))
-                .map(received -> new Received(received.referral().id(), received.created()));
+        return (at == null ? referrals.receiveContact(contact) : referrals.receiveContact(contact, at))
+                .map(received -> new Received(received.getFirst().referral().id(), received.getFirst().created(),
+                        received.stream().skip(1).filter(ReferralService.Received::created)
+                                .map(each -> each.referral().id()).toList()));
     }
 
     @Override

@@ -131,11 +131,22 @@ final class Simulator {
         }
 
         private Mono<Void> live(Contact contact) {
+            // the children of one household contact are screened and decided together
             return call(door.receive(contact.referral(), null))
-                    .flatMap(received -> received.created()
-                            ? follow(received.id(), timed(contact.at(), contact.plan()), contact.at())
-                            : Mono.empty())
+                    .flatMap(received -> Flux.fromIterable(created(received))
+                            .flatMap(id -> follow(id, timed(contact.at(), contact.plan()), contact.at()))
+                            .then())
                     .onErrorResume(e -> failed("receive a contact", e));
+        }
+
+        /** The referrals an intake created: its first child's, if new, and its other children's. */
+        private static List<Long> created(FrontDoor.Received received) {
+            var ids = new ArrayList<Long>();
+            if (received.created()) {
+                ids.add(received.id());
+            }
+            ids.addAll(received.siblings());
+            return ids;
         }
 
         /** Runs {@code steps} one after another, each at its simulated time after {@code from}. */
@@ -180,8 +191,9 @@ final class Simulator {
             log.info("Simulation back-fills {} contacts over the last {} hours", contacts.size(), backfill.toHours());
             return Flux.fromIterable(contacts)
                     .concatMap(contact -> call(door.receive(contact.referral(), contact.at()))
-                            .flatMap(received -> received.created() ? replay(received.id(), contact, now)
-                                    : Mono.empty())
+                            .flatMap(received -> Flux.fromIterable(created(received))
+                                    .concatMap(id -> replay(id, contact, now))
+                                    .then())
                             .onErrorResume(e -> failed("back-fill a contact", e)))
                     .then();
         }

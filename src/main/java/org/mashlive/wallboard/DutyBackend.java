@@ -9,6 +9,8 @@ import org.mashlive.board.api.ReferralCard;
 import org.mashlive.board.api.UserToken;
 import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
+import org.mashlive.referral.api.IntakeAnswer;
+import org.mashlive.referral.api.IntakeRequest;
 import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
@@ -67,4 +69,10 @@ public interface DutyBackend {
 
     /** Records the police checks on a referral as done by {@code user}. */
     ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request);
+
+    /**
+     * Takes a phone or email contact in as {@code user}: its new references and each child's
+     * earlier referrals, whose showing the backend records as viewed by {@code user}.
+     */
+    IntakeAnswer takeIn(ActingUser user, IntakeRequest request);
 }

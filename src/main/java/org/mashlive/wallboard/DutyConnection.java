@@ -18,6 +18,8 @@ import org.mashlive.referral.api.AwaitingSignOff;
 import org.mashlive.referral.api.DecisionRequest;
 import org.mashlive.referral.api.SignOffRequest;
 import org.mashlive.referral.api.DetailRequest;
+import org.mashlive.referral.api.IntakeAnswer;
+import org.mashlive.referral.api.IntakeRequest;
 import org.mashlive.referral.api.PoliceCheckRequest;
 import org.mashlive.referral.api.RateRequest;
 import org.mashlive.referral.api.ReferralDetail;
@@ -124,6 +126,11 @@ final class DutyConnection implements DutyBackend {
     public ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request) {
         return call(bearer(user), ReferralRoutes.POLICE_CHECK,
                 spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
+    public IntakeAnswer takeIn(ActingUser user, IntakeRequest request) {
+        return call(bearer(user), ReferralRoutes.INTAKE, spec -> spec.data(request).retrieveMono(IntakeAnswer.class));
     }
 
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */

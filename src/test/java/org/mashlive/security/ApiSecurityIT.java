@@ -36,9 +36,11 @@ class ApiSecurityIT {
     private static final String SERVICE_HEAD = "service.head";
     private static final String ADMIN = "admin";
     private static final String INTAKE = "intake.client";
-    private static final List<String> EVERY_USER = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, INTAKE);
+    private static final String FRONT_DOOR = "front.door";
+    private static final List<String> EVERY_USER = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, INTAKE,
+            FRONT_DOOR);
 
-    private static final String PEOPLE = "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN";
+    private static final String PEOPLE = "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR";
     private static final String SCREENERS = "DUTY_LEAD, ADMIN";
 
     /** A route, the users allowed, and the roles a refusal names. {@code {ref}} is a fresh open referral. */
@@ -51,10 +53,10 @@ class ApiSecurityIT {
     }
 
     static final List<Route> ROUTES = List.of(
-            new Route(HttpMethod.POST, "/api/referrals", "police", List.of(INTAKE, DUTY_LEAD, ADMIN),
-                    "INTAKE, DUTY_LEAD, ADMIN"),
-            new Route(HttpMethod.GET, "/api/referrals", null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN), PEOPLE),
-            new Route(HttpMethod.GET, "/api/referrals/{ref}", null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN),
+            new Route(HttpMethod.POST, "/api/referrals", "police", List.of(INTAKE, FRONT_DOOR, DUTY_LEAD, ADMIN),
+                    "INTAKE, FRONT_DOOR, DUTY_LEAD, ADMIN"),
+            new Route(HttpMethod.GET, "/api/referrals", null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR), PEOPLE),
+            new Route(HttpMethod.GET, "/api/referrals/{ref}", null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR),
                     PEOPLE),
             new Route(HttpMethod.PUT, "/api/referrals/{ref}/rag", "{\"rag\":\"RED\",\"reason\":\"Escalated\"}",
                     List.of(DUTY_LEAD, ADMIN), SCREENERS),
@@ -75,7 +77,7 @@ class ApiSecurityIT {
     static List<Route> laterRoutes() {
         var routes = new ArrayList<Route>();
         for (String resource : List.of("/api/staff", "/api/shifts", "/api/establishment")) {
-            routes.add(new Route(HttpMethod.GET, resource, null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN),
+            routes.add(new Route(HttpMethod.GET, resource, null, List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR),
                     PEOPLE));
             routes.add(new Route(HttpMethod.POST, resource, "{}", List.of(DUTY_LEAD, ADMIN), SCREENERS));
             routes.add(new Route(HttpMethod.PUT, resource + "/1", "{}", List.of(DUTY_LEAD, ADMIN), SCREENERS));
@@ -103,7 +105,7 @@ class ApiSecurityIT {
         routes.add(new Route(HttpMethod.GET, "/api/decisions/awaiting-sign-off", null, List.of(DUTY_LEAD, ADMIN),
                 SCREENERS));
         routes.add(new Route(HttpMethod.GET, "/api/allocation/candidates", null,
-                List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN), PEOPLE));
+                List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR), PEOPLE));
         return routes;
     }
 

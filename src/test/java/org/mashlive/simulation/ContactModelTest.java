@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.Outcome;
+import org.mashlive.board.api.Channel;
 import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Source;
 import org.mashlive.board.api.Stage;
@@ -81,13 +82,42 @@ class ContactModelTest {
         // a re-referral is the same child: same names and date of birth as an earlier contact
         Set<Child> seen = new HashSet<>();
         for (Contact contact : contacts) {
-            Child child = contact.referral().child();
+            Child child = contact.referral().named().getFirst();
             if (contact.reReferral()) {
                 assertThat(seen).contains(child);
             }
-            seen.add(child);
+            seen.addAll(contact.referral().named());
         }
         assertThat(seen.size()).isGreaterThan(SAMPLE * 3 / 4);
+    }
+
+    @Test
+    void aboutAThirdOfPoliceNotificationsNameSeveralChildrenOfOneHousehold() {
+        var police = contacts.stream().filter(c -> c.referral().channel() == Channel.POLICE_NOTIFICATION).toList();
+        var households = police.stream().filter(c -> c.referral().named().size() > 1).toList();
+        assertThat((double) households.size() / police.size()).isBetween(0.29, 0.37);
+        for (var contact : households) {
+            var named = contact.referral().named();
+            assertThat(named).hasSizeBetween(2, 4);
+            assertThat(named).extracting(Child::lastName).containsOnly(named.getFirst().lastName());
+            assertThat(named).extracting(Child::firstName).doesNotHaveDuplicates();
+        }
+        // nothing but police notifications names a household
+        assertThat(contacts).filteredOn(c -> c.referral().channel() != Channel.POLICE_NOTIFICATION)
+                .allMatch(c -> c.referral().named().size() == 1);
+    }
+
+    @Test
+    void someChildrenAreUnbornOrOfUnknownAgeAndMostContactsNameWhoReferred() {
+        long unborn = contacts.stream().filter(c -> c.referral().named().getFirst().unborn()).count();
+        long estimated = contacts.stream().filter(c -> c.referral().named().getFirst().estimatedAge() != null).count();
+        assertThat(unborn).isBetween(SAMPLE / 200L, SAMPLE / 40L);
+        assertThat(estimated).isBetween(SAMPLE / 400L, SAMPLE / 40L);
+        assertThat(share(c -> c.referral().referrer() != null)).isBetween(0.9, 0.99);
+        assertThat(contacts).filteredOn(c -> c.referral().source() == Source.POLICE)
+                .allMatch(c -> c.referral().policeRiskLevel() != null);
+        assertThat(contacts).filteredOn(c -> c.referral().source() != Source.POLICE)
+                .allMatch(c -> c.referral().policeRiskLevel() == null);
     }
 
     static Rag firstRag(Contact contact) {

@@ -143,7 +143,13 @@ class RolesBrowserIT {
             case DUTY -> showsTheDutyQueueWithItsRows();
             case CAPACITY -> showsCapacityWithItsFigures();
             case SIGN_OFF -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-off-count")));
+            case INTAKE -> showsTheIntakeForm();
         }
+    }
+
+    private void showsTheIntakeForm() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-child-0-last")));
+        assertThat(browser.findElement(By.id("intake-save")).getText()).isEqualTo("Take in");
     }
 
     private void isNotAllowed(Pages page, String whoMay) {
@@ -156,9 +162,11 @@ class RolesBrowserIT {
     static Stream<Arguments> people() {
         return Stream.of(
                 Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY)),
-                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF)),
+                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
-                Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.CAPACITY)));
+                Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
+                        Pages.CAPACITY)),
+                Arguments.of("front.door", "Front door", List.of(Pages.BOARD, Pages.INTAKE)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,6 +199,10 @@ class RolesBrowserIT {
             browser.get(wallboard("/capacity"));
             isNotAllowed(Pages.CAPACITY, "service heads, hub managers or admins");
         }
+        if (!may.contains(Pages.INTAKE)) {
+            browser.get(wallboard("/intake"));
+            isNotAllowed(Pages.INTAKE, "front-door workers, duty leads or admins");
+        }
         // the header stays, with its way back
         assertThat(text("shell-person")).isEqualTo(username);
 
@@ -221,6 +233,8 @@ class RolesBrowserIT {
         isNotAllowed(Pages.DUTY, "duty leads or admins");
         browser.get(wallboard("/capacity"));
         isNotAllowed(Pages.CAPACITY, "service heads, hub managers or admins");
+        browser.get(wallboard("/intake"));
+        isNotAllowed(Pages.INTAKE, "front-door workers, duty leads or admins");
         assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
 
         // and the board is still its own
@@ -288,6 +302,13 @@ class RolesBrowserIT {
         signIn(browser, wait, "/duty", "admin");
         showsTheDutyQueueWithItsRows();
         noViolations("duty");
+    }
+
+    @Test
+    void theIntakeViewPassesAxe() {
+        signIn(browser, wait, "/intake", "front.door");
+        showsTheIntakeForm();
+        noViolations("intake");
     }
 
     @Test

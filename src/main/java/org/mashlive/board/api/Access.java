@@ -29,16 +29,25 @@ public final class Access {
     public static final String SERVICE_HEAD = "SERVICE_HEAD";
     /** Does anything. */
     public static final String ADMIN = "ADMIN";
+    /** Answers the hub's phone and inbox: enters contacts on the intake screen. */
+    public static final String FRONT_DOOR = "FRONT_DOOR";
     /** A partner system that posts contacts: the portal, the police notification feed. */
     public static final String INTAKE = "INTAKE";
     /** Reads the live board and nothing else: the wall-board's own connection, kiosk screens. */
     public static final String BOARD = "BOARD";
 
     /** The roles people hold. */
-    public static final List<String> PEOPLE = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN);
+    public static final List<String> PEOPLE = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR);
 
     /** The roles that may read the live board. */
-    public static final List<String> BOARD_READERS = List.of(BOARD, HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN);
+    public static final List<String> BOARD_READERS = List.of(BOARD, HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN,
+            FRONT_DOOR);
+
+    /**
+     * The roles that may use the intake screen: enter a phone or email contact and see each child's
+     * earlier referrals (audited).
+     */
+    public static final List<String> INTAKERS = List.of(FRONT_DOOR, DUTY_LEAD, ADMIN);
 
     /** The roles that may use the duty-lead view: see a child's identifying detail, give and move cases. */
     public static final List<String> DUTY_LEADS = List.of(DUTY_LEAD, ADMIN);
@@ -63,6 +72,7 @@ public final class Access {
             "duty.lead2", List.of(DUTY_LEAD),
             "service.head", List.of(SERVICE_HEAD),
             "admin", List.of(ADMIN),
+            "front.door", List.of(FRONT_DOOR),
             "intake.client", List.of(INTAKE));
 
     /** The bearer token of role {@link #BOARD} that a demo wall-board sends to a demo backend. */

@@ -25,6 +25,9 @@ import java.util.Set;
  * @param decisionDueAt when the statutory decision is due (one working day from receipt by
  *                    default), beside the RAG's {@code dueAt}; null when not known (a card made
  *                    without it, or read from an older event)
+ * @param awaitingSignOffSince since when a decision on it has waited for a lead's sign-off, or null
+ * @param healthType  for a health contact, which part of health it came from ({@code GP},
+ *                    {@code CAMHS}…), or null: a service, never a person
  */
 public record ReferralCard(
         long id,
@@ -43,19 +46,38 @@ public record ReferralCard(
         Instant decidedAt,
         PoliceCheck policeCheck,
         Instant decisionDueAt,
-        Instant awaitingSignOffSince) {
+        Instant awaitingSignOffSince,
+        String healthType) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
     }
 
-    /** A card with no decision waiting for sign-off. */
+    /** A card with no decision waiting for sign-off and without the part of health it came from. */
     public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, policeCheck, decisionDueAt, null);
+                outcome, decidedAt, policeCheck, decisionDueAt, null, null);
+    }
+
+    /** A card without the part of health it came from. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt,
+                        Instant awaitingSignOffSince) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, decisionDueAt, awaitingSignOffSince, null);
+    }
+
+    /** A card with no decision waiting for sign-off. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt,
+                        String healthType) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, decisionDueAt, null, healthType);
     }
 
     /** Whether a decision on it waits for a lead's sign-off. */
@@ -68,7 +90,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt, PoliceCheck policeCheck) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, policeCheck, null, null);
+                outcome, decidedAt, policeCheck, null, null, null);
     }
 
     /** A card with no police check due. */
@@ -76,7 +98,7 @@ public record ReferralCard(
                         String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
                         Outcome outcome, Instant decidedAt) {
         this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
-                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null, null);
+                outcome, decidedAt, PoliceCheck.NOT_NEEDED, null, null, null);
     }
 
     /** Whether police checks are waiting on this referral while it is open. */

@@ -15,9 +15,9 @@ import org.mashlive.board.api.Stage;
  * @param reference             {@code MASH-2026-000123}
  * @param receivedAt            when it came in (UTC)
  * @param source                who referred
- * @param firstName             the child's first name
+ * @param firstName             the child's first name, null when not known
  * @param lastName              the child's last name
- * @param dateOfBirth           the child's date of birth
+ * @param dateOfBirth           the child's date of birth, null when not known
  * @param concern               the concern as the referrer put it
  * @param consent               {@code GIVEN}, {@code REFUSED}, {@code NOT_SOUGHT} or {@code OVERRIDDEN}
  * @param consentOverrideReason why consent was overridden, when it was
@@ -27,11 +27,37 @@ import org.mashlive.board.api.Stage;
  * @param receivedBy            who took it in, by display name and role ({@code Sam Okafor (duty lead)})
  * @param decisions             every decision on it, oldest first, returned ones too
  * @param trail                 who did what to it, oldest first, each by display name and role
+ * @param estimatedAge          the child's age as estimated at intake, when the date of birth is not known
+ * @param expectedDeliveryDate  for an unborn child, when it is expected
+ * @param referrer              who made the contact and how to reach them, null when not recorded
+ * @param policeRiskLevel       the police's own risk grading of a notification ({@code STANDARD},
+ *                              {@code MEDIUM}, {@code HIGH}), null when not given
  */
 public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                              String lastName, LocalDate dateOfBirth, String concern, String consent,
                              String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory,
-                             String receivedBy, List<DecisionStep> decisions, List<TrailStep> trail) {
+                             String receivedBy, List<DecisionStep> decisions, List<TrailStep> trail,
+                             Integer estimatedAge, LocalDate expectedDeliveryDate, Referrer referrer,
+                             String policeRiskLevel) {
+
+    /** The detail of a child whose name and date of birth are known, without who did what. */
+    public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
+                          String lastName, LocalDate dateOfBirth, String concern, String consent,
+                          String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
+        this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
+                consentOverrideReason, rag, stage, ragHistory, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Who made the contact.
+     *
+     * @param name    the person
+     * @param role    their role, or null
+     * @param agency  where they work, or null
+     * @param contact a telephone number or email address, or null
+     */
+    public record Referrer(String name, String role, String agency, String contact) {
+    }
 
     public ReferralDetail {
         ragHistory = ragHistory == null ? List.of() : List.copyOf(ragHistory);
@@ -39,13 +65,6 @@ public record ReferralDetail(long id, String reference, Instant receivedAt, Sour
         trail = trail == null ? List.of() : List.copyOf(trail);
     }
 
-    /** The detail without who did what: {@link #receivedBy}, {@link #decisions} and {@link #trail} empty. */
-    public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
-                          String lastName, LocalDate dateOfBirth, String concern, String consent,
-                          String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
-        this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
-                consentOverrideReason, rag, stage, ragHistory, null, null, null);
-    }
 
     /** The decision awaiting sign-off, if one does. */
     public java.util.Optional<DecisionStep> awaitingSignOff() {

@@ -69,6 +69,14 @@ public final class ReferralRoutes {
     public static final int REFUSED = 0x00000304;
 
     /**
+     * Request-response: an {@link IntakeRequest}; takes the contact in as {@code POST /api/referrals}
+     * would (one referral per child, the same checks, errors naming the field) and answers the
+     * {@link IntakeAnswer}: each child's new reference and its earlier referrals, whose showing is
+     * recorded in the audit trail as viewed by the caller. Front-door workers, duty leads and admins.
+     */
+    public static final String INTAKE = "intake.contact";
+
+    /**
      * Error code (a custom RSocket error) of an action on a referral that no longer allows it: it is
      * already decided, or its police checks are already recorded. The message says which.
      */

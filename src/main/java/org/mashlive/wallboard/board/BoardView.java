@@ -44,7 +44,7 @@ import reactor.core.Disposable;
  */
 @Route("board")
 @RouteAlias("")
-@RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN})
+@RolesAllowed({Access.BOARD, Access.HUB_MANAGER, Access.DUTY_LEAD, Access.SERVICE_HEAD, Access.ADMIN, Access.FRONT_DOOR})
 class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final Duration BATCH = Duration.ofMillis(250);

@@ -586,9 +586,21 @@ class DutyView extends Main {
 
         void showFacts(ReferralDetail shown) {
             facts.removeAll();
-            facts.add(fact("Child", shown.firstName() + " " + shown.lastName()));
-            facts.add(fact("Date of birth", DATE.format(shown.dateOfBirth())));
+            facts.add(fact("Child", (shown.firstName() == null ? "(first name not known)" : shown.firstName())
+                    + " " + shown.lastName()));
+            facts.add(shown.dateOfBirth() != null ? fact("Date of birth", DATE.format(shown.dateOfBirth()))
+                    : shown.expectedDeliveryDate() != null
+                    ? fact("Unborn", "expected " + DATE.format(shown.expectedDeliveryDate()))
+                    : fact("Age", "about " + shown.estimatedAge() + " (date of birth not known)"));
             facts.add(fact("Concern", shown.concern()));
+            if (shown.referrer() != null) {
+                var by = shown.referrer();
+                facts.add(fact("Referrer", String.join(" · ", java.util.stream.Stream.of(by.name(), by.role(),
+                        by.agency(), by.contact()).filter(java.util.Objects::nonNull).toList())));
+            }
+            if (shown.policeRiskLevel() != null) {
+                facts.add(fact("Police risk", shown.policeRiskLevel().toLowerCase(Locale.ROOT)));
+            }
             facts.add(fact("Consent", shown.consent().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + (shown.consentOverrideReason() == null ? "" : " — " + shown.consentOverrideReason())));
             if (shown.receivedBy() != null) {

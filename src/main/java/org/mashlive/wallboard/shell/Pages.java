@@ -18,6 +18,7 @@ public enum Pages {
     BOARD("board", "Board", Access.BOARD_READERS),
     DUTY("duty", "Duty queue", Access.DUTY_LEADS),
     SIGN_OFF("sign-off", "Sign-off", Access.DUTY_LEADS),
+    INTAKE("intake", "Intake", Access.INTAKERS),
     CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN));
 
     private final String path;
@@ -79,6 +80,7 @@ public enum Pages {
             case Access.DUTY_LEAD -> "Duty lead";
             case Access.SERVICE_HEAD -> "Service head";
             case Access.ADMIN -> "Admin";
+            case Access.FRONT_DOOR -> "Front door";
             case Access.BOARD -> "Board screen";
             default -> role;
         };
@@ -90,6 +92,7 @@ public enum Pages {
             case Access.DUTY_LEAD -> "duty leads";
             case Access.SERVICE_HEAD -> "service heads";
             case Access.ADMIN -> "admins";
+            case Access.FRONT_DOOR -> "front-door workers";
             default -> role;
         };
     }

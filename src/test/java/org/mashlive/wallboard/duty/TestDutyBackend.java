@@ -107,6 +107,12 @@ final class TestDutyBackend implements DutyBackend {
         return screen(user, request);
     }
 
+    /** The duty view never takes contacts in; the intake view has its own tests. */
+    @Override
+    public org.mashlive.referral.api.IntakeAnswer takeIn(ActingUser user, org.mashlive.referral.api.IntakeRequest request) {
+        throw new UnsupportedOperationException("the duty view takes no contacts in");
+    }
+
     private ReferralCard screen(ActingUser user, Object request) {
         screening.add(user.username() + " " + request);
         failIfTold();

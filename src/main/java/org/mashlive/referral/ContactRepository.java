@@ -1,0 +1,292 @@
+package org.mashlive.referral;
+
+import static org.mashlive.referral.ReferralRepository.bindNullable;
+import static org.mashlive.referral.ReferralRepository.utc;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.r2dbc.postgresql.codec.Json;
+import org.mashlive.board.api.Channel;
+import org.mashlive.board.api.Flag;
+import org.mashlive.board.api.Rag;
+import org.mashlive.board.api.Stage;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for contacts: the referrals of one contact, one per child it names, inserted together.
+ * Every method joins the caller's transaction.
+ */
+@Component
+class ContactRepository {
+
+    /**
+     * Whether referral {@code r} may be of the child {@code g} (a row with child_key, surname_key,
+     * name_key, born_from, born_to): the same exact key, or the same family name with a birth
+     * window that overlaps and no first name that differs
+     * (docs/decisions/0023-knowing-a-child-again.md).
+     */
+    static final String SAME_CHILD = """
+            r.child_key = g.child_key
+            OR (r.child_surname_key = g.surname_key
+                AND r.child_born_from <= g.born_to AND r.child_born_to >= g.born_from
+                AND (r.child_name_key = g.name_key OR r.child_name_key IS NULL OR g.name_key IS NULL))""";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    ContactRepository(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /**
+     * Records the referrals of {@code children} in one statement: takes as many of {@code year}'s
+     * reference numbers as there are children (the counter row stays locked until the transaction
+     * ends) and numbers them in the order given, works out for each child whether it was referred
+     * since {@code yearBefore}, and inserts the referrals, their first stage and their intake RAG.
+     * One round trip, however many children, keeps the time the counter is held short
+     * (docs/decisions/0008-intake-in-two-statements.md).
+     *
+     * @param contactId the contact the children join (one received before), or null for a new contact
+     * @return the referrals as stored, in the order given; empty when any of them could not be
+     *         inserted because a concurrent intake of the same contact took its place: the caller's
+     *         transaction must then roll back, so that none of them is written
+     */
+    Mono<List<Stored>> insert(Contact contact, List<NewChild> children, Long contactId, int year, Instant yearBefore) {
+        var given = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < children.size(); i++) {
+            var child = children.get(i).child();
+            var row = new LinkedHashMap<String, Object>();
+            row.put("ord", i + 1);
+            row.put("position", children.get(i).position());
+            var identity = children.get(i).identity();
+            row.put("first_name", stripped(child.firstName()));
+            row.put("last_name", child.lastName().strip());
+            row.put("date_of_birth", text(child.dateOfBirth()));
+            row.put("estimated_age", child.estimatedAge());
+            row.put("expected_on", text(child.expectedDeliveryDate()));
+            row.put("child_key", identity.key());
+            row.put("surname_key", identity.surnameKey());
+            row.put("name_key", identity.nameKey());
+            row.put("born_from", identity.bornFrom().toString());
+            row.put("born_to", identity.bornTo().toString());
+            row.put("initials", child.initials());
+            given.add(row);
+        }
+        var spec = db.sql("""
+                        WITH given AS (
+                            SELECT * FROM jsonb_to_recordset(CAST(:children AS jsonb)) AS g(ord integer, position integer,
+                                first_name text, last_name text, date_of_birth date, estimated_age integer,
+                                expected_on date, child_key text, surname_key text, name_key text, born_from date,
+                                born_to date, initials text)),
+                        number AS (
+                            INSERT INTO reference_counter (year, last_number) VALUES (:year, :count)
+                            ON CONFLICT (year) DO UPDATE SET last_number = reference_counter.last_number + :count
+                            RETURNING last_number),
+                        the_contact AS (
+                            SELECT coalesce(CAST(:contactId AS bigint), nextval('contact_id_seq')) AS id),
+                        new_referral AS (
+                            INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
+                                merlin_id, child_first_name, child_last_name, child_date_of_birth,
+                                child_estimated_age, child_expected_on, child_key, child_surname_key, child_name_key,
+                                child_born_from, child_born_to, child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
+                                stage, due_at, re_referral, updated_at, contact_id, child_position, referrer_name, referrer_role,
+                                referrer_agency, referrer_contact, police_risk)
+                            SELECT 'MASH-' || :year || '-'
+                                    || lpad((n.last_number - :count + g.ord)::text,
+                                            greatest(6, length((n.last_number - :count + g.ord)::text)), '0'),
+                                :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
+                                g.first_name, g.last_name, g.date_of_birth, g.estimated_age, g.expected_on, g.child_key,
+                                g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, :concern, :flags,
+                                :consent, :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
+                                EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
+                                        AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
+                                :receivedAt, c.id, g.position, :referrerName, :referrerRole, :referrerAgency, :referrerContact,
+                                :policeRisk
+                            FROM number n, given g, the_contact c
+                            ON CONFLICT (external_ref, child_position) DO NOTHING
+                            RETURNING id, reference, re_referral, contact_id, child_position),
+                        first_stage AS (
+                            INSERT INTO stage_change (referral_id, changed_at, from_stage, to_stage)
+                            SELECT id, :receivedAt, NULL, 'RECEIVED' FROM new_referral),
+                        first_rag AS (
+                            INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason)
+                            SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
+                            WHERE CAST(:rag AS text) IS NOT NULL)
+                        SELECT id, reference, re_referral, contact_id, child_position FROM new_referral"""
+                        .replace(":sameChild", SAME_CHILD))
+                .bind("children", Json.of(json.writeValueAsString(given)))
+                .bind("count", children.size())
+                .bind("year", year)
+                .bind("yearBefore", utc(yearBefore))
+                .bind("receivedAt", utc(contact.receivedAt()))
+                .bind("channel", contact.channel().name())
+                .bind("source", contact.source().name())
+                .bind("concern", contact.concern().strip())
+                .bind("flags", contact.flags().stream().map(Flag::name).sorted().toArray(String[]::new))
+                .bind("consent", contact.consent().name())
+                .bind("dueAt", utc(contact.dueAt()));
+        spec = bindNullable(spec, "contactId", contactId, Long.class);
+        spec = bindNullable(spec, "externalRef", contact.externalRef(), String.class);
+        spec = bindNullable(spec, "healthType", contact.healthType() == null ? null : contact.healthType().name(),
+                String.class);
+        spec = bindNullable(spec, "merlinId", contact.merlinId(), String.class);
+        spec = bindNullable(spec, "overrideReason", contact.consentOverrideReason(), String.class);
+        spec = bindNullable(spec, "rag", contact.rag() == null ? null : contact.rag().name(), String.class);
+        var referrer = contact.referrer();
+        spec = bindNullable(spec, "referrerName", referrer == null ? null : referrer.name().strip(), String.class);
+        spec = bindNullable(spec, "referrerRole", referrer == null ? null : stripped(referrer.role()), String.class);
+        spec = bindNullable(spec, "referrerAgency", referrer == null ? null : stripped(referrer.agency()), String.class);
+        spec = bindNullable(spec, "referrerContact", referrer == null ? null : stripped(referrer.contact()),
+                String.class);
+        spec = bindNullable(spec, "policeRisk", contact.policeRisk() == null ? null : contact.policeRisk().name(),
+                String.class);
+        record Inserted(long id, String reference, boolean reReferral, long contactId, int position) {
+        }
+        return spec.map(row -> new Inserted(row.get("id", Long.class), row.get("reference", String.class),
+                        Boolean.TRUE.equals(row.get("re_referral", Boolean.class)), row.get("contact_id", Long.class),
+                        row.get("child_position", Integer.class)))
+                .all()
+                .collectList()
+                .flatMap(inserted -> {
+                    if (inserted.size() < children.size()) {
+                        return Mono.empty();
+                    }
+                    var stored = new ArrayList<Stored>();
+                    for (var child : children) {
+                        var row = inserted.stream().filter(i -> i.position() == child.position()).findFirst()
+                                .orElseThrow();
+                        var c = child.child();
+                        stored.add(new Stored(new ReferralRepository.Row(row.id(), row.reference(),
+                                contact.externalRef(), contact.receivedAt(), contact.channel(), contact.source(),
+                                contact.healthType(), contact.merlinId(),
+                                new Child(stripped(c.firstName()), c.lastName().strip(), c.dateOfBirth(),
+                                        c.estimatedAge(), c.expectedDeliveryDate()),
+                                child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
+                                contact.consent(), contact.consentOverrideReason(), contact.rag(), Stage.RECEIVED,
+                                null, null, row.reReferral(), contact.dueAt(), 0, false, null),
+                                contact.rag(), row.contactId(), row.position(), contact.referrer(),
+                                contact.policeRisk()));
+                    }
+                    return Mono.just(List.copyOf(stored));
+                });
+    }
+
+    /**
+     * The referrals received under {@code externalRef}, one per child of that contact, in the order
+     * they were received, each with the RAG its contact came in with: with the referrals' other
+     * intake fields, which nothing changes after intake, that is the contact as received.
+     */
+    Flux<Stored> findByExternalRef(String externalRef) {
+        return db.sql("SELECT " + ReferralRepository.COLUMNS + """
+                        , intake_rag, contact_id, child_position, referrer_name, referrer_role, referrer_agency,
+                        referrer_contact, police_risk FROM referral
+                        WHERE external_ref = :externalRef ORDER BY child_position""")
+                .bind("externalRef", externalRef)
+                .map(row -> new Stored(ReferralRepository.row(row),
+                        ReferralRepository.rag(row.get("intake_rag", String.class)),
+                        row.get("contact_id", Long.class), row.get("child_position", Integer.class),
+                        referrer(row), policeRisk(row)))
+                .all()
+                .sort(Comparator.comparingInt(Stored::position));
+    }
+
+    /**
+     * The earlier referrals of the child of referral {@code id}: the same child by its key, or
+     * likely the same by {@link #SAME_CHILD}; not those of its own contact; newest first.
+     */
+    Flux<org.mashlive.referral.api.IntakeAnswer.Earlier> earlier(long id, int most) {
+        return db.sql("""
+                        SELECT r.id, r.reference, r.received_at, r.source, r.stage, r.outcome, r.decided_at,
+                               r.child_key = g.child_key AS exact
+                        FROM (SELECT id, contact_id, received_at, child_key, child_surname_key AS surname_key,
+                                     child_name_key AS name_key, child_born_from AS born_from, child_born_to AS born_to
+                              FROM referral WHERE id = :id) g
+                        JOIN referral r ON (:sameChild) AND r.contact_id <> g.contact_id
+                                           AND r.received_at <= g.received_at
+                        ORDER BY r.received_at DESC, r.id DESC
+                        LIMIT :most""".replace(":sameChild", SAME_CHILD))
+                .bind("id", id)
+                .bind("most", most)
+                .map(row -> {
+                    String outcome = row.get("outcome", String.class);
+                    var decidedAt = row.get("decided_at", java.time.OffsetDateTime.class);
+                    return new org.mashlive.referral.api.IntakeAnswer.Earlier(row.get("reference", String.class),
+                            row.get("received_at", java.time.OffsetDateTime.class).toInstant(),
+                            org.mashlive.board.api.Source.valueOf(row.get("source", String.class)),
+                            Stage.valueOf(row.get("stage", String.class)),
+                            outcome == null ? null : org.mashlive.board.api.Outcome.valueOf(outcome),
+                            decidedAt == null ? null : decidedAt.toInstant(),
+                            Boolean.TRUE.equals(row.get("exact", Boolean.class)));
+                })
+                .all();
+    }
+
+    /** The ids of referrals by reference. */
+    Mono<Map<String, Long>> ids(java.util.Collection<String> references) {
+        return db.sql("SELECT reference, id FROM referral WHERE reference = ANY(:refs)")
+                .bind("refs", references.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("reference", String.class), row.get("id", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Who referred, as stored: null when nobody was named. */
+    static Referrer referrer(io.r2dbc.spi.Readable row) {
+        String name = row.get("referrer_name", String.class);
+        return name == null ? null : new Referrer(name, row.get("referrer_role", String.class),
+                row.get("referrer_agency", String.class), row.get("referrer_contact", String.class));
+    }
+
+    static PoliceRisk policeRisk(io.r2dbc.spi.Readable row) {
+        String risk = row.get("police_risk", String.class);
+        return risk == null ? null : PoliceRisk.valueOf(risk);
+    }
+
+    /** Who referred referral {@code id}, and the police's risk grading of it: for duty screens only. */
+    Mono<Source> sourceOf(long id) {
+        return db.sql("""
+                        SELECT referrer_name, referrer_role, referrer_agency, referrer_contact, police_risk
+                        FROM referral WHERE id = :id""")
+                .bind("id", id)
+                .map(row -> new Source(referrer(row), policeRisk(row)))
+                .one();
+    }
+
+    /** Where a referral came from, beyond its source: the referrer and the police's risk grading. */
+    record Source(Referrer referrer, PoliceRisk policeRisk) {
+    }
+
+    /** What a contact gives every referral made of it. */
+    record Contact(String externalRef, Instant receivedAt, Channel channel, org.mashlive.board.api.Source source,
+                   HealthType healthType, String merlinId, String concern, Set<Flag> flags, Consent consent,
+                   String consentOverrideReason, Rag rag, Instant dueAt, Referrer referrer, PoliceRisk policeRisk) {
+    }
+
+    /** A child to be referred: where it stands among the contact's children, and how it is known again. */
+    record NewChild(Child child, ChildKeys.Identity identity, int position) {
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A referral as stored, with the RAG its contact came in with, its contact and its place in it. */
+    record Stored(ReferralRepository.Row row, Rag intakeRag, long contactId, int position, Referrer referrer,
+                  PoliceRisk policeRisk) {
+    }
+}
