@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The backend stops and comes back while a wall-board is open in chromium: the board says it is
- * stale, then recovers by itself, and its figures match the database again.
+ * stale, then recovers by itself, and its figures match the database again. And the front-door
+ * report, read from the database, says the same before and after a restart.
  */
 class BackendRestartIT {
 
@@ -102,5 +103,46 @@ class BackendRestartIT {
         assertThat(open).isEqualTo(3);
         wait.until(ExpectedConditions.attributeToBe(By.id("count-total-total"), "textContent", String.valueOf(open)));
         assertThat(browser.findElement(By.id("live-indicator")).getText()).doesNotContain("STALE");
+    }
+    private static String report(WebClient api, java.time.LocalDate day) {
+        return api.get().uri("/api/reports/front-door?from={d}&to={d}", day, day).accept(MediaType.APPLICATION_JSON)
+                .retrieve().bodyToMono(String.class).block(Duration.ofSeconds(10));
+    }
+
+    private static void send(WebClient api, String uri, String reference, String body) {
+        var spec = api.post().uri(uri, reference).contentType(MediaType.APPLICATION_JSON);
+        (body == null ? spec : spec.bodyValue(body)).retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theFrontDoorReportIsTheSameAfterARestart() throws IOException {
+        int http = freePort();
+        int rsocket = freePort();
+        backend = startBackend(http, rsocket);
+        var lead = TestClients.web(http, TestClients.demoUser("duty.lead"));
+        var otherLead = TestClients.web(http, TestClients.demoUser("duty.lead2"));
+        var head = TestClients.web(http, TestClients.demoUser("service.head"));
+        String decision = """
+                {"outcome": "%s", "rationale": "Seen together with the school's concerns.",
+                 "threshold": "child in need", "nextStep": "ASSESSMENT"}""";
+        // one decided and signed off, one returned, one awaiting sign-off, one open
+        String signedOff = post(lead).reference();
+        send(lead, "/api/referrals/{ref}/decision", signedOff, decision.formatted("ASSESSMENT_S17"));
+        send(otherLead, "/api/referrals/{ref}/decision/sign-off", signedOff, null);
+        String returned = post(lead).reference();
+        send(lead, "/api/referrals/{ref}/decision", returned, decision.formatted("ASSESSMENT_S17"));
+        send(otherLead, "/api/referrals/{ref}/decision/return", returned, "{\"reason\": \"Speak to the school first\"}");
+        String waiting = post(lead).reference();
+        send(lead, "/api/referrals/{ref}/decision", waiting, decision.formatted("ASSESSMENT_S17"));
+        post(lead);
+        var today = java.time.LocalDate.now(TestZone.LONDON);
+
+        String before = report(head, today);
+        assertThat(before).contains("\"contacts\":4", "\"signedOff\":1", "\"returnedDecisions\":1");
+
+        backend.close();
+        backend = null;
+        backend = startBackend(http, rsocket);
+        assertThat(report(head, today)).isEqualTo(before);
     }
 }

@@ -352,6 +352,15 @@ class DutyView extends Main {
         }
     }
 
+    /** When the statutory decision is due, "16:59" today or "Mon 16:59", and whether it is late. */
+    private String decisionDue(org.mashlive.board.api.ReferralCard card) {
+        if (card.decisionDueAt() == null) {
+            return "not known";
+        }
+        Instant at = clock.instant();
+        return BoardText.when(card.decisionDueAt(), at, feed.zone()) + (card.decisionOverdueAt(at) ? " · overdue" : "");
+    }
+
     /** The people who hold open cases, and "Unallocated", for the filter. */
     private static List<PersonChoice> people(BoardState state) {
         var byId = new LinkedHashMap<Long, PersonChoice>();
@@ -559,11 +568,13 @@ class DutyView extends Main {
             status.add(line("RAG", ragBadge(card.rag())),
                     line("Stage", new Span(card.stage().label())),
                     line("Time left", new Span(BoardText.timeLeft(now.timeLeft()))),
+                    // the statutory clock beside the RAG's: one working day from receipt, whatever the RAG
+                    line("Decision due", new Span(decisionDue(card))),
                     line("Allocated to", new Span(now.allocatedTo())),
                     line("Police checks", new Span(now.policeChecks())));
             if (card.awaitingSignOff()) {
                 status.add(line("Decision", new Span("awaiting sign-off since "
-                        + RECEIVED.format(card.awaitingSignOffSince()))));
+                        + RECEIVED.format(card.awaitingSignOffSince().atZone(feed.zone())))));
             }
             decide.setEnabled(!card.awaitingSignOff());
             decide.setTooltipText(card.awaitingSignOff()

@@ -247,6 +247,26 @@ class DutyViewTest extends BrowserlessTest {
     }
 
     @Test
+    void theDetailShowsTheStatutoryDecisionTimeBesideTheRagClockAndSinceWhenASignOffWaits() {
+        var view = open();
+        // Amber, 24 working hours on its RAG clock; its decision is due at 16:59 and waits for sign-off
+        var waiting = new ReferralCard(102, Cards.reference(102), at("13:30"), Channel.PHONE, Source.HEALTH,
+                "Q.X.Z.", "ck", Rag.AMBER, Stage.AWAITING_DECISION, Set.of(), false, at("13:30").plusSeconds(86_400),
+                null, null, PoliceCheck.NOT_NEEDED, at("16:59"), at("13:40"));
+        push(view, BoardEvent.of(12, at("13:59"), BoardEventType.RAG_CHANGED, waiting));
+        view.grid.select(view.rows().get(ids(view).indexOf(102L)));
+        assertThat(panelText(view)).contains("Decision due16:59", "awaiting sign-off since Tue 13:40")
+                .doesNotContain("overdue");
+
+        // its statutory clock ran out before its RAG clock: the panel says so
+        var late = new ReferralCard(102, Cards.reference(102), at("13:30"), Channel.PHONE, Source.HEALTH,
+                "Q.X.Z.", "ck", Rag.AMBER, Stage.AWAITING_DECISION, Set.of(), false, at("13:30").plusSeconds(86_400),
+                null, null, PoliceCheck.NOT_NEEDED, at("13:50"), null);
+        push(view, BoardEvent.of(13, at("13:59"), BoardEventType.RAG_CHANGED, late));
+        assertThat(panelText(view)).contains("Decision due13:50 · overdue").doesNotContain("awaiting sign-off");
+    }
+
+    @Test
     void theDetailPanelFollowsEveryChangeWhoeverMadeIt() {
         var view = open();
         view.grid.select(view.rows().get(2));
