@@ -29,6 +29,11 @@ record SignInProperties(@DefaultValue List<Account> users, @DefaultValue List<St
      */
     record Account(String username, String passwordHash, @DefaultValue List<String> roles, String displayName) {
 
+        /** The one the configuration binds to: the record has two constructors. */
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        Account {
+        }
+
         Account(String username, String passwordHash, List<String> roles) {
             this(username, passwordHash, roles, null);
         }
