@@ -232,6 +232,17 @@ class ContactRepository {
                 .all();
     }
 
+    /** The references of the other children of referral {@code id}'s contact, in the order it named them. */
+    Mono<List<String>> siblingsOf(long id) {
+        return db.sql("""
+                        SELECT s.reference FROM referral r JOIN referral s ON s.contact_id = r.contact_id AND s.id <> r.id
+                        WHERE r.id = :id ORDER BY s.child_position""")
+                .bind("id", id)
+                .map(row -> row.get("reference", String.class))
+                .all()
+                .collectList();
+    }
+
     /** The ids of referrals by reference. */
     Mono<Map<String, Long>> ids(java.util.Collection<String> references) {
         return db.sql("SELECT reference, id FROM referral WHERE reference = ANY(:refs)")

@@ -63,7 +63,7 @@ class DetailViews {
                         detail.firstName(), detail.lastName(), detail.dateOfBirth(), detail.concern(), detail.consent(),
                         detail.consentOverrideReason(), detail.rag(), detail.stage(), steps,
                         people.get(found.getT1()).label(), made, trail, detail.estimatedAge(),
-                        detail.expectedDeliveryDate(), detail.referrer(), detail.policeRiskLevel());
+                        detail.expectedDeliveryDate(), detail.referrer(), detail.policeRiskLevel(), detail.siblings());
             });
         }));
     }

@@ -267,7 +267,9 @@ public class ReferralService {
                 .map(change -> new ReferralDetail.RagStep(change.at(), change.from(), change.to(), change.reason()))
                 .collectList()
                 .zipWith(contacts.sourceOf(referral.id()))
-                .map(found -> {
+                .zipWith(contacts.siblingsOf(referral.id()))
+                .map(withSiblings -> {
+                    var found = withSiblings.getT1();
                     var history = found.getT1();
                     var from = found.getT2();
                     var referrer = from.referrer() == null ? null : new ReferralDetail.Referrer(from.referrer().name(),
@@ -276,8 +278,8 @@ public class ReferralService {
                             referral.source(), referral.child().firstName(), referral.child().lastName(),
                             referral.child().dateOfBirth(), referral.concern(), referral.consent().name(),
                             referral.consentOverrideReason(), referral.rag(), referral.stage(), history,
-                            null, null, null, referral.child().estimatedAge(), referral.child().expectedDeliveryDate(), referrer,
-                            from.policeRisk() == null ? null : from.policeRisk().name());
+                            null, null, null, referral.child().estimatedAge(), referral.child().expectedDeliveryDate(),
+                            referrer, from.policeRisk() == null ? null : from.policeRisk().name(), withSiblings.getT2());
                 }));
     }
 

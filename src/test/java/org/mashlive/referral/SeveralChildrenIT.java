@@ -37,6 +37,9 @@ class SeveralChildrenIT {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    ReferralService service;
+
     WebTestClient client() {
         return TestClients.webTest(port);
     }
@@ -99,6 +102,12 @@ class SeveralChildrenIT {
         assertThat(db.sql("SELECT payload->>'reference' FROM board_event WHERE seq > :s ORDER BY seq")
                 .bind("s", lastSeq).map(row -> row.get(0, String.class)).all().collectList().block())
                 .containsSubsequence(references);
+
+        // the duty detail of each names the others of its contact, in the order given
+        assertThat(service.detail(references.get(1)).block().siblings()).containsExactly(references.get(0),
+                references.get(2));
+        assertThat(service.detail(references.get(0)).block().siblings()).containsExactly(references.get(1),
+                references.get(2));
 
         var again = referrals(post(merlin(externalRef, ALEX, BEA, CAL), HttpStatus.OK));
         assertThat(field(again, "reference")).isEqualTo(field(first, "reference"));

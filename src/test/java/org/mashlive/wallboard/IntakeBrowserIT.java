@@ -187,8 +187,9 @@ class IntakeBrowserIT {
         var trail = TestClients.web(backendPort(), TestClients.demoUser("hub.manager")).get()
                 .uri("/api/referrals/{ref}/audit", earlier.reference()).retrieve()
                 .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
+        // (the trail starts with the earlier referral's own intake)
         assertThat(trail).extracting(entry -> entry.action() + " by " + entry.actor())
-                .containsExactly("DETAIL_VIEWED by front.door");
-        assertThat(trail.getFirst().detail()).contains(first).doesNotContain(second);
+                .containsExactly("RECEIVED by duty.lead", "DETAIL_VIEWED by front.door");
+        assertThat(trail.getLast().detail()).contains(first).doesNotContain(second);
     }
 }

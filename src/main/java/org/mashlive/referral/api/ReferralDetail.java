@@ -32,20 +32,22 @@ import org.mashlive.board.api.Stage;
  * @param referrer              who made the contact and how to reach them, null when not recorded
  * @param policeRiskLevel       the police's own risk grading of a notification ({@code STANDARD},
  *                              {@code MEDIUM}, {@code HIGH}), null when not given
+ * @param siblings              the references of the other children named in the same contact, in
+ *                              the order it named them; empty for a contact about one child
  */
 public record ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                              String lastName, LocalDate dateOfBirth, String concern, String consent,
                              String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory,
                              String receivedBy, List<DecisionStep> decisions, List<TrailStep> trail,
                              Integer estimatedAge, LocalDate expectedDeliveryDate, Referrer referrer,
-                             String policeRiskLevel) {
+                             String policeRiskLevel, List<String> siblings) {
 
     /** The detail of a child whose name and date of birth are known, without who did what. */
     public ReferralDetail(long id, String reference, Instant receivedAt, Source source, String firstName,
                           String lastName, LocalDate dateOfBirth, String concern, String consent,
                           String consentOverrideReason, Rag rag, Stage stage, List<RagStep> ragHistory) {
         this(id, reference, receivedAt, source, firstName, lastName, dateOfBirth, concern, consent,
-                consentOverrideReason, rag, stage, ragHistory, null, null, null, null, null, null, null);
+                consentOverrideReason, rag, stage, ragHistory, null, null, null, null, null, null, null, List.of());
     }
 
     /**
@@ -63,6 +65,7 @@ public record ReferralDetail(long id, String reference, Instant receivedAt, Sour
         ragHistory = ragHistory == null ? List.of() : List.copyOf(ragHistory);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
         trail = trail == null ? List.of() : List.copyOf(trail);
+        siblings = siblings == null ? List.of() : List.copyOf(siblings);
     }
 
 

@@ -609,6 +609,10 @@ class DutyView extends Main {
                 facts.add(fact("Referrer", String.join(" · ", java.util.stream.Stream.of(by.name(), by.role(),
                         by.agency(), by.contact()).filter(java.util.Objects::nonNull).toList())));
             }
+            if (!shown.siblings().isEmpty()) {
+                // the household's other children, named in the same contact: decided together or apart
+                facts.add(fact("Same contact", String.join(", ", shown.siblings())));
+            }
             if (shown.policeRiskLevel() != null) {
                 facts.add(fact("Police risk", shown.policeRiskLevel().toLowerCase(Locale.ROOT)));
             }

@@ -261,7 +261,7 @@ class DutyViewTest extends BrowserlessTest {
         // its statutory clock ran out before its RAG clock: the panel says so
         var late = new ReferralCard(102, Cards.reference(102), at("13:30"), Channel.PHONE, Source.HEALTH,
                 "Q.X.Z.", "ck", Rag.AMBER, Stage.AWAITING_DECISION, Set.of(), false, at("13:30").plusSeconds(86_400),
-                null, null, PoliceCheck.NOT_NEEDED, at("13:50"), null);
+                null, null, PoliceCheck.NOT_NEEDED, at("13:50"), (Instant) null);
         push(view, BoardEvent.of(13, at("13:59"), BoardEventType.RAG_CHANGED, late));
         assertThat(panelText(view)).contains("Decision due13:50 · overdue").doesNotContain("awaiting sign-off");
     }
