@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mashlive.BackendApplication;
 import org.mashlive.TestClients;
+import org.mashlive.TestReferrals;
+import org.mashlive.referral.ReferralSummary;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,6 +161,20 @@ class IdentityProviderIT {
         web(dutyLead()).put().uri("/api/referrals/MASH-0/rag").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"rag\":\"RED\",\"reason\":\"Escalated\"}").exchange()
                 .expectStatus().value(status -> assertThat(status).isNotIn(401, 403));
+    }
+
+    @Test
+    void theAuditTrailNamesThePersonTheProviderSignedIn() {
+        var opened = TestClients.web(httpPort).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police()).retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        web(dutyLead()).put().uri("/api/referrals/{ref}/rag", opened.reference()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"rag\":\"RED\",\"reason\":\"Escalated\"}").exchange().expectStatus().isOk();
+        var trail = web(dutyLead()).get().uri("/api/referrals/{ref}/audit", opened.reference()).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        assertThat(trail).extracting(entry -> entry.get("action") + " by " + entry.get("actor"))
+                .contains("RAG_CHANGED by j.okafor@council.example");
     }
 
     @Test
