@@ -26,6 +26,7 @@ import org.mashlive.BackendApplication;
 import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.referral.ReferralSummary;
+import org.mashlive.board.api.Access;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -322,6 +323,14 @@ class IdentityProviderIT {
         assertThatThrownBy(() -> snapshot(connect(TestClients.NOBODY), stranger).block(WAIT))
                 .hasMessageContaining("k.reed@council.example signed in with the identity provider, but the token's "
                         + "roles claim holds no value mapped to a MASH Live role");
+    }
+
+    @Test
+    void aPersonTheProviderSignedInIsToldToSendItsTokenRatherThanGivenAUserToken() {
+        assertThatThrownBy(() -> connect(new TestClients.Token(dutyLead())).route(Access.TOKEN_ROUTE)
+                .retrieveMono(String.class).block(WAIT))
+                .hasMessageContaining("No user token for a person the identity provider signed in: send the "
+                        + "provider's access token as bearer credentials instead");
     }
 
     @Test
