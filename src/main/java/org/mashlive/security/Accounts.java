@@ -47,6 +47,14 @@ final class Accounts {
     private final String standInHash;
 
     Accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
+        this(settings, demo, database, false);
+    }
+
+    /**
+     * With {@code identityProvider}, people may sign in through the council's provider only, so an
+     * external database needs no configured user.
+     */
+    Accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database, boolean identityProvider) {
         this.encoder = passwordEncoder();
         var all = new LinkedHashMap<String, UserDetails>();
         var tokens = new ArrayList<String>(settings.boardTokens());
@@ -58,8 +66,9 @@ final class Accounts {
             tokens.add(Access.DEMO_BOARD_TOKEN);
             names.putAll(DEMO_NAMES);
             log.info("Demo sign-in on the embedded database: users {} with the demo password", Access.DEMO_USERS.keySet());
-        } else if (settings.users().isEmpty()) {
-            throw new IllegalStateException("No users are configured: set mash.security.users[0].username, "
+        } else if (settings.users().isEmpty() && !identityProvider) {
+            throw new IllegalStateException("No users are configured: set mash.security.oidc.issuer-uri (the "
+                    + "council's identity provider), or mash.security.users[0].username, "
                     + "mash.security.users[0].password-hash (a BCrypt hash) and mash.security.users[0].roles "
                     + "(any of " + String.join(", ", roles()) + ") when MASH Live uses an external database");
         }

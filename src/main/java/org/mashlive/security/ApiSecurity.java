@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.mashlive.audit.AuditTrail;
 import org.mashlive.platform.PostgresEndpoint;
 import org.mashlive.signin.SignInThrottle;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -52,9 +53,20 @@ class ApiSecurity {
     /** Where a rule leaves the roles it wanted, for the refusal to name them. */
     static final String REQUIRED_ROLES = ApiSecurity.class.getName() + ".requiredRoles";
 
+    /** Where a rule leaves the name of a provider's user whose token brought no role, for the refusal to say so. */
+    static final String NO_MAPPED_ROLE = ApiSecurity.class.getName() + ".noMappedRole";
+
     @Bean
-    Accounts accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database) {
-        return new Accounts(settings, demo, database);
+    IdentityProvider identityProvider(OidcProperties settings, java.time.Clock clock, PostgresEndpoint database) {
+        var provider = IdentityProvider.of(settings, clock);
+        LoggerFactory.getLogger(ApiSecurity.class).info(provider.describe(database.embedded()));
+        return provider;
+    }
+
+    @Bean
+    Accounts accounts(SignInProperties settings, DemoProperties demo, PostgresEndpoint database,
+                      IdentityProvider provider) {
+        return new Accounts(settings, demo, database, provider.configured());
     }
 
     /** How the audit trail and a referral's detail name people: the configured display names. */
@@ -89,7 +101,8 @@ class ApiSecurity {
     }
 
     @Bean
-    SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager authentication) {
+    SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager authentication,
+                                          IdentityProvider provider) {
         // No WWW-Authenticate: Basic challenge: a browser that sees one asks for a password and then
         // sends it with every request to this host, also those a page on another site makes it send.
         // Programs send HTTP Basic credentials without being asked.
@@ -101,15 +114,35 @@ class ApiSecurity {
             }
             return problem(exchange, HttpStatus.UNAUTHORIZED, "Sign in required",
                     "Send the credentials of a MASH Live user with HTTP Basic authentication "
-                            + "(an Authorization: Basic header)");
+                            + "(an Authorization: Basic header)" + (provider.configured()
+                            ? " or an access token from " + provider.settings().issuerUri()
+                                    + " (an Authorization: Bearer header)"
+                            : ""));
         };
+        // a bearer token that fails a check: 401 saying which, and again no challenge
+        ServerAuthenticationEntryPoint badToken = (exchange, e) -> problem(exchange, HttpStatus.UNAUTHORIZED,
+                "Bearer token refused", IdentityProvider.refusal(e));
         ServerAccessDeniedHandler denied = (exchange, e) -> {
             List<String> roles = exchange.getAttribute(REQUIRED_ROLES);
+            String unmapped = exchange.getAttribute(NO_MAPPED_ROLE);
+            if (unmapped != null && provider.configured()) {
+                return problem(exchange, HttpStatus.FORBIDDEN, "No MASH Live role", provider.noMappedRole(unmapped));
+            }
             String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
             return problem(exchange, HttpStatus.FORBIDDEN, "Not allowed", roles == null
                     ? request + " is not available"
                     : request + " requires one of " + String.join(", ", roles));
         };
+        if (provider.configured()) {
+            var jwtConverter = (org.springframework.core.convert.converter.Converter<
+                    org.springframework.security.oauth2.jwt.Jwt,
+                    Mono<org.springframework.security.authentication.AbstractAuthenticationToken>>)
+                    jwt -> Mono.just(provider.person(jwt));
+            http.oauth2ResourceServer(bearer -> bearer
+                    .authenticationEntryPoint(badToken)
+                    .accessDeniedHandler(denied)
+                    .jwt(jwt -> jwt.jwtDecoder(provider.decoder()).jwtAuthenticationConverter(jwtConverter)));
+        }
         return http
                 // no session cookie to protect, but browsers may hold credentials: see CrossSiteWrites
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -144,6 +177,11 @@ class ApiSecurity {
                 context.getExchange().getAttributes().put(REQUIRED_ROLES, roles);
                 return authentication
                         .filter(caller -> caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken))
+                        .doOnNext(caller -> {
+                            if (IdentityProvider.withoutMappedRole(caller)) {
+                                context.getExchange().getAttributes().put(NO_MAPPED_ROLE, caller.getName());
+                            }
+                        })
                         .map(caller -> (AuthorizationResult) new AuthorizationDecision(caller.getAuthorities().stream()
                                 .map(GrantedAuthority::getAuthority).anyMatch(authorities::contains)))
                         .defaultIfEmpty(new AuthorizationDecision(false));

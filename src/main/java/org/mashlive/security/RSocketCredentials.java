@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads credentials from the {@value Access#AUTHENTICATION_MIME_TYPE} entry of a frame's composite
- * metadata: simple (username and password) or bearer (a board token). Empty when there is none.
- * Spring Security's own converter turns bearer into an OAuth2 token, which this backend does not use.
+ * metadata: simple (username and password) or bearer (a board token, a user token or an identity
+ * provider's JWT, told apart when they are checked). Empty when there is none. Spring Security's own
+ * converter turns every bearer value into an OAuth2 token, which would leave no room for the others.
  */
 final class RSocketCredentials implements PayloadExchangeAuthenticationConverter {
 

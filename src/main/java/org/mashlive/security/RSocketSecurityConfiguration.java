@@ -27,6 +27,7 @@ import org.springframework.security.config.annotation.rsocket.PayloadInterceptor
 import org.springframework.security.config.annotation.rsocket.RSocketSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.rsocket.authentication.AuthenticationPayloadInterceptor;
 import org.springframework.security.rsocket.core.PayloadSocketAcceptorInterceptor;
 import org.springframework.security.rsocket.util.matcher.PayloadExchangeAuthorizationContext;
@@ -37,7 +38,8 @@ import reactor.core.publisher.Mono;
  * WebSocket route applies the same server customizers, so both transports check the same way.
  *
  * <p>Credentials ({@link RSocketCredentials}) may come with SETUP, for the whole connection, or with
- * each request; bearer credentials are a board token or a user token ({@link UserTokens}). The board
+ * each request; bearer credentials are a board token, a user token ({@link UserTokens}) or, when one is
+ * configured, an access token (a JWT) from the council's identity provider ({@link IdentityProvider}). The board
  * routes need any of {@link Access#BOARD_READERS}; a user token ({@link Access#TOKEN_ROUTE}) and the
  * candidates need a person; a child's detail, allocating and screening need {@link Access#DUTY_LEADS}; anything
  * else is refused.
@@ -60,12 +62,17 @@ class RSocketSecurityConfiguration {
 
     @Bean
     PayloadSocketAcceptorInterceptor rsocketInterceptor(RSocketSecurity rsocket, ReactiveAuthenticationManager users,
-                                                    Accounts accounts, UserTokens tokens) {
+                                                    Clock clock,
+                                                    Accounts accounts, UserTokens tokens, IdentityProvider provider) {
+        ReactiveAuthenticationManager fromProvider = provider.configured() ? provider.authenticationManager() : null;
         ReactiveAuthenticationManager credentials = authentication -> {
             if (authentication instanceof BoardToken token) {
                 String value = (String) token.getCredentials();
                 if (UserTokens.looksLikeUserToken(value)) {
                     return Mono.fromCallable(() -> person(accounts, tokens.verify(value)));
+                }
+                if (fromProvider != null && IdentityProvider.looksLikeJwt(value)) {
+                    return fromProvider.authenticate(new BearerTokenAuthenticationToken(value));
                 }
                 return accounts.isBoardToken(value)
                         ? Mono.just(token.checked())
@@ -79,7 +86,7 @@ class RSocketSecurityConfiguration {
         // the door and the connection's address go with every sign-in, for its throttle
         return SignInDoors.rsocket(rsocket
                 .addPayloadInterceptor(authenticate)
-                .addPayloadInterceptor(new ExpiredUserTokens(tokens))
+                .addPayloadInterceptor(new ExpiredUserTokens(tokens, clock))
                 .anonymous(Customizer.withDefaults())
                 .authorizePayload(payloads -> payloads
                         .setup().permitAll()
@@ -146,7 +153,12 @@ class RSocketSecurityConfiguration {
                                 .anyMatch(authorities::contains)
                                 ? Mono.just(new AuthorizationDecision(true))
                                 : Mono.error(new org.springframework.security.access.AccessDeniedException(
-                                        route + " requires one of " + String.join(", ", roles))));
+                                        route + " requires one of " + String.join(", ", roles)
+                                                + (IdentityProvider.withoutMappedRole(caller)
+                                                ? "; " + caller.getName() + " signed in with the identity provider, "
+                                                        + "but the token's roles claim holds no value mapped to a "
+                                                        + "MASH Live role"
+                                                : ""))));
             }
         };
     }

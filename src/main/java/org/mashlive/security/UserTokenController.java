@@ -6,6 +6,7 @@ import org.mashlive.board.api.Access;
 import org.mashlive.board.api.UserToken;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
@@ -28,6 +29,11 @@ class UserTokenController {
     Mono<UserToken> token() {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
+                // a user token would name someone the backend's own users do not know, and be refused
+                // at its first use: a client of the identity provider sends the provider's token itself
+                .filter(person -> !(person instanceof JwtAuthenticationToken))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No user token for a person the identity "
+                        + "provider signed in: send the provider's access token as bearer credentials instead")))
                 .map(person -> person.getDetails() instanceof UserTokens.Claims current
                         ? tokens.renew(current, roles(person.getAuthorities()))
                         : tokens.issue(person.getName(), roles(person.getAuthorities())));

@@ -33,6 +33,7 @@ class AccountsTest {
     void anExternalDeploymentWithoutUsersDoesNotStartAndSaysWhatToSet() {
         assertThatThrownBy(() -> new Accounts(new SignInProperties(List.of(), List.of(), null), DEMO, EXTERNAL))
                 .hasMessageContaining("No users are configured")
+                .hasMessageContaining("mash.security.oidc.issuer-uri")
                 .hasMessageContaining("mash.security.users[0].password-hash");
     }
 
