@@ -47,8 +47,12 @@ class ForecastErrorTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 2, 23);
     private static final LocalDate WEEK = LocalDate.of(2026, 3, 2);
 
-    /** The mean absolute error, in referrals, the forecast to the end of core hours must stay within. */
-    static final double END_OF_DAY_MAE_BOUND = 2.5;
+    /**
+     * The mean absolute error, in referrals, the forecast to the end of core hours must stay within:
+     * the measured 3.33 with room, on a simulated hub whose police notifications name households
+     * (see docs/decisions/0017-breach-forecast.md for the figures and why they rose from 1.78).
+     */
+    static final double END_OF_DAY_MAE_BOUND = 4.0;
     /** The same for the next four hours. */
     static final double NEXT_4H_MAE_BOUND = 1.0;
 

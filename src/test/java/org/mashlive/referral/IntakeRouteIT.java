@@ -106,9 +106,10 @@ class IntakeRouteIT {
         var trail = TestClients.web(httpPort, TestClients.demoUser("hub.manager")).get()
                 .uri("/api/referrals/{ref}/audit", earlier.reference()).retrieve()
                 .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
+        // (the trail starts with the earlier referral's own intake)
         assertThat(trail).extracting(entry -> entry.action() + " by " + entry.actor())
-                .containsExactly("DETAIL_VIEWED by front.door");
-        assertThat(trail.getFirst().detail()).contains(ada.reference());
+                .containsExactly("RECEIVED by duty.lead", "DETAIL_VIEWED by front.door");
+        assertThat(trail.getLast().detail()).contains(ada.reference());
 
         // the referrer and the flags are kept as the API keeps them
         assertThat(db.sql("SELECT referrer_name || ' ' || array_to_string(flags, ',') FROM referral WHERE reference = :r")
