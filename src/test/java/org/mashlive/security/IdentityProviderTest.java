@@ -61,7 +61,7 @@ class IdentityProviderTest {
         assertThatThrownBy(() -> IdentityProvider.of(settings("api://mash", "roles", Duration.ofSeconds(30),
                 Map.of("leads", List.of("DUTY_LEADER"))), CLOCK))
                 .hasMessage("mash.security.oidc.role-mapping.leads has 'DUTY_LEADER'; roles are "
-                        + "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, INTAKE");
+                        + "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR, INTAKE");
     }
 
     @Test
