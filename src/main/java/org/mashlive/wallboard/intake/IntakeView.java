@@ -125,9 +125,8 @@ class IntakeView extends Main {
         setId("intake");
         addClassName("intake");
         var title = new H1("Intake");
-        var who = new Span(user == null ? "" : "Signed in as " + user.username());
-        who.addClassName("intake-user");
-        var header = new Header(title, who);
+        // who is signed in is in the shell's header above
+        var header = new Header(title);
         header.addClassName("intake-header");
         result.setId("intake-result");
         result.addClassName("intake-result");
