@@ -347,7 +347,7 @@ class IntakeView extends Main {
     /** One child's fields: names, and one of a date of birth, an estimated age or a due date. */
     final class ChildRow extends Div {
 
-        final TextField firstName = new TextField("First name (leave empty if not known)");
+        final TextField firstName = new TextField("First name, if known");
         final TextField lastName = new TextField("Family name");
         final DatePicker dateOfBirth = new DatePicker("Date of birth");
         final IntegerField estimatedAge = new IntegerField("Or estimated age");
