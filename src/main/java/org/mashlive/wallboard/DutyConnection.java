@@ -32,6 +32,7 @@ import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The duty view's requests to the backend over RSocket ({@link BackendClient}), signed in as the
@@ -151,12 +152,18 @@ final class DutyConnection implements DutyBackend {
     }
 
     private <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
+        if (Schedulers.isInNonBlockingThread()) {
+            // a programming error, not an unreachable backend: a push, which runs on a reactive
+            // timer's thread, must read on a thread that may wait (see the sign-off queue)
+            throw new IllegalStateException("The duty request " + route + " was made on a thread that must not wait");
+        }
         try {
             return client.mono(route, credentials, request)
                     .timeout(TIMEOUT)
-                    // Waits on the servlet thread of the sign-in or the click, never on a Netty
-                    // thread: Spring Security's servlet sign-in is synchronous by contract, and a
-                    // duty lead's action answers in that same request. Bounded by TIMEOUT.
+                    // Waits on the servlet thread of the sign-in or the click, or on a thread that
+                    // may wait, never on a Netty or timer thread: Spring Security's servlet sign-in
+                    // is synchronous by contract, and a duty lead's action answers in that same
+                    // request. Bounded by TIMEOUT.
                     .block();
         } catch (CustomRSocketException e) {
             throw new DutyException(kind(e.errorCode()), e.getMessage());

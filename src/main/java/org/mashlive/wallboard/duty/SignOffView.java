@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -35,8 +37,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The sign-off queue: every decision that waits for a lead's management oversight, the longest
@@ -88,7 +93,8 @@ class SignOffView extends Main {
         event.getUI().getElement().setAttribute("theme", "dark");
         refresh();
         stop();
-        pushes = PushPacing.refreshing(event.getUI(), feed.changes(), DutyView.BATCH, DutyView.TICK, this::refresh);
+        pushes = PushPacing.refreshing(event.getUI(), feed.changes(), DutyView.BATCH, DutyView.TICK,
+                this::refreshFromPush);
     }
 
     @Override
@@ -106,14 +112,50 @@ class SignOffView extends Main {
 
     /** Reads the queue again when the board shows a decision arrive in or leave it; redraws the ages. */
     void refresh() {
-        var waiting = feed.read(state -> state.open().stream().filter(ReferralCard::awaitingSignOff)
-                .collect(Collectors.toMap(ReferralCard::reference, ReferralCard::awaitingSignOffSince)))
-                .orElse(Map.of());
-        if (!waiting.equals(seen)) {
-            seen = waiting;
+        if (waitingChanged()) {
             load();
         }
         draw();
+    }
+
+    /**
+     * As {@link #refresh}, for a push: pushes run on a reactive timer thread, where the backend's
+     * blocking call is refused, so the queue is read on a thread that may wait and drawn when it
+     * comes. Until then the ages move on over the queue as last read.
+     */
+    private void refreshFromPush() {
+        if (waitingChanged() && user != null) {
+            UI ui = UI.getCurrent();
+            Mono.fromCallable(() -> backend.awaitingSignOff(user))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(read -> inUi(ui, () -> {
+                        shown = read;
+                        draw();
+                    }), error -> inUi(ui, () -> notices.show("Could not read the decisions awaiting sign-off: "
+                            + (error instanceof DutyException ? error.getMessage() : "the backend did not answer"),
+                            true)));
+        }
+        draw();
+    }
+
+    private static void inUi(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // the page has gone: nothing to show it on
+        }
+    }
+
+    /** Whether the decisions the board shows waiting changed since the queue was last read. */
+    private boolean waitingChanged() {
+        var waiting = feed.read(state -> state.open().stream().filter(ReferralCard::awaitingSignOff)
+                .collect(Collectors.toMap(ReferralCard::reference, ReferralCard::awaitingSignOffSince)))
+                .orElse(Map.of());
+        if (waiting.equals(seen)) {
+            return false;
+        }
+        seen = waiting;
+        return true;
     }
 
     private void load() {

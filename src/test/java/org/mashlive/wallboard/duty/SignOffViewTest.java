@@ -1,12 +1,15 @@
 package org.mashlive.wallboard.duty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.mashlive.board.api.BoardState;
@@ -26,9 +29,11 @@ import org.mashlive.wallboard.MutableClock;
 import org.mashlive.wallboard.TestBoardFeed;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
 
 /** The sign-off queue against a known board and a backend that answers what each test says. */
 class SignOffViewTest extends BrowserlessTest {
@@ -75,6 +80,34 @@ class SignOffViewTest extends BrowserlessTest {
 
     private List<String> notices() {
         return $(Notification.class).all().stream().filter(Notification::isOpened).map(n -> test(n).getText()).toList();
+    }
+
+    @Test
+    void aDecisionArrivingByPushIsReadFromTheBackendOnAThreadThatMayWait() {
+        var view = open();
+        int reads = backend.awaitingReads.get();
+        var third = NOW.minus(Duration.ofMinutes(2));
+        backend.awaiting = Stream.concat(backend.awaiting.stream(),
+                Stream.of(awaiting(203, "duty.lead2", "Jo Walsh (duty lead)", third))).toList();
+
+        // In a server nobody holds the session's lock between requests, so a push runs on the thread
+        // that brings it: the reactive timer's, where the real connection refuses to wait for an answer.
+        var session = VaadinSession.getCurrent();
+        session.unlock();
+        try {
+            feed.set(BoardState.from(Cards.snapshot(10, NOW, List.of(waiting(201, NOW.minus(Duration.ofMinutes(95))),
+                    waiting(202, NOW.minus(Duration.ofMinutes(10))), waiting(203, third)), Map.of(), List.of())),
+                    Liveness.LIVE);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> backend.awaitingReads.get() > reads);
+        } finally {
+            session.lock();
+        }
+        await().pollInSameThread().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            MockVaadin.clientRoundtrip();
+            assertThat(view.count.getText()).startsWith("3 decisions wait");
+        });
+        assertThat(backend.onNonBlockingThreads).hasValue(0);
+        assertThat(notices()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.mashlive.wallboard.duty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 
 import org.mashlive.allocation.api.AllocateRequest;
 import org.mashlive.allocation.api.CandidateCard;
@@ -18,6 +20,8 @@ import org.mashlive.referral.api.StageRequest;
 import org.mashlive.wallboard.ActingUser;
 import org.mashlive.wallboard.DutyBackend;
 import org.mashlive.wallboard.DutyException;
+
+import reactor.core.scheduler.Schedulers;
 
 /** A duty backend a test sets by hand: it records what was asked, by whom, and answers what it is told. */
 final class TestDutyBackend implements DutyBackend {
@@ -86,9 +90,16 @@ final class TestDutyBackend implements DutyBackend {
 
     /** Answered by the sign-off queue. */
     volatile List<AwaitingSignOff> awaiting = List.of();
+    /** Calls made on a thread that must not wait: the real connection's block() refuses them there. */
+    final AtomicInteger onNonBlockingThreads = new AtomicInteger();
+    final AtomicInteger awaitingReads = new AtomicInteger();
 
     @Override
     public List<AwaitingSignOff> awaitingSignOff(ActingUser user) {
+        if (Schedulers.isInNonBlockingThread()) {
+            onNonBlockingThreads.incrementAndGet();
+        }
+        awaitingReads.incrementAndGet();
         return awaiting;
     }
 
