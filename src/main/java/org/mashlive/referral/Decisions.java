@@ -109,6 +109,14 @@ public class Decisions {
      * @throws SignOffRefusedException (as an error signal) when a decision already waits for sign-off
      */
     public Mono<Referral> decide(String ref, Decision decision, Actor actor) {
+        return decide(ref, decision, actor, null);
+    }
+
+    /**
+     * As {@link #decide(String, Decision, Actor)}, recorded as made at {@code at}: for the demo's
+     * back-fill of days gone by. Null means now.
+     */
+    public Mono<Referral> decide(String ref, Decision decision, Actor actor, Instant at) {
         return locked(ref).flatMap(row -> {
             if (!row.stage().open()) {
                 return Mono.error(new ReferralClosedException(row.reference(), "deciding it again"));
@@ -119,12 +127,11 @@ public class Decisions {
                             SignOffRefusedException.Rule.ALREADY_WAITING, row.id(), row.reference(),
                             row.reference() + " has a decision awaiting sign-off; it is signed off or returned before "
                                     + "another decision is made")))
-                    .switchIfEmpty(Mono.defer(() -> record(row, checked, actor)));
+                    .switchIfEmpty(Mono.defer(() -> record(row, checked, actor, at == null ? clock.instant() : at)));
         }).as(work -> acting.as(actor, work));
     }
 
-    private Mono<Referral> record(ReferralRepository.Row row, Decision decision, Actor actor) {
-        Instant now = clock.instant();
+    private Mono<Referral> record(ReferralRepository.Row row, Decision decision, Actor actor, Instant now) {
         boolean needsSignOff = settings.needsSignOff(decision.outcome());
         var recorded = decisions.insert(new DecisionRepository.New(row.id(), decision.outcome(), decision.rationale(),
                 decision.threshold(), decision.nextStep(), decision.receivingTeam(), decision.referrerToldAt(),
@@ -133,7 +140,7 @@ public class Decisions {
                 + decision.nextStep().label();
         if (!needsSignOff) {
             return recorded.then(referrals.decide(row.id(), decision.outcome(), now))
-                    .flatMap(after -> audit.record(entry(after, actor, AuditAction.DECIDED, null,
+                    .flatMap(after -> audit.record(entry(now, after, actor, AuditAction.DECIDED, null,
                             said + " · no sign-off needed")).thenReturn(after));
         }
         Mono<Void> awaitingDecision = row.stage() == Stage.AWAITING_DECISION ? Mono.empty()
@@ -141,7 +148,7 @@ public class Decisions {
                 .then(rows.recordStage(row.id(), now, row.stage(), Stage.AWAITING_DECISION));
         return recorded.then(awaitingDecision)
                 .then(referrals.announce(row.id(), BoardEventType.DECISION_AWAITING_SIGN_OFF))
-                .flatMap(after -> audit.record(entry(after, actor, AuditAction.DECIDED, null,
+                .flatMap(after -> audit.record(entry(now, after, actor, AuditAction.DECIDED, null,
                         said + " · awaiting sign-off")).thenReturn(after));
     }
 
@@ -153,10 +160,15 @@ public class Decisions {
      * @throws ReferralClosedException (as an error signal) when it is already decided (another lead signed it off first)
      */
     public Mono<Referral> signOff(String ref, Actor actor) {
-        return settle(ref, actor, "signing off a decision on it", (row, waiting, now) ->
+        return signOff(ref, actor, null);
+    }
+
+    /** As {@link #signOff(String, Actor)}, recorded as done at {@code at} (null: now), for the demo's back-fill. */
+    public Mono<Referral> signOff(String ref, Actor actor, Instant at) {
+        return settle(ref, actor, at, "signing off a decision on it", (row, waiting, now) ->
                 decisions.settle(waiting.id(), SIGNED_OFF, now, actor.username(), null)
                         .then(referrals.decide(row.id(), waiting.outcome(), now))
-                        .flatMap(after -> audit.record(entry(after, actor, AuditAction.SIGNED_OFF, null,
+                        .flatMap(after -> audit.record(entry(now, after, actor, AuditAction.SIGNED_OFF, null,
                                 "signed off: " + waiting.outcome().label() + " · decided by "
                                         + waiting.decidedBy())).thenReturn(after)));
     }
@@ -166,6 +178,11 @@ public class Decisions {
      * referral stays open, awaiting another decision.
      */
     public Mono<Referral> returnDecision(String ref, String reason, Actor actor) {
+        return returnDecision(ref, reason, actor, null);
+    }
+
+    /** As {@link #returnDecision(String, String, Actor)}, recorded as done at {@code at} (null: now), for the demo's back-fill. */
+    public Mono<Referral> returnDecision(String ref, String reason, Actor actor, Instant at) {
         if (reason == null || reason.isBlank()) {
             return Mono.error(new InvalidReferralException("reason", "must say why the decision is returned"));
         }
@@ -173,11 +190,11 @@ public class Decisions {
             return Mono.error(new InvalidReferralException("reason", "must be at most " + MAX_REASON + " characters"));
         }
         String why = reason.strip();
-        return Mono.fromRunnable(() -> Text.lines("reason", reason)).then(settle(ref, actor,
+        return Mono.fromRunnable(() -> Text.lines("reason", reason)).then(settle(ref, actor, at,
                 "returning a decision on it", (row, waiting, now) ->
                         decisions.settle(waiting.id(), RETURNED, now, actor.username(), why)
                                 .then(referrals.announce(row.id(), BoardEventType.DECISION_RETURNED))
-                                .flatMap(after -> audit.record(entry(after, actor, AuditAction.DECISION_RETURNED, why,
+                                .flatMap(after -> audit.record(entry(now, after, actor, AuditAction.DECISION_RETURNED, why,
                                         "returned: " + waiting.outcome().label() + " · decided by "
                                                 + waiting.decidedBy())).thenReturn(after))));
     }
@@ -186,7 +203,7 @@ public class Decisions {
         Mono<Referral> apply(ReferralRepository.Row row, DecisionRepository.Row waiting, Instant now);
     }
 
-    private Mono<Referral> settle(String ref, Actor actor, String action, Settlement settlement) {
+    private Mono<Referral> settle(String ref, Actor actor, Instant at, String action, Settlement settlement) {
         Mono<Referral> work = locked(ref).flatMap(row -> {
             if (!row.stage().open()) {
                 return Mono.error(new ReferralClosedException(row.reference(), action));
@@ -199,7 +216,7 @@ public class Decisions {
                             ? Mono.error(new SignOffRefusedException(SignOffRefusedException.Rule.NOT_YOUR_OWN,
                             row.id(), row.reference(), "You made the decision on " + row.reference()
                             + "; a different duty lead or administrator signs it off or returns it"))
-                            : settlement.apply(row, waiting, clock.instant()));
+                            : settlement.apply(row, waiting, at == null ? clock.instant() : at));
         });
         return acting.as(actor, work)
                 // the refusal changed nothing; the attempt is kept in a transaction of its own
@@ -290,8 +307,8 @@ public class Decisions {
         return java.util.Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    private AuditEntry entry(Referral after, Actor actor, AuditAction action, String reason, String detail) {
-        return new AuditEntry(clock.instant(), actor.username(), action, WorkType.REFERRAL.name(), after.id(),
+    private AuditEntry entry(Instant at, Referral after, Actor actor, AuditAction action, String reason, String detail) {
+        return new AuditEntry(at, actor.username(), action, WorkType.REFERRAL.name(), after.id(),
                 after.reference(), null, null, reason, detail);
     }
 }

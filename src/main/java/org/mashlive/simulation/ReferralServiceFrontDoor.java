@@ -67,11 +67,11 @@ class ReferralServiceFrontDoor implements FrontDoor {
             case Plan.Rate rate -> at == null
                     ? referrals.rate(id, rate.rag(), rate.reason())
                     : referrals.rate(id, rate.rag(), rate.reason(), at);
-            // live, a simulated lead decides with a rationale and another signs off (or returns) later;
-            // back-filled, the decision closes it at its time, as one made before sign-off was recorded
+            // a simulated lead decides with a rationale and another signs off (or returns) later;
+            // back-filled, each at its own time, so a back-filled month reports as a lived one
             case Plan.Decide decide -> at == null
                     ? oversight.decide(id, decide.outcome())
-                    : referrals.decide(id, decide.outcome(), at);
+                    : oversight.decide(id, decide.outcome(), at, clock.instant());
         };
         Mono<Void> desk = at != null ? Mono.empty() : switch (action) {
             case Plan.Move move when move.stage() == Stage.SCREENING -> allocate(id);

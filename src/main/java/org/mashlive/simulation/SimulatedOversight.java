@@ -1,6 +1,7 @@
 package org.mashlive.simulation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 
 import org.mashlive.audit.Actor;
@@ -31,6 +32,9 @@ class SimulatedOversight implements DisposableBean {
     static final Actor DECIDER = new Actor("sim.lead", "Simulated duty lead A (demo)", "DUTY_LEAD");
     static final Actor SIGNER = new Actor("sim.lead2", "Simulated duty lead B (demo)", "DUTY_LEAD");
     private static final double RETURNED = 0.1;
+    private static final String RETURN_REASON = "Check with the school and the GP before deciding";
+    /** How long after a return the first lead decides again, in simulated time. */
+    private static final Duration DECIDED_AGAIN_AFTER = Duration.ofMinutes(40);
 
     private final Decisions decisions;
     private final ReferralService referrals;
@@ -54,13 +58,53 @@ class SimulatedOversight implements DisposableBean {
                 }));
     }
 
+    /**
+     * Decides referral {@code id} as the simulated lead did at {@code at}, a moment before
+     * {@code now}: for the back-fill of days gone by. A decision needing sign-off is signed off (or
+     * returned and decided again) at its own time when that has passed, and later, live, when not.
+     */
+    Mono<Referral> decide(long id, Outcome outcome, Instant at, Instant now) {
+        return referrals.find(id).flatMap(referral -> decidePast(referral.reference(), outcome, at, now));
+    }
+
+    private Mono<Referral> decidePast(String reference, Outcome outcome, Instant at, Instant now) {
+        return decisions.decide(reference, decision(outcome), DECIDER, at).flatMap(after -> {
+            if (after.awaitingSignOffSince() == null) {
+                return Mono.just(after);
+            }
+            var wait = signOffWait();
+            boolean returnIt = returned();
+            Instant settled = at.plus(wait);
+            if (settled.isAfter(now)) {
+                later(reference, outcome, Duration.between(now, settled), returnIt);
+                return Mono.just(after);
+            }
+            if (!returnIt) {
+                return decisions.signOff(reference, SIGNER, settled);
+            }
+            Instant again = settled.plus(DECIDED_AGAIN_AFTER);
+            return decisions.returnDecision(reference, RETURN_REASON, SIGNER, settled)
+                    .then(Mono.defer(() -> decidePast(reference, outcome, again.isAfter(now) ? now : again, now)));
+        });
+    }
+
+    /** 5 to 90 simulated minutes between a decision and its sign-off. */
+    private Duration signOffWait() {
+        return Duration.ofSeconds(300 + random.nextLong(5400));
+    }
+
+    private boolean returned() {
+        return random.nextDouble() < RETURNED;
+    }
+
     private void later(String reference, Outcome outcome) {
-        // 5 to 90 simulated minutes
-        long simulatedSeconds = 300 + random.nextLong(5400);
-        var wait = Duration.ofMillis((long) (simulatedSeconds * 1000 / Math.max(1.0, speed())));
-        boolean returnIt = random.nextDouble() < RETURNED;
+        later(reference, outcome, signOffWait(), returned());
+    }
+
+    private void later(String reference, Outcome outcome, Duration simulatedWait, boolean returnIt) {
+        var wait = Duration.ofMillis((long) (simulatedWait.toMillis() / speed()));
         Mono<?> step = returnIt
-                ? decisions.returnDecision(reference, "Check with the school and the GP before deciding", SIGNER)
+                ? decisions.returnDecision(reference, RETURN_REASON, SIGNER)
                 .then(Mono.defer(() -> decisions.decide(reference, decision(outcome), DECIDER)))
                 .doOnNext(again -> later(reference, outcome))
                 : decisions.signOff(reference, SIGNER);

@@ -24,15 +24,13 @@ class SimulationLifecycle implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationLifecycle.class);
 
-    /** How far back an empty database is filled. */
-    static final Duration BACKFILL = Duration.ofDays(3);
-
     private final SimulationProperties properties;
     private final PostgresEndpoint database;
     private final FrontDoor door;
     private final Clock clock;
     private final WorkingCalendar calendar;
     private volatile Disposable running;
+    private volatile Simulator simulator;
 
     SimulationLifecycle(SimulationProperties properties, PostgresEndpoint database, FrontDoor door, Clock clock,
                         WorkingCalendar calendar) {
@@ -56,10 +54,10 @@ class SimulationLifecycle implements SmartLifecycle {
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
         log.info("Simulation on: speed {}x, seed {}, about {} contacts expected on simulated {} ({} a year){}",
                 properties.speed(), seed, Math.round(model.expectedOn(today)), today, properties.contactsPerYear(),
-                properties.backfill() ? ", back-filling an empty database with the last " + BACKFILL.toDays() + " days"
+                properties.backfill() ? ", back-filling an empty database with the last " + properties.backfillDays() + " days"
                         : "");
-        var simulator = new Simulator(model, door, Schedulers.parallel(), properties.speed(),
-                properties.backfill() ? BACKFILL : Duration.ZERO);
+        simulator = new Simulator(model, door, Schedulers.parallel(), properties.speed(),
+                properties.backfill() ? Duration.ofDays(properties.backfillDays()) : Duration.ZERO);
         running = simulator.start(now);
     }
 
@@ -71,6 +69,12 @@ class SimulationLifecycle implements SmartLifecycle {
             run.dispose();
             log.info("Simulation stopped");
         }
+    }
+
+    /** Whether the running simulation has filled the past and goes on live; false when off. */
+    boolean warm() {
+        var running = simulator;
+        return running != null && isRunning() && running.warm();
     }
 
     @Override

@@ -46,6 +46,8 @@ final class Simulator {
     private final Scheduler scheduler;
     private final double speed;
     private final Duration backfill;
+    /** Whether the back-fill (or the pick-up of open referrals) of the latest run is over. */
+    private final AtomicBoolean warm = new AtomicBoolean();
 
     /**
      * @param speed    how many times faster than real time simulated time runs
@@ -67,6 +69,11 @@ final class Simulator {
      * goes on, on the scheduler and the front door's threads, until the handle is disposed, which
      * cancels every pending arrival, step and queued call.
      */
+    /** Whether the latest run has back-filled the past (or picked up what was open) and goes on live. */
+    boolean warm() {
+        return warm.get();
+    }
+
     Disposable start(Instant now) {
         var run = new Run();
         run.start(now);
@@ -100,7 +107,11 @@ final class Simulator {
                         log.warn("Simulation could not back-fill or pick up open referrals; carrying on", e);
                         return Mono.empty();
                     });
-            track(warmUp.thenMany(arrivals(now)).doOnNext(contact -> track(live(contact))).then());
+            Mono<Void> warmed = warmUp.then(Mono.fromRunnable(() -> {
+                warm.set(true);
+                log.info("Simulation is live from simulated {}", now);
+            }));
+            track(warmed.thenMany(arrivals(now)).doOnNext(contact -> track(live(contact))).then());
         }
 
         /** Subscribes {@code work} as part of this run, and forgets it when it ends. */

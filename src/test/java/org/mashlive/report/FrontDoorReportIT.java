@@ -154,12 +154,6 @@ class FrontDoorReportIT {
                 .expectBody(FrontDoorReport.class).returnResult().getResponseBody();
     }
 
-    long sql(String query) {
-        return db.sql(query).map(row -> row.get(0, Long.class)).one().block();
-    }
-
-    static final String PERIOD = period("");
-
     /** March 2019 in London time, on the columns of {@code alias} (empty for none). */
     static String period(String alias) {
         return alias + "received_at >= '2019-03-01T00:00:00Z' AND " + alias
@@ -204,52 +198,7 @@ class FrontDoorReportIT {
 
     @Test
     void theFiguresEqualTheTestsOwnSqlOverTheSamePeriod() {
-        var report = march();
-        assertThat(report.contacts()).isEqualTo(sql("SELECT count(*) FROM referral WHERE " + PERIOD));
-        for (var entry : report.bySource().entrySet()) {
-            assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(sql(
-                    "SELECT count(*) FROM referral WHERE source = '" + entry.getKey() + "' AND " + PERIOD));
-        }
-        assertThat(report.bySource().values().stream().mapToLong(Long::longValue).sum())
-                .isEqualTo(report.contacts());
-        for (var entry : report.outcomes().entrySet()) {
-            assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(sql(
-                    "SELECT count(*) FROM referral WHERE outcome = '" + entry.getKey() + "' AND " + PERIOD));
-        }
-        assertThat(report.decided()).isEqualTo(sql(
-                "SELECT count(*) FROM referral WHERE decided_at IS NOT NULL AND " + PERIOD));
-        assertThat(report.decidedWithinRagTimescale()).isEqualTo(sql(
-                "SELECT count(*) FROM referral WHERE decided_at <= due_at AND " + PERIOD));
-        assertThat(report.referrals()).isEqualTo(sql(
-                "SELECT count(*) FROM referral WHERE outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47') AND " + PERIOD));
-        assertThat(report.reReferrals()).isEqualTo(sql("""
-                SELECT count(DISTINCT r.id) FROM referral r JOIN referral p ON p.child_key = r.child_key
-                WHERE r.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47') AND p.outcome IN ('ASSESSMENT_S17', 'STRATEGY_S47')
-                AND p.received_at < r.received_at
-                AND p.received_at >= (r.received_at AT TIME ZONE 'Europe/London' - interval '1 year')
-                                     AT TIME ZONE 'Europe/London'
-                """ + " AND " + period("r.")));
-        for (var entry : report.nextSteps().entrySet()) {
-            assertThat(entry.getValue()).as(entry.getKey()).isEqualTo(sql("""
-                    SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
-                    WHERE d.status IN ('SIGNED_OFF', 'NOT_NEEDED') AND d.next_step = '""" + entry.getKey() + "' AND "
-                    + period("r.")));
-        }
-        assertThat(report.signedOff()).isEqualTo(sql("""
-                SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
-                WHERE d.status = 'SIGNED_OFF'""" + " AND " + period("r.")));
-        assertThat(report.returnedDecisions()).isEqualTo(sql("""
-                SELECT count(*) FROM referral r JOIN decision d ON d.referral_id = r.id
-                WHERE d.status = 'RETURNED'""" + " AND " + period("r.")));
-        assertThat(report.medianSecondsToSignOff()).isEqualTo(db.sql("""
-                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.settled_at - d.decided_at))
-                        FROM referral r JOIN decision d ON d.referral_id = r.id
-                        WHERE d.status = 'SIGNED_OFF'""" + " AND " + period("r."))
-                .map(row -> row.get(0, Double.class)).one().block());
-        assertThat(report.medianSecondsToDecision()).isEqualTo(db.sql("""
-                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - received_at))
-                        FROM referral WHERE decided_at IS NOT NULL""" + " AND " + PERIOD)
-                .map(row -> row.get(0, Double.class)).one().block());
+        new ReportSql(db, FrontDoorReportIT::period).assertEqualTo(march());
     }
 
     @Test

@@ -28,6 +28,7 @@ class SimulationPropertiesTest {
         assertThat(properties.speed()).isEqualTo(60);
         assertThat(properties.seed()).isNull();
         assertThat(properties.backfill()).isTrue();
+        assertThat(properties.backfillDays()).isEqualTo(3);
         assertThat(properties.contactsPerYear()).isEqualTo(15_000);
     }
 
@@ -35,8 +36,8 @@ class SimulationPropertiesTest {
     void bindsEveryProperty() {
         var properties = bind(Map.of("mash.simulation.enabled", "true", "mash.simulation.speed", "120",
                 "mash.simulation.seed", "42", "mash.simulation.backfill", "false",
-                "mash.simulation.contacts-per-year", "9000"));
-        assertThat(properties).isEqualTo(new SimulationProperties(true, 120, 42L, false, 9000));
+                "mash.simulation.contacts-per-year", "9000", "mash.simulation.backfill-days", "31"));
+        assertThat(properties).isEqualTo(new SimulationProperties(true, 120, 42L, false, 31, 9000));
     }
 
     @Test
@@ -52,6 +53,15 @@ class SimulationPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("mash.simulation.speed", "0")))
                 .isInstanceOf(BindException.class)
                 .rootCause().hasMessageContaining("mash.simulation.speed");
+    }
+
+    @Test
+    void refusesABackfillOfNoDaysOrMoreThanAYear() {
+        for (var days : java.util.List.of("0", "367")) {
+            assertThatThrownBy(() -> bind(Map.of("mash.simulation.backfill-days", days)))
+                    .isInstanceOf(BindException.class)
+                    .rootCause().hasMessageContaining("mash.simulation.backfill-days");
+        }
     }
 
     @Test
