@@ -132,6 +132,41 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(text("oldest-red")).as("the RAG is named, not only coloured").contains("Red");
     }
 
+    /** {@code card} with its statutory decision due at {@code decisionDueAt}. */
+    private static ReferralCard decisionDue(ReferralCard card, Instant decisionDueAt) {
+        return new ReferralCard(card.id(), card.reference(), card.receivedAt(), card.channel(), card.source(),
+                card.initials(), card.childKey(), card.rag(), card.stage(), card.flags(), card.reReferral(),
+                card.dueAt(), card.outcome(), card.decidedAt(), card.policeCheck(), decisionDueAt, null, card.healthType());
+    }
+
+    @Test
+    void theOldestCardsSayWhenTheStatutoryDecisionIsDueWhereItIsNotTheTimescale() {
+        var red = Cards.card(101, Source.POLICE, Rag.RED, Stage.SCREENING, at("13:00"), at("17:00"));
+        // Amber's 24 working hours run to tomorrow; the decision is due today
+        var amber = decisionDue(Cards.card(103, Source.EDUCATION, Rag.AMBER, Stage.SCREENING, at("10:48"),
+                at("10:48").plus(Duration.ofHours(24))), at("16:59"));
+        // Green's timescale has not run out, but the one-working-day decision was due yesterday
+        var green = decisionDue(Cards.card(104, Source.HEALTH, Rag.GREEN, Stage.SCREENING,
+                at("09:00").minus(Duration.ofDays(2)), at("09:00").plus(Duration.ofDays(1))),
+                at("09:00").minus(Duration.ofDays(1)));
+        // a card whose two due times agree says it once
+        var notRated = decisionDue(Cards.card(105, Source.POLICE, null, Stage.RECEIVED, at("13:55"), at("14:55")),
+                at("14:55"));
+        feed.set(BoardState.from(Cards.snapshot(9, NOW, List.of(red, amber, green, notRated), Map.of(), List.of())),
+                Liveness.LIVE);
+        openBoard();
+
+        assertThat(text("oldest-amber-decision")).isEqualTo("decide by 16:59");
+        assertThat($(Span.class).id("oldest-amber-decision").hasClassName("breached")).isFalse();
+        assertThat($(Span.class).withId("oldest-amber-timescale").exists()).as("in the timescale's place").isFalse();
+        assertThat(text("oldest-green-decision")).isEqualTo("decision 1 d 5 h late");
+        assertThat($(Span.class).id("oldest-green-decision").hasClassName("breached")).isTrue();
+        assertThat(text("oldest-green-status")).as("the local timescale is still in time").endsWith("left");
+        assertThat($(Span.class).withId("oldest-red-decision").exists()).as("no statutory time known").isFalse();
+        assertThat($(Span.class).withId("oldest-not-rated-decision").exists()).as("the same as the timescale").isFalse();
+        assertThat(text("oldest-not-rated-timescale")).isNotBlank();
+    }
+
     @Test
     void listsBreachesLongestOverdueFirst() {
         feed.set(knownBoard(), Liveness.LIVE);
