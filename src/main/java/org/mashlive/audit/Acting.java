@@ -13,6 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
@@ -86,8 +89,37 @@ public class Acting {
                 .map(actor -> db.sql("SELECT set_config('mash.actor', :username, true)")
                         .bind("username", actor.username()).then()
                         .then(known(actor))
-                        .doOnSuccess(done -> recorded.put(actor.username(), actor)))
+                        .then(rememberedOnCommit(actor)))
                 .orElseGet(Mono::empty));
+    }
+
+    /**
+     * Notes {@code actor} as recorded once the transaction that wrote their row commits: were it
+     * noted at once and the transaction rolled back, their row would never be written again and
+     * the trail would show their username for a name. Outside a transaction the row is written.
+     */
+    private Mono<Void> rememberedOnCommit(Actor actor) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .doOnNext(sync -> {
+                    if (!sync.isSynchronizationActive()) {
+                        recorded.put(actor.username(), actor);
+                        return;
+                    }
+                    sync.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCompletion(int status) {
+                            if (status == STATUS_COMMITTED) {
+                                recorded.put(actor.username(), actor);
+                            }
+                            return Mono.empty();
+                        }
+                    });
+                })
+                .onErrorResume(NoTransactionException.class, none -> {
+                    recorded.put(actor.username(), actor);
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** Runs {@code work} in one transaction as {@code actor}. */
