@@ -319,4 +319,74 @@ class InvalidInputIT {
         unreadable(TestClients.BOARD, BoardRoutes.STREAM, "{lastSeq", BoardRoutes.STREAM,
                 "must be a JSON object {\"lastSeq\": a whole number}");
     }
+
+    /** Every RSocket route the backend serves, each with whether it answers with a stream. */
+    private Map<String, Boolean> everyRoute() {
+        var handler = context.getBean(org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler.class);
+        var routes = new java.util.TreeMap<String, Boolean>();
+        handler.getHandlerMethods().forEach((mapping, method) -> {
+            var destinations = mapping.getCondition(
+                    org.springframework.messaging.handler.DestinationPatternsMessageCondition.class);
+            boolean stream = org.reactivestreams.Publisher.class.isAssignableFrom(method.getReturnType().getParameterType())
+                    && reactor.core.publisher.Flux.class.isAssignableFrom(method.getReturnType().getParameterType());
+            destinations.getPatterns().forEach(route -> routes.put(route, stream));
+        });
+        return routes;
+    }
+
+    /**
+     * Every route, the ones added since this test was written too, sent what no route can read, as
+     * each kind of client: whatever it answers (a refusal of the role, a payload it cannot read, or
+     * an answer for a route that reads nothing), its words are the API's, never a Java type or a
+     * parser's message, and the backend stays up for the next.
+     */
+    @Test
+    void everyRSocketRouteAnswersWhatItCannotReadInTheApisWords() {
+        var routes = everyRoute();
+        assertThat(routes).as("the sweep finds the routes").containsKeys(AllocationRoutes.ALLOCATE, BoardRoutes.STREAM,
+                ReferralRoutes.DETAIL);
+        var who = List.of(new TestClients.User("admin", org.mashlive.board.api.Access.DEMO_PASSWORD),
+                TestClients.DUTY_LEAD, new TestClients.User("service.head", org.mashlive.board.api.Access.DEMO_PASSWORD),
+                new TestClients.User("hub.manager", org.mashlive.board.api.Access.DEMO_PASSWORD), TestClients.BOARD);
+        var answers = new ArrayList<String>();
+        routes.forEach((route, stream) -> {
+            for (var identity : who) {
+                for (var data : List.of("[1, 2]", "not json at all")) {
+                    Throwable error = rawFirst(identity, route, data, stream);
+                    if (error != null) {
+                        answers.add(route + " " + data + " -> " + error.getClass().getSimpleName() + ": "
+                                + error.getMessage());
+                    }
+                }
+            }
+        });
+        assertThat(answers).as("some routes read a payload and refuse this one").isNotEmpty();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.substring(answer.indexOf(": ") + 2))
+                .as(answer)
+                .doesNotContain("org.mashlive", "tools.jackson", "com.fasterxml", "java.", "Exception", "`",
+                        "Unrecognized token", "Cannot deserialize", "Timeout on blocking read")
+                .isNotBlank());
+    }
+
+    /** As {@link #raw}, waiting for no more than the first item of a stream. */
+    private Throwable rawFirst(TestClients.Identity who, String route, String data, boolean stream) {
+        RSocket socket = RSocketConnector.create()
+                .dataMimeType("application/json")
+                .metadataMimeType(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString())
+                .connect(TcpClientTransport.create("localhost", rsocketPort))
+                .block(WAIT);
+        try {
+            var allocator = ByteBufAllocator.DEFAULT;
+            var metadata = allocator.compositeBuffer();
+            CompositeMetadataCodec.encodeAndAddMetadata(metadata, allocator, WellKnownMimeType.MESSAGE_RSOCKET_ROUTING,
+                    TaggingMetadataCodec.createRoutingMetadata(allocator, List.of(route)).getContent());
+            CompositeMetadataCodec.encodeAndAddMetadata(metadata, allocator,
+                    WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION, Unpooled.wrappedBuffer(TestClients.credentials(who)));
+            Payload request = DefaultPayload.create(Unpooled.copiedBuffer(data, StandardCharsets.UTF_8), metadata);
+            var answer = stream ? socket.requestStream(request).take(1).then() : socket.requestResponse(request).then();
+            return catchThrowable(() -> answer.block(WAIT));
+        } finally {
+            socket.dispose();
+        }
+    }
 }
