@@ -134,7 +134,7 @@ final class DutyConnection implements DutyBackend {
     }
 
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */
-    private byte[] bearer(ActingUser user) {
+    byte[] bearer(ActingUser user) {
         var now = clock.instant();
         if (user.dueForRefresh(now)) {
             try {
@@ -150,7 +150,7 @@ final class DutyConnection implements DutyBackend {
         return BackendCredentials.bearer(user.token().token());
     }
 
-    private <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
+    <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
         try {
             return client.mono(route, credentials, request)
                     .timeout(TIMEOUT)
