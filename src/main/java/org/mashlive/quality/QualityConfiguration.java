@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the module's settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(QualityProperties.class)
+@EnableConfigurationProperties({QualityProperties.class, EscalationProperties.class})
 class QualityConfiguration {
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The module's own refusals as {@code application/problem+json}; what it cannot read, and a rule broken
  * by a field, are answered by {@link org.mashlive.platform.InputProblems}.
  */
-@RestControllerAdvice(assignableTypes = QualityController.class)
+@RestControllerAdvice(assignableTypes = {QualityController.class, EscalationController.class})
 class QualityProblems {
 
     @ExceptionHandler(QualityNotFoundException.class)

@@ -35,6 +35,10 @@ final class ApiRules {
 
     static final List<String> QA_GRADERS = List.of(HUB_MANAGER, ADMIN);
 
+    static final List<String> ESCALATORS = List.of(HUB_MANAGER, DUTY_LEAD, ADMIN);
+
+    static final List<String> ESCALATION_READERS = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN);
+
     /** In order: the first that matches decides. */
     static final List<Rule> RULES = rules();
 
@@ -68,6 +72,11 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.GET, "/api/quality/checklist", QA_GRADERS));
         rules.add(new Rule(HttpMethod.POST, "/api/quality/grades", QA_GRADERS));
         rules.add(new Rule(HttpMethod.GET, "/api/quality/feedback", PEOPLE));
+        // professional disagreements with partner agencies: the hub's staff record them, service heads read too
+        rules.add(new Rule(HttpMethod.GET, "/api/escalations", ESCALATION_READERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations", ESCALATORS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/stage", ESCALATORS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/resolution", ESCALATORS));
         rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
         // staff, shifts and the establishment: everyone reads, duty leads keep them

@@ -51,6 +51,9 @@ import reactor.core.publisher.Mono;
 class RSocketSecurityConfiguration {
 
     private static final List<String> QA_GRADERS = List.of(Access.HUB_MANAGER, Access.ADMIN);
+    private static final List<String> ESCALATORS = List.of(Access.HUB_MANAGER, Access.DUTY_LEAD, Access.ADMIN);
+    private static final List<String> ESCALATION_READERS = List.of(Access.HUB_MANAGER, Access.DUTY_LEAD,
+            Access.SERVICE_HEAD, Access.ADMIN);
 
     private static final Logger log = LoggerFactory.getLogger(RSocketSecurityConfiguration.class);
 
@@ -123,6 +126,12 @@ class RSocketSecurityConfiguration {
                         .route(QualityRoutes.CHECKLIST).access(anyOf(QualityRoutes.CHECKLIST, QA_GRADERS))
                         .route(QualityRoutes.GRADE).access(anyOf(QualityRoutes.GRADE, QA_GRADERS))
                         .route(QualityRoutes.MY_FEEDBACK).access(anyOf(QualityRoutes.MY_FEEDBACK, Access.PEOPLE))
+                        .route(QualityRoutes.ESCALATION_RAISE).access(anyOf(QualityRoutes.ESCALATION_RAISE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATION_STAGE).access(anyOf(QualityRoutes.ESCALATION_STAGE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATION_RESOLVE)
+                        .access(anyOf(QualityRoutes.ESCALATION_RESOLVE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATIONS_OPEN)
+                        .access(anyOf(QualityRoutes.ESCALATIONS_OPEN, ESCALATION_READERS))
                         .anyExchange().denyAll())
                 .build());
     }

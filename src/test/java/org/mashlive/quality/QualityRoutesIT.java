@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mashlive.BackendTest;
 import org.mashlive.TestClients;
 import org.mashlive.quality.api.DrawRequest;
+import org.mashlive.quality.api.EscalationStep;
+import org.mashlive.quality.api.RaiseEscalation;
+import org.mashlive.quality.api.ResolveEscalation;
 import org.mashlive.quality.api.GradeRequest;
 import org.mashlive.quality.api.QualityRoutes;
 import org.mashlive.quality.api.SampleRequest;
@@ -29,9 +32,10 @@ import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
 
 /**
- * Who may call each quality-assurance route, over REST and RSocket: hub managers and admins draw,
- * read and grade samples; every person reads their own feedback; anyone else is refused with the
- * roles named. The table is written out here, not read from the security module, so a wrong rule
+ * Who may call each quality-assurance and escalation route, over REST and RSocket: hub managers and
+ * admins draw, read and grade samples; every person reads their own feedback; hub managers, duty leads
+ * and admins record professional disagreements, which service heads may read as well; anyone else is
+ * refused with the roles named. The table is written out here, not read from the security module, so a wrong rule
  * cannot agree with itself.
  */
 @BackendTest
@@ -41,6 +45,8 @@ class QualityRoutesIT {
     private static final List<String> EVERY_USER = List.of("hub.manager", "duty.lead", "service.head", "admin",
             "intake.client", "front.door");
     private static final List<String> GRADERS = List.of("hub.manager", "admin");
+    private static final List<String> ESCALATORS = List.of("hub.manager", "duty.lead", "admin");
+    private static final List<String> READERS = List.of("hub.manager", "duty.lead", "service.head", "admin");
     private static final List<String> PEOPLE = List.of("hub.manager", "duty.lead", "service.head", "admin",
             "front.door");
 
@@ -68,7 +74,14 @@ class QualityRoutesIT {
             new Route(HttpMethod.POST, "/api/quality/grades", "{\"reference\": \"MASH-1999-000001\"}", GRADERS,
                     "HUB_MANAGER, ADMIN"),
             new Route(HttpMethod.GET, "/api/quality/feedback", null, PEOPLE,
-                    "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"));
+                    "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"),
+            new Route(HttpMethod.GET, "/api/escalations", null, READERS, "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Route(HttpMethod.POST, "/api/escalations", "{\"reference\": \"MASH-1999-000001\"}", ESCALATORS,
+                    "HUB_MANAGER, DUTY_LEAD, ADMIN"),
+            new Route(HttpMethod.POST, "/api/escalations/999999/stage", "{\"stage\": \"MANAGER\"}", ESCALATORS,
+                    "HUB_MANAGER, DUTY_LEAD, ADMIN"),
+            new Route(HttpMethod.POST, "/api/escalations/999999/resolution", "{\"resolution\": \"Agreed\"}",
+                    ESCALATORS, "HUB_MANAGER, DUTY_LEAD, ADMIN"));
 
     static final List<Socket> SOCKETS = List.of(
             new Socket(QualityRoutes.DRAW, new DrawRequest("2019-W02", null), GRADERS, "HUB_MANAGER, ADMIN"),
@@ -77,7 +90,14 @@ class QualityRoutesIT {
             new Socket(QualityRoutes.GRADE, new GradeRequest("MASH-1999-000001", Map.of(), "GOOD", "x"), GRADERS,
                     "HUB_MANAGER, ADMIN"),
             new Socket(QualityRoutes.MY_FEEDBACK, null, PEOPLE,
-                    "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"));
+                    "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"),
+            new Socket(QualityRoutes.ESCALATIONS_OPEN, null, READERS, "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Socket(QualityRoutes.ESCALATION_RAISE, new RaiseEscalation("MASH-1999-000001", "HEALTH", "HUB", "x"),
+                    ESCALATORS, "HUB_MANAGER, DUTY_LEAD, ADMIN"),
+            new Socket(QualityRoutes.ESCALATION_STAGE, new EscalationStep(999999L, "MANAGER", null), ESCALATORS,
+                    "HUB_MANAGER, DUTY_LEAD, ADMIN"),
+            new Socket(QualityRoutes.ESCALATION_RESOLVE, new ResolveEscalation(999999L, "Agreed"), ESCALATORS,
+                    "HUB_MANAGER, DUTY_LEAD, ADMIN"));
 
     @LocalServerPort
     int port;

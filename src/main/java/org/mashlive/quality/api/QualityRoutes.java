@@ -21,6 +21,21 @@ public final class QualityRoutes {
     /** Request-response, no payload → a list of {@link QaGrade}: the grades of the caller's own decisions. */
     public static final String MY_FEEDBACK = "quality.feedback.mine";
 
+    /**
+     * Request-response, {@link RaiseEscalation} → {@link Escalation}: records a professional disagreement
+     * with a partner agency about a referral, at the practitioner stage.
+     */
+    public static final String ESCALATION_RAISE = "escalation.raise";
+
+    /** Request-response, {@link EscalationStep} → {@link Escalation}: moves it on to a later stage. */
+    public static final String ESCALATION_STAGE = "escalation.stage";
+
+    /** Request-response, {@link ResolveEscalation} → {@link Escalation}: records how it was resolved. */
+    public static final String ESCALATION_RESOLVE = "escalation.resolve";
+
+    /** Request-response, no payload → a list of {@link Escalation}: the open ones, the oldest first. */
+    public static final String ESCALATIONS_OPEN = "escalation.open";
+
     /** Error code of a step the rules refuse: a decision already graded, or one's own. */
     public static final int REFUSED = 0x00000305;
 
