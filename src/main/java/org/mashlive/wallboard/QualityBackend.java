@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.mashlive.quality.api.Checklist;
 import org.mashlive.quality.api.DrawRequest;
+import org.mashlive.quality.api.Escalation;
 import org.mashlive.quality.api.GradeRequest;
 import org.mashlive.quality.api.QaGrade;
 import org.mashlive.quality.api.QaSample;
@@ -29,4 +30,7 @@ public interface QualityBackend {
 
     /** The grades of {@code user}'s own decisions, the latest first. */
     List<QaGrade> myFeedback(ActingUser user);
+
+    /** The open professional disagreements with partner agencies, the oldest first. */
+    List<Escalation> openEscalations(ActingUser user);
 }

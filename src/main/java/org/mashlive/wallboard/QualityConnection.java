@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.mashlive.quality.api.Checklist;
 import org.mashlive.quality.api.DrawRequest;
+import org.mashlive.quality.api.Escalation;
 import org.mashlive.quality.api.GradeRequest;
 import org.mashlive.quality.api.QaGrade;
 import org.mashlive.quality.api.QaSample;
@@ -50,5 +51,11 @@ final class QualityConnection implements QualityBackend {
     public List<QaGrade> myFeedback(ActingUser user) {
         return duty.call(duty.bearer(user), QualityRoutes.MY_FEEDBACK,
                 spec -> spec.retrieveMono(new ParameterizedTypeReference<List<QaGrade>>() { }));
+    }
+
+    @Override
+    public List<Escalation> openEscalations(ActingUser user) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATIONS_OPEN,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<Escalation>>() { }));
     }
 }

@@ -172,4 +172,23 @@ class QualityBrowserIT {
                 .extracting(e -> e.action() + " by " + e.actor())
                 .containsExactly("QA_SAMPLED by hub.manager", "QA_GRADED by hub.manager");
     }
+
+    @Test
+    void theCapacityViewListsOpenDisagreementsWithTheirStageAndAgeAndNoNames() {
+        String ref = decidedNow();
+        var raised = TestClients.web(backendPort()).post().uri("/api/escalations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("reference", ref, "agency", "HEALTH", "raisedBy", "AGENCY",
+                        "concern", "The health visitor for Amelia disagrees with no further action."))
+                .retrieve().bodyToMono(org.mashlive.quality.api.Escalation.class).block(WAIT);
+
+        var head = browser();
+        signIn(head, "/capacity", "service.head");
+        var wait = waitIn(head);
+        By item = By.id("capacity-escalation-" + raised.id());
+        wait.until(ExpectedConditions.presenceOfElementLocated(item));
+        assertThat(head.findElement(item).getText()).startsWith(ref + " · Health · Practitioner stage · ")
+                .contains("working day").doesNotContain("overdue").doesNotContain("Amelia");
+        assertThat(head.findElement(By.id("capacity-escalations-summary")).getText()).contains("1 open");
+        assertThat(Axe.violations(head)).as("the capacity view with a disagreement").isEmpty();
+    }
 }
