@@ -27,5 +27,15 @@ public enum AuditAction {
     /** A decision was returned for another decision, with the reason; the referral is open again. */
     DECISION_RETURNED,
     /** A sign-off or return was refused (for example, of the person's own decision); nothing changed. */
-    SIGN_OFF_REFUSED
+    SIGN_OFF_REFUSED,
+    /** A decision was drawn into a week's quality-assurance sample (the detail names the week and seed). */
+    QA_SAMPLED,
+    /** A sampled decision was graded against the checklist, with feedback to the person who made it. */
+    QA_GRADED,
+    /** A professional disagreement with a partner agency was raised about the referral. */
+    ESCALATION_RAISED,
+    /** A professional disagreement moved to another stage (manager, head of service). */
+    ESCALATION_STAGE_CHANGED,
+    /** A professional disagreement was resolved, with how. */
+    ESCALATION_RESOLVED
 }

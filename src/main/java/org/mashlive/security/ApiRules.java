@@ -33,6 +33,12 @@ final class ApiRules {
 
     static final List<String> AUDIT_READERS = List.of(HUB_MANAGER, DUTY_LEAD, ADMIN);
 
+    static final List<String> QA_GRADERS = List.of(HUB_MANAGER, ADMIN);
+
+    static final List<String> ESCALATORS = List.of(HUB_MANAGER, DUTY_LEAD, ADMIN);
+
+    static final List<String> ESCALATION_READERS = List.of(HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN);
+
     /** In order: the first that matches decides. */
     static final List<Rule> RULES = rules();
 
@@ -60,6 +66,17 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.GET, "/api/staff/*/audit", AUDIT_READERS));
         // exact figures for a period, for those who answer for the service
         rules.add(new Rule(HttpMethod.GET, "/api/reports/**", List.of(SERVICE_HEAD, ADMIN)));
+        // quality assurance: hub managers draw and grade the weekly sample; everyone reads their own feedback
+        rules.add(new Rule(HttpMethod.POST, "/api/quality/samples", QA_GRADERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/quality/samples/*", QA_GRADERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/quality/checklist", QA_GRADERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/quality/grades", QA_GRADERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/quality/feedback", PEOPLE));
+        // professional disagreements with partner agencies: the hub's staff record them, service heads read too
+        rules.add(new Rule(HttpMethod.GET, "/api/escalations", ESCALATION_READERS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations", ESCALATORS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/stage", ESCALATORS));
+        rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/resolution", ESCALATORS));
         rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
         // staff, shifts and the establishment: everyone reads, duty leads keep them

@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.board.api.Access;
+import org.mashlive.quality.api.QualityRoutes;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableRSocketSecurity
 class RSocketSecurityConfiguration {
+
+    private static final List<String> QA_GRADERS = List.of(Access.HUB_MANAGER, Access.ADMIN);
+    private static final List<String> ESCALATORS = List.of(Access.HUB_MANAGER, Access.DUTY_LEAD, Access.ADMIN);
+    private static final List<String> ESCALATION_READERS = List.of(Access.HUB_MANAGER, Access.DUTY_LEAD,
+            Access.SERVICE_HEAD, Access.ADMIN);
 
     private static final Logger log = LoggerFactory.getLogger(RSocketSecurityConfiguration.class);
 
@@ -114,6 +120,18 @@ class RSocketSecurityConfiguration {
                         .route(ReferralRoutes.AWAITING_SIGN_OFF)
                         .access(anyOf(ReferralRoutes.AWAITING_SIGN_OFF, Access.DUTY_LEADS))
                         .route(ReferralRoutes.THRESHOLDS).access(anyOf(ReferralRoutes.THRESHOLDS, Access.DUTY_LEADS))
+                        // quality assurance: hub managers draw and grade; every person reads their own feedback
+                        .route(QualityRoutes.DRAW).access(anyOf(QualityRoutes.DRAW, QA_GRADERS))
+                        .route(QualityRoutes.SAMPLE).access(anyOf(QualityRoutes.SAMPLE, QA_GRADERS))
+                        .route(QualityRoutes.CHECKLIST).access(anyOf(QualityRoutes.CHECKLIST, QA_GRADERS))
+                        .route(QualityRoutes.GRADE).access(anyOf(QualityRoutes.GRADE, QA_GRADERS))
+                        .route(QualityRoutes.MY_FEEDBACK).access(anyOf(QualityRoutes.MY_FEEDBACK, Access.PEOPLE))
+                        .route(QualityRoutes.ESCALATION_RAISE).access(anyOf(QualityRoutes.ESCALATION_RAISE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATION_STAGE).access(anyOf(QualityRoutes.ESCALATION_STAGE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATION_RESOLVE)
+                        .access(anyOf(QualityRoutes.ESCALATION_RESOLVE, ESCALATORS))
+                        .route(QualityRoutes.ESCALATIONS_OPEN)
+                        .access(anyOf(QualityRoutes.ESCALATIONS_OPEN, ESCALATION_READERS))
                         .anyExchange().denyAll())
                 .build());
     }

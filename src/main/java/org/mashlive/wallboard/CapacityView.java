@@ -71,8 +71,9 @@ class CapacityView extends Main {
     /** As the wall-board builds it: with the report's download, fetched as the signed-in person. */
     @org.springframework.beans.factory.annotation.Autowired
     CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana, DutyBackend backend,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, QualityBackend quality) {
         this(feed, board, grafana, reportSource(backend, ActingUser.current().orElse(null)), clock);
+        add(OpenEscalations.of(quality, ActingUser.current().orElse(null)));
     }
 
     CapacityView(CapacityFeed feed, BoardFeed board, GrafanaProperties grafana, ReportDownload.Source reports,

@@ -135,7 +135,7 @@ final class DutyConnection implements DutyBackend {
     }
 
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */
-    private byte[] bearer(ActingUser user) {
+    byte[] bearer(ActingUser user) {
         var now = clock.instant();
         if (user.dueForRefresh(now)) {
             try {
@@ -151,7 +151,7 @@ final class DutyConnection implements DutyBackend {
         return BackendCredentials.bearer(user.token().token());
     }
 
-    private <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
+    <T> T call(byte[] credentials, String route, Function<RSocketRequester.RequestSpec, Mono<T>> request) {
         if (Schedulers.isInNonBlockingThread()) {
             // a programming error, not an unreachable backend: a push, which runs on a reactive
             // timer's thread, must read on a thread that may wait (see the sign-off queue)

@@ -16,7 +16,9 @@ class PagesTest {
     private static final Map<Pages, Class<?>> VIEWS = Map.of(
             Pages.BOARD, view("org.mashlive.wallboard.board.BoardView"), Pages.DUTY, view("org.mashlive.wallboard.duty.DutyView"),
             Pages.SIGN_OFF, view("org.mashlive.wallboard.duty.SignOffView"),
-            Pages.CAPACITY, CapacityView.class, Pages.INTAKE, view("org.mashlive.wallboard.intake.IntakeView"));
+            Pages.CAPACITY, CapacityView.class, Pages.INTAKE, view("org.mashlive.wallboard.intake.IntakeView"),
+            Pages.QUALITY, view("org.mashlive.wallboard.quality.QualityView"),
+            Pages.FEEDBACK, view("org.mashlive.wallboard.quality.FeedbackView"));
 
     /** A view kept package-private in its own package. */
     private static Class<?> view(String name) {

@@ -144,6 +144,9 @@ class RolesBrowserIT {
             case CAPACITY -> showsCapacityWithItsFigures();
             case SIGN_OFF -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-off-count")));
             case INTAKE -> showsTheIntakeForm();
+            case QUALITY -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-summary"), "W"));
+            case FEEDBACK -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-summary"),
+                    "No feedback yet"));
         }
     }
 
@@ -161,11 +164,12 @@ class RolesBrowserIT {
 
     static Stream<Arguments> people() {
         return Stream.of(
-                Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY)),
-                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE)),
+                Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY, Pages.QUALITY)),
+                Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
+                        Pages.FEEDBACK)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
                 Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
-                        Pages.CAPACITY)),
+                        Pages.CAPACITY, Pages.QUALITY, Pages.FEEDBACK)),
                 Arguments.of("front.door", "Front door", List.of(Pages.BOARD, Pages.INTAKE)));
     }
 

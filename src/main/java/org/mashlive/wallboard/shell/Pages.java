@@ -19,7 +19,9 @@ public enum Pages {
     DUTY("duty", "Duty queue", Access.DUTY_LEADS),
     SIGN_OFF("sign-off", "Sign-off", Access.DUTY_LEADS),
     INTAKE("intake", "Intake", Access.INTAKERS),
-    CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN));
+    CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)),
+    QUALITY("quality", "Quality", List.of(Access.HUB_MANAGER, Access.ADMIN)),
+    FEEDBACK("feedback", "My feedback", Access.DUTY_LEADS);
 
     private final String path;
     private final String label;

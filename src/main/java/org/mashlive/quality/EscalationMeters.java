@@ -1,0 +1,103 @@
+package org.mashlive.quality;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.mashlive.platform.WorkingCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * Professional disagreements as meters, by agency (seven values, every one present from the start at
+ * zero, so dashboards and the alert have a series before the first disagreement): opened and resolved
+ * (counters), open now and overdue now (gauges, read from the database every
+ * {@code mash.escalations.refresh}), and the oldest open one's age in working days. Every instance
+ * reads the whole hub, so queries take the max across instances.
+ */
+@Component
+class EscalationMeters implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationMeters.class);
+
+    private record Figures(Map<Escalations.Agency, Integer> open, Map<Escalations.Agency, Integer> overdue,
+                           double oldestWorkingDays) {
+    }
+
+    private final Map<Escalations.Agency, Counter> opened = new EnumMap<>(Escalations.Agency.class);
+    private final Map<Escalations.Agency, Counter> resolved = new EnumMap<>(Escalations.Agency.class);
+    private final AtomicReference<Figures> figures = new AtomicReference<>(
+            new Figures(Map.of(), Map.of(), 0));
+    private final Disposable reading;
+
+    EscalationMeters(MeterRegistry registry, DatabaseClient db, WorkingCalendar calendar, EscalationProperties settings,
+                     Clock clock) {
+        for (var agency : Escalations.Agency.values()) {
+            String label = agency.name().toLowerCase(java.util.Locale.ROOT);
+            opened.put(agency, Counter.builder("mash.escalations.opened")
+                    .description("Professional disagreements raised with a partner agency").tag("agency", label)
+                    .register(registry));
+            resolved.put(agency, Counter.builder("mash.escalations.resolved")
+                    .description("Professional disagreements resolved").tag("agency", label).register(registry));
+            Gauge.builder("mash.escalations.open", figures, f -> f.get().open().getOrDefault(agency, 0))
+                    .description("Professional disagreements open now").tag("agency", label).register(registry);
+            Gauge.builder("mash.escalations.overdue", figures, f -> f.get().overdue().getOrDefault(agency, 0))
+                    .description("Professional disagreements open longer than mash.escalations.alert-after-working-days")
+                    .tag("agency", label).register(registry);
+        }
+        Gauge.builder("mash.escalations.oldest.open.working.days", figures, f -> f.get().oldestWorkingDays())
+                .description("Working days the oldest open professional disagreement has been open").register(registry);
+        long day = Duration.between(calendar.dayStart(), calendar.dayEnd()).toSeconds();
+        reading = Flux.interval(Duration.ZERO, settings.refresh())
+                .concatMap(tick -> db.sql("SELECT agency, opened_at FROM escalation WHERE resolved_at IS NULL")
+                        .map(row -> Map.entry(Escalations.Agency.valueOf(row.get("agency", String.class)),
+                                row.get("opened_at", OffsetDateTime.class).toInstant()))
+                        .all().collectList()
+                        .map(open -> {
+                            var now = clock.instant();
+                            var counts = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
+                            var late = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
+                            double oldest = 0;
+                            for (var entry : open) {
+                                double days = (double) calendar.workingTimeBetween(entry.getValue(), now).toSeconds()
+                                        / day;
+                                counts.merge(entry.getKey(), 1, Integer::sum);
+                                if (days > settings.alertAfterWorkingDays()) {
+                                    late.merge(entry.getKey(), 1, Integer::sum);
+                                }
+                                oldest = Math.max(oldest, days);
+                            }
+                            return new Figures(counts, late, oldest);
+                        })
+                        .doOnNext(figures::set)
+                        .onErrorResume(e -> {
+                            log.warn("Could not read the open professional disagreements: {}", e.toString());
+                            return reactor.core.publisher.Mono.empty();
+                        }))
+                .subscribe();
+    }
+
+    void opened(String agency) {
+        opened.get(Escalations.Agency.valueOf(agency)).increment();
+    }
+
+    void resolved(String agency) {
+        resolved.get(Escalations.Agency.valueOf(agency)).increment();
+    }
+
+    @Override
+    public void destroy() {
+        reading.dispose();
+    }
+}
