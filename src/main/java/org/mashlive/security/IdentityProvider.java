@@ -161,6 +161,12 @@ final class IdentityProvider {
         return new JwtAuthenticationToken(jwt, roles, StringUtils.hasText(name) ? name : jwt.getSubject());
     }
 
+    /** The name the provider gives the person of {@code jwt}, from the configured display-name claim. */
+    java.util.Optional<String> displayName(Jwt jwt) {
+        String name = settings == null ? null : jwt.getClaimAsString(settings.displayNameClaim());
+        return StringUtils.hasText(name) ? java.util.Optional.of(name.strip()) : java.util.Optional.empty();
+    }
+
     /** Whether {@code caller} signed in with the provider's token but holds no MASH Live role from it. */
     static boolean withoutMappedRole(org.springframework.security.core.Authentication caller) {
         return caller instanceof JwtAuthenticationToken

@@ -27,7 +27,7 @@ class IdentityProviderTest {
     private static final String ISSUER = "https://login.example/tenant/v2.0";
 
     private static OidcProperties settings(String audience, String claim, Duration skew, Map<String, List<String>> mapping) {
-        return new OidcProperties(ISSUER, audience, claim, "preferred_username", skew, mapping);
+        return new OidcProperties(ISSUER, audience, claim, "preferred_username", "name", skew, mapping);
     }
 
     private static final Map<String, List<String>> MAPPING = Map.of(
@@ -35,7 +35,7 @@ class IdentityProviderTest {
 
     @Test
     void withoutAnIssuerThereIsNoProviderAndTheStartUpLineSaysSo() {
-        var none = IdentityProvider.of(new OidcProperties(null, null, "roles", "preferred_username",
+        var none = IdentityProvider.of(new OidcProperties(null, null, "roles", "preferred_username", "name",
                 Duration.ofSeconds(30), Map.of()), CLOCK);
         assertThat(none.configured()).isFalse();
         assertThat(none.describe(true)).startsWith("Sign-in: the demo users and any configured users")
