@@ -57,9 +57,10 @@ class ApiSecurity {
     static final String NO_MAPPED_ROLE = ApiSecurity.class.getName() + ".noMappedRole";
 
     @Bean
-    IdentityProvider identityProvider(OidcProperties settings, java.time.Clock clock, PostgresEndpoint database) {
+    IdentityProvider identityProvider(OidcProperties settings, SignInProperties users, java.time.Clock clock,
+                                      PostgresEndpoint database) {
         var provider = IdentityProvider.of(settings, clock);
-        LoggerFactory.getLogger(ApiSecurity.class).info(provider.describe(database.embedded()));
+        LoggerFactory.getLogger(ApiSecurity.class).info(provider.describe(database.embedded(), users.users().size()));
         return provider;
     }
 

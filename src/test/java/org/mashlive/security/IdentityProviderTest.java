@@ -38,16 +38,16 @@ class IdentityProviderTest {
         var none = IdentityProvider.of(new OidcProperties(null, null, "roles", "preferred_username", "name",
                 Duration.ofSeconds(30), Map.of()), CLOCK);
         assertThat(none.configured()).isFalse();
-        assertThat(none.describe(true)).startsWith("Sign-in: the demo users and any configured users")
-                .contains("no identity provider (mash.security.oidc.issuer-uri is not set)");
+        assertThat(none.describe(true, 0)).isEqualTo("Sign-in: no identity provider (mash.security.oidc.issuer-uri "
+                + "is not set); 0 configured user(s) and the demo users (HTTP Basic, RSocket simple)");
     }
 
     @Test
     void theStartUpLineNamesTheProviderItsAudienceAndClaim() {
         var provider = IdentityProvider.of(settings("api://mash", "groups", Duration.ofSeconds(30), MAPPING), CLOCK);
-        assertThat(provider.describe(false)).isEqualTo("Sign-in: bearer JWTs from the identity provider " + ISSUER
-                + " (audience api://mash, roles from the 'groups' claim, 2 mapped value(s), clock skew 30s), and any "
-                + "configured users");
+        assertThat(provider.describe(false, 2)).isEqualTo("Sign-in: bearer JWTs from the identity provider " + ISSUER
+                + " (audience api://mash, roles from the 'groups' claim, 2 mapped value(s), clock skew 30s); "
+                + "2 configured user(s), no demo users (HTTP Basic, RSocket simple)");
     }
 
     @Test
