@@ -60,6 +60,7 @@ final class ProviderSignIn {
 
     private final SignInSettings.Provider settings;
     private final ClientRegistrationRepository registrations;
+    private final OidcUserService checks = new OidcUserService();
     private final DutyBackend backend;
     private final Clock clock;
 
@@ -125,7 +126,7 @@ final class ProviderSignIn {
      * access token.
      */
     private OidcUser signIn(OidcUserRequest request) {
-        OidcUser checked = new OidcUserService().loadUser(request);
+        OidcUser checked = checks.loadUser(request);
         String who = StringUtils.hasText(checked.getFullName()) ? checked.getFullName()
                 : StringUtils.hasText(checked.getPreferredUsername()) ? checked.getPreferredUsername()
                 : checked.getSubject();
@@ -137,6 +138,8 @@ final class ProviderSignIn {
                 throw refused("backend_unreachable", "Not signed in",
                         "The backend did not answer, so MASH Live cannot check your roles. Try again in a moment.");
             }
+            // the backend's refusal of a valid token whose roles claim maps to no person's role: the
+            // route's "requires one of" (the token's own faults are worded "The bearer token was refused")
             if (e.getMessage() != null && e.getMessage().contains("requires one of")) {
                 log.info("{} signed in with the identity provider but holds no MASH Live role", who);
                 throw refused("no_mapped_role", "No MASH Live role", who + " signed in with " + settings.name()
