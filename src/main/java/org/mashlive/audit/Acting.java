@@ -61,7 +61,9 @@ public class Acting {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).toList();
         String role = ROLES.stream().filter(held::contains).findFirst()
                 .orElse(held.isEmpty() ? "UNKNOWN" : held.getFirst());
-        return named(signedIn.getName(), role);
+        DisplayNames configured = names.getIfAvailable();
+        Optional<String> name = configured == null ? Optional.empty() : configured.of(signedIn);
+        return new Actor(signedIn.getName(), name.orElse(signedIn.getName()), role);
     }
 
     /** The account {@code username} in {@code role}, with its configured display name. */

@@ -57,9 +57,10 @@ class ApiSecurity {
     static final String NO_MAPPED_ROLE = ApiSecurity.class.getName() + ".noMappedRole";
 
     @Bean
-    IdentityProvider identityProvider(OidcProperties settings, java.time.Clock clock, PostgresEndpoint database) {
+    IdentityProvider identityProvider(OidcProperties settings, SignInProperties users, java.time.Clock clock,
+                                      PostgresEndpoint database) {
         var provider = IdentityProvider.of(settings, clock);
-        LoggerFactory.getLogger(ApiSecurity.class).info(provider.describe(database.embedded()));
+        LoggerFactory.getLogger(ApiSecurity.class).info(provider.describe(database.embedded(), users.users().size()));
         return provider;
     }
 
@@ -69,10 +70,30 @@ class ApiSecurity {
         return new Accounts(settings, demo, database, provider.configured());
     }
 
-    /** How the audit trail and a referral's detail name people: the configured display names. */
+    /**
+     * How the audit trail and a referral's detail name people: the configured display names, and for
+     * a person the identity provider signed in, the name their provider's token or user token gives.
+     */
     @Bean
-    org.mashlive.audit.DisplayNames displayNames(Accounts accounts) {
-        return accounts::displayName;
+    org.mashlive.audit.DisplayNames displayNames(Accounts accounts, IdentityProvider provider) {
+        return new org.mashlive.audit.DisplayNames() {
+            @Override
+            public java.util.Optional<String> of(String username) {
+                return accounts.displayName(username);
+            }
+
+            @Override
+            public java.util.Optional<String> of(Authentication signedIn) {
+                if (signedIn.getDetails() instanceof UserTokens.Claims claims && claims.fromProvider()) {
+                    return java.util.Optional.ofNullable(claims.displayName());
+                }
+                if (signedIn instanceof org.springframework.security.oauth2.server.resource.authentication
+                        .JwtAuthenticationToken jwt) {
+                    return provider.displayName(jwt.getToken());
+                }
+                return of(signedIn.getName());
+            }
+        };
     }
 
     @Bean

@@ -114,17 +114,20 @@ final class IdentityProvider {
         return settings;
     }
 
-    /** The line the start-up log says which sign-in is active with. */
-    String describe(boolean demo) {
-        String others = demo ? "the demo users and any configured users" : "any configured users";
+    /**
+     * The line the start-up log says which sign-in is active with: the provider (or none), how many
+     * configured users, and whether the demo's users are on.
+     */
+    String describe(boolean demo, int configuredUsers) {
+        String passwords = configuredUsers + " configured user(s)" + (demo ? " and the demo users" : ", no demo users")
+                + " (HTTP Basic, RSocket simple)";
         if (!configured()) {
-            return "Sign-in: " + others + " (HTTP Basic, RSocket simple); no identity provider "
-                    + "(mash.security.oidc.issuer-uri is not set)";
+            return "Sign-in: no identity provider (mash.security.oidc.issuer-uri is not set); " + passwords;
         }
         return "Sign-in: bearer JWTs from the identity provider " + settings.issuerUri() + " (audience "
                 + settings.audience() + ", roles from the '" + settings.rolesClaim() + "' claim, "
-                + mapping.size() + " mapped value(s), clock skew " + settings.clockSkew().toSeconds() + "s), and "
-                + others;
+                + mapping.size() + " mapped value(s), clock skew " + settings.clockSkew().toSeconds() + "s); "
+                + passwords;
     }
 
     /**
@@ -159,6 +162,12 @@ final class IdentityProvider {
         }
         String name = jwt.getClaimAsString(settings.usernameClaim());
         return new JwtAuthenticationToken(jwt, roles, StringUtils.hasText(name) ? name : jwt.getSubject());
+    }
+
+    /** The name the provider gives the person of {@code jwt}, from the configured display-name claim. */
+    java.util.Optional<String> displayName(Jwt jwt) {
+        String name = settings == null ? null : jwt.getClaimAsString(settings.displayNameClaim());
+        return StringUtils.hasText(name) ? java.util.Optional.of(name.strip()) : java.util.Optional.empty();
     }
 
     /** Whether {@code caller} signed in with the provider's token but holds no MASH Live role from it. */

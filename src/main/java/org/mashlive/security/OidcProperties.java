@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim    the claim holding the person's roles or groups ({@code roles}, {@code groups}, or a
  *                      dotted path such as {@code realm_access.roles}); a list or a single string
  * @param usernameClaim the claim naming the person in the audit trail; {@code sub} when the token lacks it
+ * @param displayNameClaim the claim holding the name the hub knows the person by ({@code name}), which the
+ *                      audit trail shows beside the username
  * @param clockSkew     how far the provider's clock and this one may disagree on a token's times; at most
  *                      {@link #MAX_CLOCK_SKEW}
  * @param roleMapping   a value of the roles claim (a group's object id, an app role, a realm role) to the
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("mash.security.oidc")
 record OidcProperties(String issuerUri, String audience, @DefaultValue("roles") String rolesClaim,
                       @DefaultValue("preferred_username") String usernameClaim,
+                      @DefaultValue("name") String displayNameClaim,
                       @DefaultValue("30s") Duration clockSkew,
                       @DefaultValue Map<String, List<String>> roleMapping) {
 

@@ -75,7 +75,7 @@ class RSocketSecurityConfiguration {
             if (authentication instanceof BoardToken token) {
                 String value = (String) token.getCredentials();
                 if (UserTokens.looksLikeUserToken(value)) {
-                    return Mono.fromCallable(() -> person(accounts, tokens.verify(value)));
+                    return Mono.fromCallable(() -> person(accounts, provider, tokens.verify(value)));
                 }
                 if (fromProvider != null && IdentityProvider.looksLikeJwt(value)) {
                     return fromProvider.authenticate(new BearerTokenAuthenticationToken(value));
@@ -141,8 +141,25 @@ class RSocketSecurityConfiguration {
      * configuration since is refused although their token has not run out. The token's claims stay
      * with them, for its expiry on a connection that keeps them ({@link ExpiredUserTokens}) and its
      * sign-in time when it is renewed ({@link UserTokenController}).
+     *
+     * <p>A person the identity provider signed in is not in the configuration: they hold the people's
+     * roles their token was issued with, which the provider's token mapped to at sign-in, for as long
+     * as a provider is configured at all.
      */
-    private static Authentication person(Accounts accounts, UserTokens.Claims claims) {
+    private static Authentication person(Accounts accounts, IdentityProvider provider, UserTokens.Claims claims) {
+        if (claims.fromProvider()) {
+            if (!provider.configured()) {
+                throw new BadCredentialsException("User token of an identity provider's sign-in, but no identity "
+                        + "provider is configured now; sign in again");
+            }
+            var roles = claims.roles().stream().filter(Access.PEOPLE::contains)
+                    .map(role -> (GrantedAuthority) new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                            "ROLE_" + role))
+                    .toList();
+            var person = UsernamePasswordAuthenticationToken.authenticated(claims.username(), null, roles);
+            person.setDetails(claims);
+            return person;
+        }
         var user = accounts.user(claims.username())
                 .filter(found -> found.isEnabled() && found.getAuthorities().stream()
                         .anyMatch(role -> Access.PEOPLE.contains(role.getAuthority().substring("ROLE_".length()))))

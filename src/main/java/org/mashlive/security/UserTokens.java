@@ -29,10 +29,18 @@ import org.springframework.security.authentication.CredentialsExpiredException;
  * <p>A token may be swapped for a fresh one ({@link #renew}), which keeps the time its person signed
  * in with a password: no token, however often renewed, is valid longer than the session lifetime
  * after that sign-in. Without that bound a stolen token would renew itself for ever.
+ *
+ * <p>A person the council's identity provider signed in gets a token of its own shape,
+ * {@code mp1.<name>.<roles>.<signed-in>.<expiry>.<subject>.<display name>.<signature>}: it carries the
+ * provider's subject and the name the provider gives them, since the configured users do not know
+ * them, and its roles are those the provider's token mapped to when it was issued. The prefix keeps
+ * the two apart, so that no provider's user can pass for a configured user of the same name.
  */
 final class UserTokens {
 
     static final String PREFIX = "mu2.";
+    /** A token for a person the identity provider signed in. */
+    static final String PROVIDER_PREFIX = "mp1.";
     /** Tokens of the format before sign-in times were kept: refused, their person signs in again. */
     private static final String EARLIER = "mu1.";
     private static final String ALGORITHM = "HmacSHA256";
@@ -46,8 +54,20 @@ final class UserTokens {
      * @param roles      the roles it was issued with
      * @param signedInAt when its person signed in with a password, however often it was renewed since
      * @param expiresAt  when it runs out
+     * @param subject     the identity provider's subject for the person; null for a configured user
+     * @param displayName the name the identity provider gives the person; null for a configured user
      */
-    record Claims(String username, List<String> roles, Instant signedInAt, Instant expiresAt) {
+    record Claims(String username, List<String> roles, Instant signedInAt, Instant expiresAt, String subject,
+                  String displayName) {
+
+        Claims(String username, List<String> roles, Instant signedInAt, Instant expiresAt) {
+            this(username, roles, signedInAt, expiresAt, null, null);
+        }
+
+        /** Whether the identity provider signed this person in, rather than a configured user's password. */
+        boolean fromProvider() {
+            return subject != null;
+        }
     }
 
     private final SecretKeySpec key;
@@ -86,12 +106,22 @@ final class UserTokens {
 
     /** Whether {@code token} has the shape of a user token (it may still be invalid). */
     static boolean looksLikeUserToken(String token) {
-        return token.startsWith(PREFIX) || token.startsWith(EARLIER);
+        return token.startsWith(PREFIX) || token.startsWith(PROVIDER_PREFIX) || token.startsWith(EARLIER);
     }
 
     /** A new token for {@code username}, who has just signed in with their password. */
     UserToken issue(String username, List<String> roles) {
-        return issue(username, roles, clock.instant());
+        return issue(new Claims(username, roles, clock.instant(), null), clock.instant());
+    }
+
+    /**
+     * A new token for a person the identity provider has just signed in: {@code username} as the
+     * audit trail names them, the provider's {@code subject} and {@code displayName}, and the roles
+     * the provider's token mapped to.
+     */
+    UserToken issueForProvider(String username, String subject, String displayName, List<String> roles) {
+        Instant now = clock.instant();
+        return issue(new Claims(username, roles, now, null, subject, displayName), now);
     }
 
     /**
@@ -103,17 +133,27 @@ final class UserTokens {
      */
     UserToken renew(Claims current, List<String> roles) {
         refuseWhenSessionOver(current.signedInAt());
-        return issue(current.username(), roles, current.signedInAt());
+        return issue(new Claims(current.username(), roles, current.signedInAt(), null, current.subject(),
+                current.displayName()), current.signedInAt());
     }
 
-    private UserToken issue(String username, List<String> roles, Instant signedInAt) {
+    /** A token saying what {@code claims} say but its expiry, which is worked out here. */
+    private UserToken issue(Claims claims, Instant signedInAt) {
         // whole seconds, as the token carries them, so that what the caller is told is what is checked
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = min(now.plus(lifetime), signedInAt.truncatedTo(ChronoUnit.SECONDS).plus(sessionLifetime));
-        String body = PREFIX + ENCODE.encodeToString(username.getBytes(StandardCharsets.UTF_8)) + "."
-                + ENCODE.encodeToString(String.join(",", roles).getBytes(StandardCharsets.UTF_8)) + "."
-                + signedInAt.getEpochSecond() + "." + expiresAt.getEpochSecond();
-        return new UserToken(body + "." + ENCODE.encodeToString(sign(body)), username, roles, expiresAt);
+        String body = (claims.fromProvider() ? PROVIDER_PREFIX : PREFIX) + text(claims.username()) + "."
+                + text(String.join(",", claims.roles())) + "."
+                + signedInAt.getEpochSecond() + "." + expiresAt.getEpochSecond()
+                + (claims.fromProvider()
+                ? "." + text(claims.subject()) + "." + text(claims.displayName() == null ? "" : claims.displayName())
+                : "");
+        return new UserToken(body + "." + ENCODE.encodeToString(sign(body)), claims.username(), claims.roles(),
+                expiresAt);
+    }
+
+    private static String text(String value) {
+        return ENCODE.encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -160,12 +200,13 @@ final class UserTokens {
         }
         int last = token.lastIndexOf('.');
         String[] parts = token.split("\\.", -1);
-        if (!token.startsWith(PREFIX) || parts.length != 6 || last < 0) {
+        boolean provider = token.startsWith(PROVIDER_PREFIX);
+        if (!(token.startsWith(PREFIX) && parts.length == 6 || provider && parts.length == 8) || last < 0) {
             throw new BadCredentialsException("Not a user token");
         }
         byte[] given;
         try {
-            given = DECODE.decode(parts[5]);
+            given = DECODE.decode(parts[parts.length - 1]);
         } catch (IllegalArgumentException e) {
             throw new BadCredentialsException("User token not signed by this service");
         }
@@ -176,16 +217,23 @@ final class UserTokens {
         Instant expiresAt;
         String username;
         List<String> roles;
+        String subject = null;
+        String displayName = null;
         try {
             signedInAt = Instant.ofEpochSecond(Long.parseLong(parts[3]));
             expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[4]));
             username = new String(DECODE.decode(parts[1]), StandardCharsets.UTF_8);
             String joined = new String(DECODE.decode(parts[2]), StandardCharsets.UTF_8);
             roles = joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+            if (provider) {
+                subject = new String(DECODE.decode(parts[5]), StandardCharsets.UTF_8);
+                displayName = new String(DECODE.decode(parts[6]), StandardCharsets.UTF_8);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadCredentialsException("Not a user token");
         }
-        var claims = new Claims(username, List.copyOf(roles), signedInAt, expiresAt);
+        var claims = new Claims(username, List.copyOf(roles), signedInAt, expiresAt, subject,
+                displayName == null || displayName.isEmpty() ? null : displayName);
         refuseWhenExpired(claims);
         return claims;
     }

@@ -30,9 +30,16 @@ public final class ActingUser implements Serializable {
         this.obtainedAt = obtainedAt;
     }
 
-    /** The person signed in on this request's thread, if they signed in with a person's credentials. */
+    /**
+     * The person signed in on this request's thread, if they signed in with a person's credentials or
+     * through the identity provider.
+     */
     public static java.util.Optional<ActingUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ProviderSignIn.Person person) {
+            // signed in through the identity provider, whose sign-in keeps its own details
+            return java.util.Optional.of(person.acting());
+        }
         return authentication != null && authentication.getDetails() instanceof ActingUser user
                 ? java.util.Optional.of(user)
                 : java.util.Optional.empty();

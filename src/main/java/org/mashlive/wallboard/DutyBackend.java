@@ -31,6 +31,15 @@ public interface DutyBackend {
      */
     UserToken signIn(String username, String password);
 
+    /**
+     * A user token for the person whose access token from the council's identity provider this is:
+     * the backend checks the token and maps its roles.
+     *
+     * @throws DutyException {@code REFUSED} when the backend refuses it (the message says why, a person
+     *                       with no mapped role included), {@code UNREACHABLE} when it does not answer
+     */
+    UserToken signInWithProvider(String accessToken);
+
     /** A referral's identifying detail; the backend records that {@code user} viewed it. */
     ReferralDetail detail(ActingUser user, String reference);
 

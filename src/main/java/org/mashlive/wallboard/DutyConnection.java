@@ -63,6 +63,12 @@ final class DutyConnection implements DutyBackend {
     }
 
     @Override
+    public UserToken signInWithProvider(String accessToken) {
+        return call(BackendCredentials.bearer(accessToken), Access.TOKEN_ROUTE,
+                spec -> spec.retrieveMono(UserToken.class));
+    }
+
+    @Override
     public ReferralDetail detail(ActingUser user, String reference) {
         return call(bearer(user), ReferralRoutes.DETAIL,
                 spec -> spec.data(new DetailRequest(reference)).retrieveMono(ReferralDetail.class));

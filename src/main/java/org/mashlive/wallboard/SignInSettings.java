@@ -63,4 +63,27 @@ final class SignInSettings {
     @ConfigurationProperties("mash.kiosk")
     record Kiosk(@DefaultValue List<String> tokens, Path tokensFile) {
     }
+
+    /**
+     * The council's identity provider, through which people sign in to the wall-board (OpenID Connect,
+     * authorization code with PKCE): the same {@code mash.security.oidc} settings as the backend's
+     * bearer tokens, with the wall-board's own client. Off unless {@code issuer-uri} is set.
+     *
+     * @param issuerUri    the provider's issuer, as the backend has it
+     * @param clientId     the wall-board's client (application) id at the provider
+     * @param clientSecret its secret; unset for a public client, which PKCE alone protects
+     * @param scopes       what to ask for: {@code openid} and {@code profile}, and the scope that makes the
+     *                     provider's access token carry the backend's audience (for Entra ID
+     *                     {@code api://<application id>/.default} or a scope of the API's own)
+     * @param name         how the login page names the provider: "Sign in with {@code name}"
+     */
+    @ConfigurationProperties("mash.security.oidc")
+    record Provider(String issuerUri, String clientId, String clientSecret,
+                    @DefaultValue({"openid", "profile"}) List<String> scopes,
+                    @DefaultValue("your council account") String name) {
+
+        boolean configured() {
+            return issuerUri != null && !issuerUri.isBlank();
+        }
+    }
 }

@@ -16,6 +16,7 @@ import org.mashlive.board.api.Access;
 import org.mashlive.signin.EqualTime;
 import org.mashlive.signin.SignInThrottle;
 import org.mashlive.wallboard.shell.Pages;
+import org.mashlive.wallboard.shell.SignInChoices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +53,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
  * Who may see which wall-board page. People sign in at {@code /login} (a page written on the server,
- * {@code shell.LoginPage}) against the configured users, or the demo's; kiosk screens sign in with a
+ * {@code shell.LoginPage}) against the configured users, or the demo's, or through the council's
+ * identity provider ({@link ProviderSignIn}); kiosk screens sign in with a
  * token ({@link KioskFilter}) and reach the board only. A person's sign-in also asks the backend for a
  * user token ({@link BackendSignIn}).
  *
@@ -121,16 +123,18 @@ class WallboardSecurity {
     }
 
     @Bean
-    KnownUsers users(SignInSettings.Users settings, SignInSettings.Demo demoSettings, Demo demo) {
+    KnownUsers users(SignInSettings.Users settings, SignInSettings.Demo demoSettings, Demo demo,
+                     SignInSettings.Provider provider) {
         var users = new LinkedHashMap<String, UserDetails>();
         if (demo.on()) {
             // the demo password is public, so a cheap hash costs nothing and keeps one code path
             String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(demoSettings.password());
             Access.DEMO_USERS.forEach((name, roles) -> users.put(name, user(name, hash, roles)));
             log.info("Demo sign-in: users {} with the demo password", Access.DEMO_USERS.keySet());
-        } else if (settings.users().isEmpty()) {
-            throw new IllegalStateException("No users are configured for the wall-board: set "
-                    + "mash.security.users[0].username, mash.security.users[0].password-hash (a BCrypt hash) and "
+        } else if (settings.users().isEmpty() && !provider.configured()) {
+            throw new IllegalStateException("No way to sign in to the wall-board is configured: set "
+                    + "mash.security.oidc.issuer-uri and mash.security.oidc.client-id (the council's identity provider), "
+                    + "or mash.security.users[0].username, mash.security.users[0].password-hash (a BCrypt hash) and "
                     + "mash.security.users[0].roles (any of " + String.join(", ", roles()) + "), "
                     + "or mash.demo.enabled=true for the demo");
         }
@@ -139,6 +143,30 @@ class WallboardSecurity {
             users.put(account.username(), user(i, account));
         }
         return new KnownUsers(users.values());
+    }
+
+    /**
+     * The council's identity provider's sign-in, when one is configured; checked here, so that a
+     * wrong setting stops the start rather than a person's sign-in.
+     */
+    @Bean
+    ProviderSignIns providerSignIn(SignInSettings.Provider settings, DutyBackend backend, Clock clock) {
+        return new ProviderSignIns(settings.configured() ? new ProviderSignIn(settings, backend, clock) : null);
+    }
+
+    /** The provider's sign-in, or none. */
+    record ProviderSignIns(ProviderSignIn provider) {
+    }
+
+    /** What the login page offers; and the start-up line that says which sign-in is active. */
+    @Bean
+    SignInChoices signInChoices(ProviderSignIns oidc, KnownUsers users, SignInSettings.Users configured, Demo demo) {
+        var choices = new SignInChoices(oidc.provider() == null ? null : oidc.provider().name(), !users.hashes().isEmpty());
+        log.info("Wall-board sign-in: {}; {} configured user(s); demo users {}; kiosk tokens on the board",
+                oidc.provider() == null ? "no identity provider (mash.security.oidc.issuer-uri is not set)"
+                        : oidc.provider().describe(),
+                configured.users().size(), demo.on() ? "on" : "off");
+        return choices;
     }
 
     /** The people who may sign in here, and the hashes of their passwords, for {@link StandInCost}. */
@@ -161,7 +189,8 @@ class WallboardSecurity {
                                              ObjectProvider<SecurityContextHolderStrategy> contexts,
                                              KnownUsers users, PasswordEncoder passwords,
                                              DutyBackend backend, Clock clock, RequestUtil vaadinRequests,
-                                             SignInSettings.Throttle throttling, ObjectProvider<MeterRegistry> meters)
+                                             SignInSettings.Throttle throttling, ObjectProvider<MeterRegistry> meters,
+                                             ProviderSignIns oidc)
             throws Exception {
         var strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         // a person is signed in only when the backend also accepts them and gives a user token; set on
@@ -171,8 +200,10 @@ class WallboardSecurity {
         // long to refuse as a known user's wrong password
         local.setPasswordEncoder(new StandInCost(passwords, EqualTime.standInHash(users.hashes())));
         var throttle = new SignInThrottle(new SignInThrottle.Settings(throttling.failures(), throttling.window()), clock);
-        http.authenticationManager(new ProviderManager(new ThrottledLogin(new BackendSignIn(local, backend, clock),
-                throttle, meters.getIfAvailable(SimpleMeterRegistry::new))));
+        var withPassword = new ThrottledLogin(new BackendSignIn(local, backend, clock), throttle,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+        http.authenticationManager(oidc.provider() == null ? new ProviderManager(withPassword)
+                : new ProviderManager(withPassword, oidc.provider().authenticationProvider()));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(WallboardSecurity::isBoardPage).hasAnyRole(Access.BOARD_READERS.toArray(String[]::new))
                 // the other views for people only, here, before Vaadin's rules let any route through to its
@@ -182,16 +213,24 @@ class WallboardSecurity {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll()
                 // the login page with any query: Spring permits only the exact "?error" and Vaadin's
                 // sign-out lands on "?logout", which would otherwise be sent on to the bare page
-                .requestMatchers(HttpMethod.GET, "/login").permitAll());
+                .requestMatchers(HttpMethod.GET, "/login", SignInChoices.REFUSED).permitAll());
         http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the POST to /login
         // included, needs Spring's. Vaadin would leave the login page out, so a page on another site
         // could sign a browser in as someone of its choosing: Vaadin's CSRF rules are replaced here.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .enableCsrfConfiguration(false)
-                .loginView("/login", "/login?logout")
-                .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new))));
+        if (oidc.provider() != null) {
+            oidc.provider().configure(http);
+        }
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.enableCsrfConfiguration(false)
+                    .loginView("/login", ProviderSignIn.SIGNED_OUT)
+                    .anyRequest(any -> any.hasAnyRole(Access.PEOPLE.toArray(String[]::new)));
+            if (oidc.provider() != null) {
+                // sign-out ends the provider's session too
+                vaadin.logoutSuccessHandler(oidc.provider().signOut());
+            }
+        });
         return http.build();
     }
 

@@ -325,12 +325,48 @@ class IdentityProviderIT {
                         + "roles claim holds no value mapped to a MASH Live role");
     }
 
+    /** What a client acting for a person does: swaps the provider's access token for a user token. */
+    private org.mashlive.board.api.UserToken userToken(String accessToken) {
+        return connect(new TestClients.Token(accessToken)).route(Access.TOKEN_ROUTE)
+                .retrieveMono(org.mashlive.board.api.UserToken.class).block(WAIT);
+    }
+
     @Test
-    void aPersonTheProviderSignedInIsToldToSendItsTokenRatherThanGivenAUserToken() {
-        assertThatThrownBy(() -> connect(new TestClients.Token(dutyLead())).route(Access.TOKEN_ROUTE)
-                .retrieveMono(String.class).block(WAIT))
-                .hasMessageContaining("No user token for a person the identity provider signed in: send the "
-                        + "provider's access token as bearer credentials instead");
+    void aPersonTheProviderSignedInGetsAUserTokenThatNamesThemInTheAuditTrail() {
+        String accessToken = PROVIDER.issueToken(ISSUER, "sub-j-okafor", AUDIENCE, Map.of(
+                "preferred_username", "j.okafor@council.example", "name", "Jo Okafor",
+                "groups", List.of("mash-duty-leads")), 600).serialize();
+        var token = userToken(accessToken);
+        assertThat(token.username()).isEqualTo("j.okafor@council.example");
+        assertThat(token.roles()).containsExactly(Access.DUTY_LEAD);
+        assertThat(token.token()).startsWith(UserTokens.PROVIDER_PREFIX);
+
+        var opened = TestClients.web(httpPort).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police()).retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        var actingFor = connect(new TestClients.Token(token.token()));
+        actingFor.route(org.mashlive.referral.api.ReferralRoutes.RATE)
+                .data(new org.mashlive.referral.api.RateRequest(opened.reference(), "RED", "Weapon in the log"))
+                .retrieveMono(org.mashlive.board.api.ReferralCard.class).block(WAIT);
+        var detail = actingFor.route(org.mashlive.referral.api.ReferralRoutes.DETAIL)
+                .data(new org.mashlive.referral.api.DetailRequest(opened.reference()))
+                .retrieveMono(org.mashlive.referral.api.ReferralDetail.class).block(WAIT);
+        assertThat(detail.ragHistory().getLast().by()).isEqualTo("Jo Okafor (duty lead)");
+        assertThat(detail.trail()).extracting(step -> step.action() + " by " + step.by())
+                .contains("RAG_CHANGED by Jo Okafor (duty lead)");
+
+        // renewed, it still names them so
+        var renewed = connect(new TestClients.Token(token.token())).route(Access.TOKEN_ROUTE)
+                .retrieveMono(org.mashlive.board.api.UserToken.class).block(WAIT);
+        assertThat(renewed.token()).startsWith(UserTokens.PROVIDER_PREFIX);
+        assertThat(renewed.username()).isEqualTo("j.okafor@council.example");
+    }
+
+    @Test
+    void aPersonWithNoMappedGroupGetsNoUserToken() {
+        String stranger = token("k.reed@council.example", List.of("finance"), AUDIENCE, 600);
+        assertThatThrownBy(() -> userToken(stranger))
+                .hasMessageContaining("auth.token requires one of")
+                .hasMessageContaining("k.reed@council.example signed in with the identity provider");
     }
 
     @Test

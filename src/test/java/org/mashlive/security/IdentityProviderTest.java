@@ -27,7 +27,7 @@ class IdentityProviderTest {
     private static final String ISSUER = "https://login.example/tenant/v2.0";
 
     private static OidcProperties settings(String audience, String claim, Duration skew, Map<String, List<String>> mapping) {
-        return new OidcProperties(ISSUER, audience, claim, "preferred_username", skew, mapping);
+        return new OidcProperties(ISSUER, audience, claim, "preferred_username", "name", skew, mapping);
     }
 
     private static final Map<String, List<String>> MAPPING = Map.of(
@@ -35,19 +35,19 @@ class IdentityProviderTest {
 
     @Test
     void withoutAnIssuerThereIsNoProviderAndTheStartUpLineSaysSo() {
-        var none = IdentityProvider.of(new OidcProperties(null, null, "roles", "preferred_username",
+        var none = IdentityProvider.of(new OidcProperties(null, null, "roles", "preferred_username", "name",
                 Duration.ofSeconds(30), Map.of()), CLOCK);
         assertThat(none.configured()).isFalse();
-        assertThat(none.describe(true)).startsWith("Sign-in: the demo users and any configured users")
-                .contains("no identity provider (mash.security.oidc.issuer-uri is not set)");
+        assertThat(none.describe(true, 0)).isEqualTo("Sign-in: no identity provider (mash.security.oidc.issuer-uri "
+                + "is not set); 0 configured user(s) and the demo users (HTTP Basic, RSocket simple)");
     }
 
     @Test
     void theStartUpLineNamesTheProviderItsAudienceAndClaim() {
         var provider = IdentityProvider.of(settings("api://mash", "groups", Duration.ofSeconds(30), MAPPING), CLOCK);
-        assertThat(provider.describe(false)).isEqualTo("Sign-in: bearer JWTs from the identity provider " + ISSUER
-                + " (audience api://mash, roles from the 'groups' claim, 2 mapped value(s), clock skew 30s), and any "
-                + "configured users");
+        assertThat(provider.describe(false, 2)).isEqualTo("Sign-in: bearer JWTs from the identity provider " + ISSUER
+                + " (audience api://mash, roles from the 'groups' claim, 2 mapped value(s), clock skew 30s); "
+                + "2 configured user(s), no demo users (HTTP Basic, RSocket simple)");
     }
 
     @Test

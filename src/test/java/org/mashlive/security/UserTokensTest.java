@@ -117,4 +117,40 @@ class UserTokensTest {
         assertThatThrownBy(() -> at(ISSUED, KEY).verify("mu1.ZHV0eS5sZWFk.RFVUWV9MRUFE.1773172800.c2ln"))
                 .isInstanceOf(BadCredentialsException.class).hasMessageContaining("earlier version");
     }
+
+    @Test
+    void aTokenForAPersonTheProviderSignedInCarriesTheirSubjectAndNameAndKeepsThemOnRenewal() {
+        var signedIn = renewableAt(ISSUED).issueForProvider("j.okafor@council.example", "sub-7f3a", "Jo Okafor",
+                List.of("DUTY_LEAD"));
+        assertThat(signedIn.token()).startsWith(UserTokens.PROVIDER_PREFIX);
+        assertThat(signedIn.username()).isEqualTo("j.okafor@council.example");
+
+        Instant halfPast = ISSUED.plus(Duration.ofMinutes(30));
+        var claims = renewableAt(halfPast).verify(signedIn.token());
+        assertThat(claims.fromProvider()).isTrue();
+        assertThat(claims.subject()).isEqualTo("sub-7f3a");
+        assertThat(claims.displayName()).isEqualTo("Jo Okafor");
+        assertThat(claims.roles()).containsExactly("DUTY_LEAD");
+
+        var renewed = renewableAt(halfPast).verify(renewableAt(halfPast).renew(claims, claims.roles()).token());
+        assertThat(renewed.subject()).isEqualTo("sub-7f3a");
+        assertThat(renewed.displayName()).isEqualTo("Jo Okafor");
+        assertThat(renewed.signedInAt()).isEqualTo(ISSUED);
+        // a configured user's token says nothing of a provider
+        assertThat(renewableAt(halfPast).verify(renewableAt(ISSUED).issue("duty.lead", List.of("DUTY_LEAD")).token())
+                .fromProvider()).isFalse();
+    }
+
+    @Test
+    void aProvidersPersonCannotBeMadeIntoAConfiguredUserOrRenamed() {
+        var token = at(ISSUED, KEY).issueForProvider("admin", "sub-1", "Kim Reed", List.of("DUTY_LEAD")).token();
+        String[] parts = token.split("\\.");
+        // the same body under the configured users' prefix, or with another name, no longer matches its signature
+        String asConfigured = UserTokens.PREFIX + token.substring(UserTokens.PROVIDER_PREFIX.length());
+        parts[6] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("Chris Lee".getBytes());
+        String renamed = String.join(".", parts);
+        assertThatThrownBy(() -> at(ISSUED, KEY).verify(asConfigured)).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> at(ISSUED, KEY).verify(renamed)).isInstanceOf(BadCredentialsException.class)
+                .hasMessage("User token not signed by this service");
+    }
 }

@@ -46,6 +46,11 @@ final class TestDutyBackend implements DutyBackend {
     }
 
     @Override
+    public UserToken signInWithProvider(String accessToken) {
+        throw new DutyException(DutyException.Kind.REFUSED, "not in this test");
+    }
+
+    @Override
     public ReferralDetail detail(ActingUser user, String reference) {
         detailsAsked.add(user.username() + " " + reference);
         return detail;
