@@ -27,5 +27,7 @@ public enum AuditAction {
     /** A decision was returned for another decision, with the reason; the referral is open again. */
     DECISION_RETURNED,
     /** A sign-off or return was refused (for example, of the person's own decision); nothing changed. */
-    SIGN_OFF_REFUSED
+    SIGN_OFF_REFUSED,
+    /** A child's flags were set or cleared on a referral, with the reason; the detail says which. */
+    FLAGS_CHANGED
 }

@@ -489,6 +489,7 @@ class DutyView extends Main {
         final Button allocateChecks = new Button("Allocate checks…");
         final Button decide = new Button("Record decision…");
         final Button reallocate = new Button("Reallocate…");
+        final FlagsEditor flags = new FlagsEditor(this::saveFlags);
         final Div facts = new Div();
         private final Div actions;
         private UnorderedList history;
@@ -538,7 +539,7 @@ class DutyView extends Main {
 
             reallocate.setId("duty-reallocate");
             reallocate.addClickListener(e -> openDialog(reference));
-            actions = new Div(rating, staging, checks, deciding, new Div(reallocate));
+            actions = new Div(rating, staging, flags, checks, deciding, new Div(reallocate));
             actions.addClassName("duty-actions");
             facts.setId("duty-facts");
             facts.addClassName("duty-facts");
@@ -583,6 +584,7 @@ class DutyView extends Main {
             reallocate.setText(now.allocation() == null ? "Allocate…" : "Reallocate…");
             allocateChecks.setText(now.checks() == null ? "Allocate checks…" : "Move checks…");
             checks.setVisible(card.policeCheck() == PoliceCheck.WAITING);
+            flags.follow(card);
             actions.setVisible(true);
         }
 
@@ -659,6 +661,13 @@ class DutyView extends Main {
             act(reference, reference + " moved to " + (chosen == null ? "" : chosen.label()),
                     person -> backend.moveStage(person, new StageRequest(reference, chosen == null ? null : chosen.name())),
                     card -> newStage.clear());
+        }
+
+        void saveFlags(java.util.Set<org.mashlive.board.api.Flag> chosen, String reason) {
+            act(reference, "Flags on " + reference + " saved",
+                    person -> backend.setFlags(person, new org.mashlive.referral.api.FlagsRequest(reference,
+                            chosen.stream().map(Enum::name).toList(), reason)),
+                    flags::saved);
         }
 
         void checksDone() {
