@@ -34,6 +34,11 @@ public interface BoardSource {
         return Mono.just(Map.of());
     }
 
+    /** Health contacts received on {@code day} (the hub's zone), by the part of health they came from. */
+    default Mono<Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        return Mono.just(Map.of());
+    }
+
     /** The timescales in force, for the board's labels. */
     default List<TimescaleInfo> timescales() {
         return List.of();

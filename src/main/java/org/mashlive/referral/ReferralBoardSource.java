@@ -35,6 +35,11 @@ class ReferralBoardSource implements BoardSource {
     }
 
     @Override
+    public Mono<Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        return referrals.healthArrivalsOn(day);
+    }
+
+    @Override
     public List<TimescaleInfo> timescales() {
         return timescales.timescales();
     }

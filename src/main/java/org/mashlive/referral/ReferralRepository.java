@@ -73,6 +73,20 @@ class ReferralRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(Source.class));
     }
 
+    /** Health contacts received in [from, to), by the part of health they came from; those without one left out. */
+    Mono<Map<String, Integer>> healthArrivalsBetween(Instant from, Instant to) {
+        return db.sql("""
+                        SELECT health_type, count(*) AS n FROM referral
+                        WHERE received_at >= :from AND received_at < :to AND source = 'HEALTH'
+                          AND health_type IS NOT NULL
+                        GROUP BY health_type""")
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map(row -> Map.entry(row.get("health_type", String.class), row.get("n", Long.class).intValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, java.util.TreeMap::new);
+    }
+
     Mono<Void> updateRag(long id, Rag rag, Instant dueAt, Instant at) {
         return db.sql("""
                         UPDATE referral SET rag = :rag, due_at = :dueAt, version = version + 1, updated_at = :at

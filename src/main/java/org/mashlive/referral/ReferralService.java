@@ -290,6 +290,13 @@ public class ReferralService {
         return referrals.arrivalsBetween(from, to);
     }
 
+    /** Health contacts received on {@code day} (in the hub's zone), by the part of health they came from. */
+    Mono<java.util.Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        var from = day.atStartOfDay(timescales.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
+        return referrals.healthArrivalsBetween(from, to);
+    }
+
     private Referral toReferral(ReferralRepository.Row row) {
         Instant now = clock.instant();
         boolean open = row.stage().open();

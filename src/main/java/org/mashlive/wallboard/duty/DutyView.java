@@ -224,8 +224,8 @@ class DutyView extends Main {
                 .setComparator(row -> RagColumn.of(row.card().rag()).ordinal()).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.card().stage().label()).setHeader("Stage").setKey("stage")
                 .setComparator(row -> row.card().stage().ordinal()).setWidth("9rem").setFlexGrow(2);
-        sourceColumn = grid.addColumn(row -> row.card().source().label()).setHeader("Source").setKey("source")
-                .setComparator(row -> row.card().source().label()).setWidth("7rem").setFlexGrow(1);
+        sourceColumn = grid.addColumn(row -> org.mashlive.wallboard.HealthWords.source(row.card())).setHeader("Source")
+                .setKey("source").setComparator(row -> org.mashlive.wallboard.HealthWords.source(row.card())).setWidth("7rem").setFlexGrow(1);
         receivedColumn = grid.addColumn(row -> RECEIVED.format(row.card().receivedAt().atZone(feed.zone())) + " · "
                         + BoardText.duration(row.waited()))
                 .setHeader("Received · waiting").setKey("received")
