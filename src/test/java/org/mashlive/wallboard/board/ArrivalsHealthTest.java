@@ -28,7 +28,10 @@ import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.ListItem;
 
-/** Health's parts on the board: the arrivals tile's turn for them, and the ticker naming the part of health. */
+/**
+ * The arrivals tile beyond the four largest groups: Border Force apart from other sources, health's
+ * parts in turns with the total, and the ticker naming the part of health.
+ */
 class ArrivalsHealthTest extends BrowserlessTest {
 
     // 14:00:10 London (GMT): the health line's turn
@@ -103,5 +106,19 @@ class ArrivalsHealthTest extends BrowserlessTest {
         openBoard();
         assertThat(text("arrivals-health-types")).isEmpty();
         assertThat($(ArrivalsTile.class).first().hasClassName("health-turn")).isFalse();
+    }
+
+    @Test
+    void borderForceIsCountedApartFromOtherSources() {
+        feed.set(BoardState.from(Cards.snapshot(9, NOW, List.of(), Map.of(Source.POLICE, 5, Source.BORDER_FORCE, 2,
+                Source.FAMILY_SELF, 2, Source.OTHER_LOCAL_AUTHORITY, 1), List.of())), Liveness.LIVE);
+        openBoard();
+        assertThat(text("arrivals-border_force")).isEqualTo("Border Force220%");
+        assertThat(text("arrivals-other-count")).as("family and another local authority, not Border Force")
+                .isEqualTo("3");
+        assertThat(text("arrivals-police-share")).isEqualTo("50%");
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("arrivals-border_force-bar").getStyle().get("width"))
+                .isEqualTo("20.0%");
+        assertThat($(Component.class).id("arrivals-border_force").hasClassName("source-border_force")).isTrue();
     }
 }
