@@ -39,6 +39,11 @@ public interface BoardSource {
         return Mono.just(Map.of());
     }
 
+    /** Contacts received on {@code day} (the hub's zone) for information only, needing no decision. */
+    default Mono<Integer> informationOnlyOn(LocalDate day) {
+        return Mono.just(0);
+    }
+
     /** The timescales in force, for the board's labels. */
     default List<TimescaleInfo> timescales() {
         return List.of();

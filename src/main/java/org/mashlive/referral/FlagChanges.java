@@ -79,7 +79,7 @@ public class FlagChanges {
                 .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(ref)))
                 .flatMap(row -> {
                     if (!row.stage().open()) {
-                        return Mono.error(new ReferralClosedException(row.reference(), "changing its flags"));
+                        return Mono.error(new ReferralClosedException(row.reference(), row.stage(), "changing its flags"));
                     }
                     if (row.flags().equals(wanted)) {
                         return referrals.find(row.id());

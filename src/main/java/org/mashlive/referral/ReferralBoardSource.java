@@ -40,6 +40,11 @@ class ReferralBoardSource implements BoardSource {
     }
 
     @Override
+    public Mono<Integer> informationOnlyOn(LocalDate day) {
+        return referrals.informationOnlyOn(day);
+    }
+
+    @Override
     public List<TimescaleInfo> timescales() {
         return timescales.timescales();
     }

@@ -55,7 +55,7 @@ class ReferralRepository {
     }
 
     Flux<Row> open() {
-        return db.sql("SELECT " + COLUMNS + " FROM referral WHERE stage <> 'DECIDED' ORDER BY received_at, id")
+        return db.sql("SELECT " + COLUMNS + " FROM referral WHERE stage NOT IN ('DECIDED', 'INFORMATION_ONLY') ORDER BY received_at, id")
                 .map(ReferralRepository::row)
                 .all();
     }
@@ -85,6 +85,17 @@ class ReferralRepository {
                 .map(row -> Map.entry(row.get("health_type", String.class), row.get("n", Long.class).intValue()))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, java.util.TreeMap::new);
+    }
+
+    /** Contacts received in [from, to) for information only. */
+    Mono<Integer> informationOnlyBetween(Instant from, Instant to) {
+        return db.sql("""
+                        SELECT count(*) AS n FROM referral
+                        WHERE received_at >= :from AND received_at < :to AND stage = 'INFORMATION_ONLY'""")
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map(row -> row.get("n", Long.class).intValue())
+                .one();
     }
 
     Mono<Void> updateRag(long id, Rag rag, Instant dueAt, Instant at) {

@@ -206,7 +206,7 @@ public class ReferralService {
                 .then(referrals.findById(id, true))
                 .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(String.valueOf(id))))
                 .flatMap(row -> !row.stage().open()
-                        ? Mono.error(new ReferralClosedException(row.reference(), action))
+                        ? Mono.error(new ReferralClosedException(row.reference(), row.stage(), action))
                         : at.isBefore(row.receivedAt())
                         ? Mono.error(new InvalidReferralException("at", "must not be before the referral was received"))
                         : work.apply(row))
@@ -295,6 +295,13 @@ public class ReferralService {
         var from = day.atStartOfDay(timescales.zone()).toInstant();
         var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
         return referrals.healthArrivalsBetween(from, to);
+    }
+
+    /** Contacts received on {@code day} (in the hub's zone) for information only. */
+    Mono<Integer> informationOnlyOn(LocalDate day) {
+        var from = day.atStartOfDay(timescales.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
+        return referrals.informationOnlyBetween(from, to);
     }
 
     private Referral toReferral(ReferralRepository.Row row) {

@@ -23,6 +23,8 @@ import java.util.Map;
  *                   core hours and bank holidays
  * @param healthArrivals health contacts received on {@code day}, by the part of health they came from
  *                   ({@code GP}, {@code CAMHS}…; those recorded without one are not counted here)
+ * @param informationOnlyArrivals contacts received on {@code day} for information only (needing no
+ *                   decision), also counted in {@code arrivals}
  */
 public record BoardSnapshot(
         long seq,
@@ -36,7 +38,8 @@ public record BoardSnapshot(
         List<ShiftCard> shifts,
         RotaSettings rota,
         List<AllocationCard> allocations,
-        Map<String, Integer> healthArrivals) {
+        Map<String, Integer> healthArrivals,
+        Integer informationOnlyArrivals) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
@@ -50,13 +53,14 @@ public record BoardSnapshot(
         allocations = allocations == null ? List.of() : List.copyOf(allocations);
         // absent from a backend that does not break health down yet
         healthArrivals = healthArrivals == null ? Map.of() : Map.copyOf(healthArrivals);
+        informationOnlyArrivals = informationOnlyArrivals == null ? 0 : informationOnlyArrivals;
     }
 
     /** A board without today's health contacts broken down. */
     public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
                          List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
                          List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations) {
-        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of());
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of(), 0);
     }
 
     /** A board in which nothing is allocated. */

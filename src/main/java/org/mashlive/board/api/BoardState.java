@@ -32,6 +32,7 @@ public final class BoardState {
     private LocalDate day;
     private final Map<Source, Integer> arrivals = new EnumMap<>(Source.class);
     private final Map<String, Integer> healthArrivals = new java.util.TreeMap<>();
+    private int informationOnlyArrivals;
     private final Deque<BoardEvent> recent = new ArrayDeque<>();
     private final List<TimescaleInfo> timescales;
     private final Map<Long, StaffCard> staff = new HashMap<>();
@@ -48,6 +49,7 @@ public final class BoardState {
         this.day = snapshot.day();
         this.arrivals.putAll(snapshot.arrivals());
         this.healthArrivals.putAll(snapshot.healthArrivals());
+        this.informationOnlyArrivals = snapshot.informationOnlyArrivals();
         snapshot.recent().stream().limit(RECENT).forEach(recent::addLast);
         this.timescales = snapshot.timescales();
         snapshot.staff().stream().filter(StaffCard::active).forEach(person -> staff.put(person.id(), person));
@@ -162,6 +164,9 @@ public final class BoardState {
                 if (card.healthType() != null) {
                     healthArrivals.merge(card.healthType(), 1, Integer::sum);
                 }
+                if (card.stage() == Stage.INFORMATION_ONLY) {
+                    informationOnlyArrivals++;
+                }
             }
         }
         remember(event);
@@ -215,6 +220,7 @@ public final class BoardState {
             day = today;
             arrivals.clear();
             healthArrivals.clear();
+            informationOnlyArrivals = 0;
         }
     }
 
@@ -236,7 +242,7 @@ public final class BoardState {
         var allocated = new ArrayList<>(allocations.values());
         allocated.sort(Comparator.comparing(AllocationCard::workType).thenComparing(AllocationCard::workId));
         return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, people, rotaShifts,
-                rotaSettings, allocated, healthArrivals);
+                rotaSettings, allocated, healthArrivals, informationOnlyArrivals);
     }
 
     /** How long after its end a shift stays on the board. */
@@ -432,6 +438,11 @@ public final class BoardState {
     /** Health contacts received on {@link #day()}, by the part of health they came from. */
     public Map<String, Integer> healthArrivals() {
         return Map.copyOf(healthArrivals);
+    }
+
+    /** Contacts received on {@link #day()} for information only, needing no decision. */
+    public int informationOnlyArrivals() {
+        return informationOnlyArrivals;
     }
 
     /** Today's arrivals by source group with their shares, in {@link SourceGroup} order. */

@@ -59,7 +59,9 @@ final class ArrivalsTile extends Tile {
         for (var share : figures.arrivals()) {
             rows.get(share.group()).render(share);
         }
-        text(total, figures.arrivalsTotal() + " contacts");
+        int informationOnly = feed == null ? 0 : feed.read(state -> state.informationOnlyArrivals()).orElse(0);
+        text(total, figures.arrivalsTotal() + " contacts" + (informationOnly == 0 ? "" : " · " + informationOnly
+                + " info only"));
         boolean today = figures.day() != null && figures.day().equals(LocalDate.ofInstant(now, figures.zone()));
         text(day, figures.day() == null || today ? "" : "on " + BoardText.day(figures.day()));
         String byType = feed == null ? "" : feed.read(state -> org.mashlive.wallboard.HealthWords.breakdown(

@@ -30,7 +30,7 @@ class HealthArrivalsTest {
     @Test
     void startsFromTheSnapshotCountsEachHealthContactReceivedTodayAndStartsAgainOnANewDay() {
         var snapshot = new BoardSnapshot(0, NINE, List.of(), TODAY, Map.of(Source.HEALTH, 3), List.of(), List.of(),
-                List.of(), List.of(), RotaSettings.DEFAULT, List.of(), Map.of("GP", 2, "CAMHS", 1));
+                List.of(), List.of(), RotaSettings.DEFAULT, List.of(), Map.of("GP", 2, "CAMHS", 1), 0);
         var state = BoardState.from(snapshot);
         state.apply(received(1, health(1, NINE.plusSeconds(60), "GP")));
         state.apply(received(2, health(2, NINE.plusSeconds(120), "ACUTE_TRUST")));
@@ -53,7 +53,7 @@ class HealthArrivalsTest {
     @Test
     void aSnapshotFromABackendThatDoesNotBreakHealthDownHasNone() {
         var snapshot = new BoardSnapshot(0, NINE, List.of(), TODAY, Map.of(), List.of(), List.of(), List.of(),
-                List.of(), RotaSettings.DEFAULT, List.of(), null);
+                List.of(), RotaSettings.DEFAULT, List.of(), null, null);
         assertThat(snapshot.healthArrivals()).isEmpty();
     }
 }

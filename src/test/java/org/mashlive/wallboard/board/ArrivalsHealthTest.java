@@ -60,7 +60,7 @@ class ArrivalsHealthTest extends BrowserlessTest {
     private static BoardState board() {
         var snapshot = new BoardSnapshot(9, NOW, List.of(), java.time.LocalDate.of(2026, 3, 10),
                 Map.of(Source.HEALTH, 6, Source.POLICE, 4), List.of(), Cards.TIMESCALES, List.of(), List.of(),
-                RotaSettings.DEFAULT, List.of(), Map.of("GP", 2, "CAMHS", 2, "ACUTE_TRUST", 1));
+                RotaSettings.DEFAULT, List.of(), Map.of("GP", 2, "CAMHS", 2, "ACUTE_TRUST", 1), 0);
         return BoardState.from(snapshot);
     }
 
@@ -120,5 +120,27 @@ class ArrivalsHealthTest extends BrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Div.class).id("arrivals-border_force-bar").getStyle().get("width"))
                 .isEqualTo("20.0%");
         assertThat($(Component.class).id("arrivals-border_force").hasClassName("source-border_force")).isTrue();
+    }
+
+    @Test
+    void contactsForInformationOnlyAreCountedApartBesideTheTotal() {
+        var snapshot = new BoardSnapshot(9, NOW, List.of(), java.time.LocalDate.of(2026, 3, 10),
+                Map.of(Source.POLICE, 8, Source.BORDER_FORCE, 2), List.of(), Cards.TIMESCALES, List.of(), List.of(),
+                RotaSettings.DEFAULT, List.of(), Map.of(), 1);
+        var state = BoardState.from(snapshot);
+        feed.set(state, Liveness.LIVE);
+        var view = openBoard();
+        assertThat(text("arrivals-total")).isEqualTo("10 contacts · 1 info only");
+
+        var c = Cards.card(30, Source.BORDER_FORCE, null, Stage.INFORMATION_ONLY, NOW.minusSeconds(5),
+                NOW.plusSeconds(3600));
+        state.apply(new BoardEvent(10, NOW, BoardEventType.REFERRAL_RECEIVED, c));
+        feed.set(state, Liveness.LIVE);
+        view.refresh();
+        assertThat(text("arrivals-total")).isEqualTo("11 contacts · 2 info only");
+        assertThat(text("arrivals-border_force-count")).isEqualTo("3");
+        assertThat(state.open()).as("never open, so in no queue").isEmpty();
+        assertThat($(ListItem.class).withClassName("ticker-item").all().getFirst().getElement().getTextRecursively())
+                .contains("received · info only");
     }
 }

@@ -1,3 +1,14 @@
+-- Contacts for information only, and a child's flags set by duty leads.
+--
+-- A contact for information only needs no decision: it is taken in at the stage INFORMATION_ONLY,
+-- which is never open, so it waits in no queue and never breaches; the board counts it apart.
+ALTER TABLE referral DROP CONSTRAINT referral_stage_check;
+ALTER TABLE referral ADD CONSTRAINT referral_stage_check
+    CHECK (stage IN ('RECEIVED', 'SCREENING', 'INFORMATION_GATHERING', 'AWAITING_DECISION', 'INFORMATION_ONLY',
+                     'DECIDED'));
+DROP INDEX referral_open;
+CREATE INDEX referral_open ON referral (received_at) WHERE stage NOT IN ('DECIDED', 'INFORMATION_ONLY');
+
 -- A duty lead sets or clears a child's flags (SEND, non-verbal, asylum-seeking / new arrival, ASD
 -- concern, domestic abuse) as screening learns them. The referral keeps the flags as they stand;
 -- each change is kept here with who made it, when and why, and written to the audit trail.
