@@ -175,7 +175,7 @@ class ContactRepository {
                                         c.estimatedAge(), c.expectedDeliveryDate()),
                                 child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
                                 contact.consent(), contact.consentOverrideReason(), contact.rag(), contact.stage(),
-                                null, null, row.reReferral(), contact.dueAt(), 0, false, null),
+                                null, null, row.reReferral(), contact.dueAt(), 0, false, null, row.contactId()),
                                 contact.rag(), row.contactId(), row.position(), contact.referrer(),
                                 contact.policeRisk()));
                     }

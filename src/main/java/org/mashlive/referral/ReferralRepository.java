@@ -29,7 +29,7 @@ class ReferralRepository {
     static final String COLUMNS = """
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
             child_first_name, child_last_name, child_date_of_birth, child_estimated_age, child_expected_on, child_key, concern, flags, consent,
-            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
+            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version, contact_id,
             EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done,
             (SELECT d.decided_at FROM decision d WHERE d.referral_id = referral.id AND d.status = 'AWAITING_SIGN_OFF')
                 AS awaiting_sign_off_since""";
@@ -223,7 +223,8 @@ class ReferralRepository {
                 instant(row, "due_at"),
                 row.get("version", Integer.class),
                 Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)),
-                instant(row, "awaiting_sign_off_since"));
+                instant(row, "awaiting_sign_off_since"),
+                row.get("contact_id", Long.class));
     }
 
     /** A referral as stored. */
@@ -231,6 +232,6 @@ class ReferralRepository {
                HealthType healthType, String merlinId, Child child, String childKey, String concern, Set<Flag> flags,
                Consent consent, String consentOverrideReason, Rag rag, Stage stage, Outcome outcome,
                Instant decidedAt, boolean reReferral, Instant dueAt, int version, boolean policeCheckDone,
-               Instant awaitingSignOffSince) {
+               Instant awaitingSignOffSince, Long contactId) {
     }
 }

@@ -319,6 +319,6 @@ public class ReferralService {
                 row.version(),
                 row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
                         : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING,
-                decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null);
+                decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null, row.contactId());
     }
 }

@@ -89,4 +89,28 @@ class SnapshotAssemblerIT {
         assertThat(card.healthType()).isEqualTo("GP");
         assertThat(after.open()).extracting(ReferralCard::flags).isNotEmpty();
     }
+
+    @Test
+    void theCardsOfTheChildrenOfOneContactShareItsContact() {
+        var household = TestClients.web(httpPort).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"externalRef": "MERLIN-SIBS-%d", "channel": "POLICE_NOTIFICATION", "source": "POLICE",
+                         "children": [
+                           {"firstName": "Ann", "lastName": "Sibling", "dateOfBirth": "2014-01-02"},
+                           {"firstName": "Ben", "lastName": "Sibling", "dateOfBirth": "2016-03-04"},
+                           {"firstName": "Cat", "lastName": "Sibling", "dateOfBirth": "2019-05-06"}],
+                         "concern": "Domestic abuse incident; three children present."}""".formatted(System.nanoTime()))
+                .retrieve().bodyToMono(new org.springframework.core.ParameterizedTypeReference<
+                        Map<String, List<ReferralSummary>>>() { }).block(WAIT).get("referrals");
+        var alone = health("GP", "");
+        var references = household.stream().map(ReferralSummary::reference).toList();
+
+        var open = snapshot().open();
+        var contacts = open.stream().filter(card -> references.contains(card.reference()))
+                .map(ReferralCard::contactId).toList();
+        assertThat(contacts).hasSize(3).doesNotContainNull();
+        assertThat(java.util.Set.copyOf(contacts)).hasSize(1);
+        var other = open.stream().filter(card -> card.reference().equals(alone.reference())).findFirst().orElseThrow();
+        assertThat(other.contactId()).isNotNull().isNotEqualTo(contacts.getFirst());
+    }
 }

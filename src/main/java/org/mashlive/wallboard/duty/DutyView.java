@@ -119,6 +119,9 @@ class DutyView extends Main {
     Grid.Column<DutyQueue.Row> sourceColumn;
     Grid.Column<DutyQueue.Row> receivedColumn;
     Grid.Column<DutyQueue.Row> checksColumn;
+    Grid.Column<DutyQueue.Row> siblingsColumn;
+    /** The children of each contact in the queue now, for the siblings column. */
+    private Siblings siblings = Siblings.NONE;
     private final Aside detail = new Aside();
     /** The detail panel of the selected referral; null when none is selected. */
     CasePanel panel;
@@ -236,6 +239,9 @@ class DutyView extends Main {
                 .setComparator(DutyQueue.Row::allocatedTo).setWidth("9rem").setFlexGrow(2);
         checksColumn = grid.addColumn(DutyQueue.Row::policeChecks).setHeader("Police checks").setKey("checks")
                 .setComparator(DutyQueue.Row::policeChecks).setWidth("9rem").setFlexGrow(2);
+        // a household named in one contact: sorting by this column brings its children together
+        siblingsColumn = grid.addColumn(row -> siblings.text(row.card())).setHeader("Siblings").setKey("siblings")
+                .setComparator(row -> Siblings.groupKey(row.card())).setWidth("7.5rem").setFlexGrow(0);
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
         grid.setMultiSort(false);
         grid.setPartNameGenerator(row -> row.breached() ? "breached" : row.dueSoon() ? "due-soon" : null);
@@ -300,6 +306,7 @@ class DutyView extends Main {
     /** Shows the columns a window {@code width} CSS px wide has room for: the least important go first. */
     void fitColumns(int width) {
         sourceColumn.setVisible(width >= WITHOUT_SOURCE);
+        siblingsColumn.setVisible(width >= WITHOUT_SOURCE);
         receivedColumn.setVisible(width >= WITHOUT_RECEIVED);
         checksColumn.setVisible(width >= WITHOUT_CHECKS);
     }
@@ -341,6 +348,7 @@ class DutyView extends Main {
         grid.setEmptyStateText(open == 0 ? "No open referrals" : filter.emptyText(
                 person.getValue() == null ? null : person.getValue().name()));
         rows = shown;
+        siblings = feed.read(state -> Siblings.of(state.open())).orElse(Siblings.NONE);
         // rows are known by their reference: a click on a row drawn before this refresh still
         // selects it, and the selection survives the refresh
         grid.setItems(shown).setIdentifierProvider(DutyQueue.Row::reference);

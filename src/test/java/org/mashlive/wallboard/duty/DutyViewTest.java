@@ -176,7 +176,8 @@ class DutyViewTest extends BrowserlessTest {
         var view = open();
         assertThat(view.grid.getColumns()).allMatch(column -> column.isSortable());
         assertThat(view.grid.getColumns()).extracting(column -> column.getKey())
-                .containsExactly("reference", "rag", "stage", "source", "received", "time-left", "allocated", "checks");
+                .containsExactly("reference", "rag", "stage", "source", "received", "time-left", "allocated", "checks",
+                        "siblings");
     }
 
     @Test
