@@ -37,5 +37,7 @@ public enum AuditAction {
     /** A professional disagreement moved to another stage (manager, head of service). */
     ESCALATION_STAGE_CHANGED,
     /** A professional disagreement was resolved, with how. */
-    ESCALATION_RESOLVED
+    ESCALATION_RESOLVED,
+    /** A child's flags were set or cleared on a referral, with the reason; the detail says which. */
+    FLAGS_CHANGED
 }

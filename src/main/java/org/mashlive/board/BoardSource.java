@@ -34,6 +34,16 @@ public interface BoardSource {
         return Mono.just(Map.of());
     }
 
+    /** Health contacts received on {@code day} (the hub's zone), by the part of health they came from. */
+    default Mono<Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        return Mono.just(Map.of());
+    }
+
+    /** Contacts received on {@code day} (the hub's zone) for information only, needing no decision. */
+    default Mono<Integer> informationOnlyOn(LocalDate day) {
+        return Mono.just(0);
+    }
+
     /** The timescales in force, for the board's labels. */
     default List<TimescaleInfo> timescales() {
         return List.of();

@@ -63,6 +63,8 @@ class SnapshotAssembler {
         Mono<BoardSnapshot> reads = store.lastSeq().flatMap(seq -> {
             var open = new ArrayList<ReferralCard>();
             var arrivals = new EnumMap<Source, Integer>(Source.class);
+            var healthArrivals = new java.util.TreeMap<String, Integer>();
+            var informationOnly = new java.util.concurrent.atomic.AtomicInteger();
             var timescales = new ArrayList<TimescaleInfo>();
             var staff = new ArrayList<StaffCard>();
             var shifts = new ArrayList<ShiftCard>();
@@ -79,6 +81,10 @@ class SnapshotAssembler {
                 fromSources = fromSources
                         .then(source.openReferrals().doOnNext(open::add).then())
                         .then(source.arrivalsOn(today).doOnNext(counts -> merge(arrivals, counts)).then())
+                        .then(source.healthArrivalsOn(today)
+                                .doOnNext(counts -> counts.forEach((type, n) -> healthArrivals.merge(type, n, Integer::sum)))
+                                .then())
+                        .then(source.informationOnlyOn(today).doOnNext(informationOnly::addAndGet).then())
                         .then(source.staff().doOnNext(staff::add).then())
                         .then(source.shiftsEndingAfter(shiftsSince).doOnNext(shifts::add).then())
                         .then(source.allocations().doOnNext(allocations::add).then());
@@ -99,7 +105,7 @@ class SnapshotAssembler {
                                     || allocation.workType() == WorkType.POLICE_CHECK && !card.awaitingPoliceCheck();
                         });
                         return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales, staff, shifts,
-                                settings, allocations);
+                                settings, allocations, healthArrivals, informationOnly.get());
                     });
         });
         return readOnly.transactional(reads);

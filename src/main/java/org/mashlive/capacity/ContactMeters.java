@@ -36,6 +36,7 @@ class ContactMeters implements DisposableBean {
     private final Clock clock;
     private final Map<String, Counter> health = new HashMap<>();
     private final Disposable subscription;
+    private final Counter informationOnly;
 
     private volatile Flagged flagged;
 
@@ -56,6 +57,9 @@ class ContactMeters implements DisposableBean {
                     .tag("flag", MeterLabels.of(flag))
                     .register(registry);
         }
+        this.informationOnly = Counter.builder("mash.referrals.received.information.only")
+                .description("Contacts taken in for information only, needing no decision (also counted as received)")
+                .register(registry);
         this.subscription = board.applied().subscribe(this::count);
     }
 
@@ -71,6 +75,9 @@ class ContactMeters implements DisposableBean {
             return;
         }
         ReferralCard card = event.referral();
+        if (card.stage() == org.mashlive.board.api.Stage.INFORMATION_ONLY) {
+            informationOnly.increment();
+        }
         if (card.source() != org.mashlive.board.api.Source.HEALTH) {
             return;
         }

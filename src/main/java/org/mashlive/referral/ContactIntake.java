@@ -200,6 +200,8 @@ final class ContactIntake {
         differ(fields, "referrer.contact", given == null ? null : stripped(given.contact()),
                 had == null ? null : had.contact());
         differ(fields, "policeRiskLevel", contact.policeRiskLevel(), first.policeRisk());
+        differ(fields, "informationOnly", contact.forInformationOnly(),
+                row.stage() == org.mashlive.board.api.Stage.INFORMATION_ONLY);
         return List.copyOf(fields);
     }
 
@@ -347,7 +349,7 @@ final class ContactIntake {
         var stored = new ContactRepository.Contact(contact.externalRef(), now, contact.channel(), contact.source(),
                 contact.healthType(), merlinIdOf(contact), contact.concern(), contact.flags(), contact.consent(),
                 contact.consentOverrideReason(), rag, timescales.dueAt(now, rag), contact.referrer(),
-                contact.policeRiskLevel());
+                contact.policeRiskLevel(), contact.forInformationOnly());
         var newChildren = new ArrayList<ContactRepository.NewChild>();
         for (int i = 0; i < children.size(); i++) {
             newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).identity(),

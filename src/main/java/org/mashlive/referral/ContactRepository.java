@@ -108,7 +108,7 @@ class ContactRepository {
                                 :externalRef, :receivedAt, :channel, :source, :healthType, :merlinId,
                                 g.first_name, g.last_name, g.date_of_birth, g.estimated_age, g.expected_on, g.child_key,
                                 g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, :concern, :flags,
-                                :consent, :overrideReason, :rag, :rag, 'RECEIVED', :dueAt,
+                                :consent, :overrideReason, :rag, :rag, :stage, :dueAt,
                                 EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
                                         AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
                                 :receivedAt, c.id, g.position, :referrerName, :referrerRole, :referrerAgency, :referrerContact,
@@ -118,7 +118,7 @@ class ContactRepository {
                             RETURNING id, reference, re_referral, contact_id, child_position),
                         first_stage AS (
                             INSERT INTO stage_change (referral_id, changed_at, from_stage, to_stage)
-                            SELECT id, :receivedAt, NULL, 'RECEIVED' FROM new_referral),
+                            SELECT id, :receivedAt, NULL, :stage FROM new_referral),
                         first_rag AS (
                             INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason)
                             SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
@@ -135,7 +135,8 @@ class ContactRepository {
                 .bind("concern", contact.concern().strip())
                 .bind("flags", contact.flags().stream().map(Flag::name).sorted().toArray(String[]::new))
                 .bind("consent", contact.consent().name())
-                .bind("dueAt", utc(contact.dueAt()));
+                .bind("dueAt", utc(contact.dueAt()))
+                .bind("stage", contact.stage().name());
         spec = bindNullable(spec, "contactId", contactId, Long.class);
         spec = bindNullable(spec, "externalRef", contact.externalRef(), String.class);
         spec = bindNullable(spec, "healthType", contact.healthType() == null ? null : contact.healthType().name(),
@@ -173,8 +174,8 @@ class ContactRepository {
                                 new Child(stripped(c.firstName()), c.lastName().strip(), c.dateOfBirth(),
                                         c.estimatedAge(), c.expectedDeliveryDate()),
                                 child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
-                                contact.consent(), contact.consentOverrideReason(), contact.rag(), Stage.RECEIVED,
-                                null, null, row.reReferral(), contact.dueAt(), 0, false, null),
+                                contact.consent(), contact.consentOverrideReason(), contact.rag(), contact.stage(),
+                                null, null, row.reReferral(), contact.dueAt(), 0, false, null, row.contactId()),
                                 contact.rag(), row.contactId(), row.position(), contact.referrer(),
                                 contact.policeRisk()));
                     }
@@ -281,7 +282,13 @@ class ContactRepository {
     /** What a contact gives every referral made of it. */
     record Contact(String externalRef, Instant receivedAt, Channel channel, org.mashlive.board.api.Source source,
                    HealthType healthType, String merlinId, String concern, Set<Flag> flags, Consent consent,
-                   String consentOverrideReason, Rag rag, Instant dueAt, Referrer referrer, PoliceRisk policeRisk) {
+                   String consentOverrideReason, Rag rag, Instant dueAt, Referrer referrer, PoliceRisk policeRisk,
+                   boolean informationOnly) {
+
+        /** The stage its referrals start at: information only needs no decision. */
+        org.mashlive.board.api.Stage stage() {
+            return informationOnly ? org.mashlive.board.api.Stage.INFORMATION_ONLY : org.mashlive.board.api.Stage.RECEIVED;
+        }
     }
 
     /** A child to be referred: where it stands among the contact's children, and how it is known again. */

@@ -119,7 +119,7 @@ public class Decisions {
     public Mono<Referral> decide(String ref, Decision decision, Actor actor, Instant at) {
         return locked(ref).flatMap(row -> {
             if (!row.stage().open()) {
-                return Mono.error(new ReferralClosedException(row.reference(), "deciding it again"));
+                return Mono.error(new ReferralClosedException(row.reference(), row.stage(), "deciding it again"));
             }
             Decision checked = checked(decision, row.receivedAt());
             return decisions.waiting(row.id())
@@ -206,7 +206,7 @@ public class Decisions {
     private Mono<Referral> settle(String ref, Actor actor, Instant at, String action, Settlement settlement) {
         Mono<Referral> work = locked(ref).flatMap(row -> {
             if (!row.stage().open()) {
-                return Mono.error(new ReferralClosedException(row.reference(), action));
+                return Mono.error(new ReferralClosedException(row.reference(), row.stage(), action));
             }
             return decisions.waiting(row.id())
                     .switchIfEmpty(Mono.error(() -> new SignOffRefusedException(

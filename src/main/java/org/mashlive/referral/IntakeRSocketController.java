@@ -78,7 +78,7 @@ class IntakeRSocketController {
                 named("healthType", request.healthType(), HealthType.class), null, null, children,
                 request.concern(), request.rag(), request.flags(),
                 named("consent", request.consent(), Consent.class), blankToNull(request.consentOverrideReason()),
-                referrer, null);
+                referrer, null, request.informationOnly());
         var violations = validator.validate(contact);
         if (!violations.isEmpty()) {
             ConstraintViolation<NewReferral> first = violations.stream()

@@ -31,6 +31,8 @@ import org.mashlive.board.api.Source;
  * @param consentOverrideReason why consent was overridden; required when consent is OVERRIDDEN
  * @param referrer              who made the contact and how to reach them, for duty screens only
  * @param policeRiskLevel       for police contacts, the police's own risk grading
+ * @param informationOnly       true for a contact the hub is told for its information, which needs
+ *                              no decision; null or false otherwise
  */
 public record NewReferral(
         @Size(max = 64) String externalRef,
@@ -46,7 +48,8 @@ public record NewReferral(
         Consent consent,
         @Size(max = 1000) String consentOverrideReason,
         @Valid Referrer referrer,
-        PoliceRisk policeRiskLevel) {
+        PoliceRisk policeRiskLevel,
+        Boolean informationOnly) {
 
     /** The most children one contact may name: a household, not a list of a school's pupils. */
     public static final int MAX_CHILDREN = 20;
@@ -57,6 +60,19 @@ public record NewReferral(
                        String consentOverrideReason) {
         this(externalRef, channel, source, healthType, merlinId, child, null, concern, rag, flags, consent,
                 consentOverrideReason, null, null);
+    }
+
+    /** A contact that needs a decision. */
+    public NewReferral(String externalRef, Channel channel, Source source, HealthType healthType, String merlinId,
+                       Child child, List<Child> children, String concern, Rag rag, Set<Flag> flags, Consent consent,
+                       String consentOverrideReason, Referrer referrer, PoliceRisk policeRiskLevel) {
+        this(externalRef, channel, source, healthType, merlinId, child, children, concern, rag, flags, consent,
+                consentOverrideReason, referrer, policeRiskLevel, null);
+    }
+
+    /** Whether it is for information only, needing no decision. */
+    public boolean forInformationOnly() {
+        return Boolean.TRUE.equals(informationOnly);
     }
 
     public NewReferral {

@@ -35,6 +35,16 @@ class ReferralBoardSource implements BoardSource {
     }
 
     @Override
+    public Mono<Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        return referrals.healthArrivalsOn(day);
+    }
+
+    @Override
+    public Mono<Integer> informationOnlyOn(LocalDate day) {
+        return referrals.informationOnlyOn(day);
+    }
+
+    @Override
     public List<TimescaleInfo> timescales() {
         return timescales.timescales();
     }

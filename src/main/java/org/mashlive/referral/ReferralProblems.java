@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The referral API's own refusals as {@code application/problem+json}; what it cannot read is
  * answered by {@link org.mashlive.platform.InputProblems}.
  */
-@RestControllerAdvice(assignableTypes = ReferralController.class)
+@RestControllerAdvice(assignableTypes = {ReferralController.class, FlagsController.class})
 class ReferralProblems {
 
     /** Another contact has this externalRef: its reference and the fields that differ, nothing else of it. */

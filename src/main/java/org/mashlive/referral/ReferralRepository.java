@@ -29,7 +29,7 @@ class ReferralRepository {
     static final String COLUMNS = """
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
             child_first_name, child_last_name, child_date_of_birth, child_estimated_age, child_expected_on, child_key, concern, flags, consent,
-            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version,
+            consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version, contact_id,
             EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done,
             (SELECT d.decided_at FROM decision d WHERE d.referral_id = referral.id AND d.status = 'AWAITING_SIGN_OFF')
                 AS awaiting_sign_off_since""";
@@ -55,7 +55,7 @@ class ReferralRepository {
     }
 
     Flux<Row> open() {
-        return db.sql("SELECT " + COLUMNS + " FROM referral WHERE stage <> 'DECIDED' ORDER BY received_at, id")
+        return db.sql("SELECT " + COLUMNS + " FROM referral WHERE stage NOT IN ('DECIDED', 'INFORMATION_ONLY') ORDER BY received_at, id")
                 .map(ReferralRepository::row)
                 .all();
     }
@@ -71,6 +71,31 @@ class ReferralRepository {
                         row.get("n", Long.class).intValue()))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, () -> new EnumMap<>(Source.class));
+    }
+
+    /** Health contacts received in [from, to), by the part of health they came from; those without one left out. */
+    Mono<Map<String, Integer>> healthArrivalsBetween(Instant from, Instant to) {
+        return db.sql("""
+                        SELECT health_type, count(*) AS n FROM referral
+                        WHERE received_at >= :from AND received_at < :to AND source = 'HEALTH'
+                          AND health_type IS NOT NULL
+                        GROUP BY health_type""")
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map(row -> Map.entry(row.get("health_type", String.class), row.get("n", Long.class).intValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, java.util.TreeMap::new);
+    }
+
+    /** Contacts received in [from, to) for information only. */
+    Mono<Integer> informationOnlyBetween(Instant from, Instant to) {
+        return db.sql("""
+                        SELECT count(*) AS n FROM referral
+                        WHERE received_at >= :from AND received_at < :to AND stage = 'INFORMATION_ONLY'""")
+                .bind("from", utc(from))
+                .bind("to", utc(to))
+                .map(row -> row.get("n", Long.class).intValue())
+                .one();
     }
 
     Mono<Void> updateRag(long id, Rag rag, Instant dueAt, Instant at) {
@@ -198,7 +223,8 @@ class ReferralRepository {
                 instant(row, "due_at"),
                 row.get("version", Integer.class),
                 Boolean.TRUE.equals(row.get("police_check_done", Boolean.class)),
-                instant(row, "awaiting_sign_off_since"));
+                instant(row, "awaiting_sign_off_since"),
+                row.get("contact_id", Long.class));
     }
 
     /** A referral as stored. */
@@ -206,6 +232,6 @@ class ReferralRepository {
                HealthType healthType, String merlinId, Child child, String childKey, String concern, Set<Flag> flags,
                Consent consent, String consentOverrideReason, Rag rag, Stage stage, Outcome outcome,
                Instant decidedAt, boolean reReferral, Instant dueAt, int version, boolean policeCheckDone,
-               Instant awaitingSignOffSince) {
+               Instant awaitingSignOffSince, Long contactId) {
     }
 }

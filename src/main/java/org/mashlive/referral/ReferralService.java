@@ -206,7 +206,7 @@ public class ReferralService {
                 .then(referrals.findById(id, true))
                 .switchIfEmpty(Mono.error(() -> new ReferralNotFoundException(String.valueOf(id))))
                 .flatMap(row -> !row.stage().open()
-                        ? Mono.error(new ReferralClosedException(row.reference(), action))
+                        ? Mono.error(new ReferralClosedException(row.reference(), row.stage(), action))
                         : at.isBefore(row.receivedAt())
                         ? Mono.error(new InvalidReferralException("at", "must not be before the referral was received"))
                         : work.apply(row))
@@ -290,6 +290,20 @@ public class ReferralService {
         return referrals.arrivalsBetween(from, to);
     }
 
+    /** Health contacts received on {@code day} (in the hub's zone), by the part of health they came from. */
+    Mono<java.util.Map<String, Integer>> healthArrivalsOn(LocalDate day) {
+        var from = day.atStartOfDay(timescales.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
+        return referrals.healthArrivalsBetween(from, to);
+    }
+
+    /** Contacts received on {@code day} (in the hub's zone) for information only. */
+    Mono<Integer> informationOnlyOn(LocalDate day) {
+        var from = day.atStartOfDay(timescales.zone()).toInstant();
+        var to = day.plusDays(1).atStartOfDay(timescales.zone()).toInstant();
+        return referrals.informationOnlyBetween(from, to);
+    }
+
     private Referral toReferral(ReferralRepository.Row row) {
         Instant now = clock.instant();
         boolean open = row.stage().open();
@@ -305,6 +319,6 @@ public class ReferralService {
                 row.version(),
                 row.channel() != Channel.POLICE_NOTIFICATION ? PoliceCheck.NOT_NEEDED
                         : row.policeCheckDone() ? PoliceCheck.DONE : PoliceCheck.WAITING,
-                decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null);
+                decisionDue, decisionOverdue, open ? row.awaitingSignOffSince() : null, row.contactId());
     }
 }

@@ -50,6 +50,7 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.POST, "/api/referrals", List.of(INTAKE, FRONT_DOOR, DUTY_LEAD, ADMIN)));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/rag", SCREENERS));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/stage", SCREENERS));
+        rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/flags", SCREENERS));
         rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/decision", SCREENERS));
         // management oversight: a different duty lead or admin signs a decision off or returns it;
         // the queue carries rationales, which may name people, so it is theirs alone too

@@ -114,6 +114,7 @@ class RSocketSecurityConfiguration {
                         .route(ReferralRoutes.STAGE).access(anyOf(ReferralRoutes.STAGE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.DECIDE).access(anyOf(ReferralRoutes.DECIDE, Access.DUTY_LEADS))
                         .route(ReferralRoutes.POLICE_CHECK).access(anyOf(ReferralRoutes.POLICE_CHECK, Access.DUTY_LEADS))
+                        .route(ReferralRoutes.FLAGS).access(anyOf(ReferralRoutes.FLAGS, Access.DUTY_LEADS))
                         // management oversight, and the rationales it reads: duty leads and admins
                         .route(ReferralRoutes.SIGN_OFF).access(anyOf(ReferralRoutes.SIGN_OFF, Access.DUTY_LEADS))
                         .route(ReferralRoutes.RETURN).access(anyOf(ReferralRoutes.RETURN, Access.DUTY_LEADS))

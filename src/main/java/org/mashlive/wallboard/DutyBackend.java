@@ -76,6 +76,9 @@ public interface DutyBackend {
     /** The threshold levels a decision may apply, as the hub configured them. */
     List<String> thresholds(ActingUser user);
 
+    /** Sets the child's flags on a referral as {@code user}, with the reason; answers its card as it now stands. */
+    ReferralCard setFlags(ActingUser user, org.mashlive.referral.api.FlagsRequest request);
+
     /** Records the police checks on a referral as done by {@code user}. */
     ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request);
 

@@ -130,6 +130,11 @@ final class DutyConnection implements DutyBackend {
     }
 
     @Override
+    public ReferralCard setFlags(ActingUser user, org.mashlive.referral.api.FlagsRequest request) {
+        return call(bearer(user), ReferralRoutes.FLAGS, spec -> spec.data(request).retrieveMono(ReferralCard.class));
+    }
+
+    @Override
     public ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request) {
         return call(bearer(user), ReferralRoutes.POLICE_CHECK,
                 spec -> spec.data(request).retrieveMono(ReferralCard.class));

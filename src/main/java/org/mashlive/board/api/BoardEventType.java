@@ -17,7 +17,9 @@ public enum BoardEventType {
     /** A decision was made that waits for a lead's sign-off; the referral stays open until then. */
     DECISION_AWAITING_SIGN_OFF("decided, awaiting sign-off", Subject.REFERRAL),
     /** A decision waiting for sign-off was returned; the referral is open for another decision. */
-    DECISION_RETURNED("returned for another decision", Subject.REFERRAL);
+    DECISION_RETURNED("returned for another decision", Subject.REFERRAL),
+    /** A duty lead set or cleared the child's flags (SEND, non-verbal…) on an open referral. */
+    FLAGS_CHANGED("flags changed", Subject.REFERRAL);
 
     /** Which field of a {@link BoardEvent} carries what the event is about. */
     public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION }

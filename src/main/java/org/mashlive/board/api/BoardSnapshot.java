@@ -21,6 +21,10 @@ import java.util.Map;
  *                   events still knows the whole rota ahead of it
  * @param rota       the settings the rota is read with: officers' maximum, out-of-hours minimum,
  *                   core hours and bank holidays
+ * @param healthArrivals health contacts received on {@code day}, by the part of health they came from
+ *                   ({@code GP}, {@code CAMHS}…; those recorded without one are not counted here)
+ * @param informationOnlyArrivals contacts received on {@code day} for information only (needing no
+ *                   decision), also counted in {@code arrivals}
  */
 public record BoardSnapshot(
         long seq,
@@ -33,7 +37,9 @@ public record BoardSnapshot(
         List<StaffCard> staff,
         List<ShiftCard> shifts,
         RotaSettings rota,
-        List<AllocationCard> allocations) {
+        List<AllocationCard> allocations,
+        Map<String, Integer> healthArrivals,
+        Integer informationOnlyArrivals) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
@@ -45,6 +51,16 @@ public record BoardSnapshot(
         shifts = shifts == null ? List.of() : List.copyOf(shifts);
         rota = rota == null ? RotaSettings.DEFAULT : rota;
         allocations = allocations == null ? List.of() : List.copyOf(allocations);
+        // absent from a backend that does not break health down yet
+        healthArrivals = healthArrivals == null ? Map.of() : Map.copyOf(healthArrivals);
+        informationOnlyArrivals = informationOnlyArrivals == null ? 0 : informationOnlyArrivals;
+    }
+
+    /** A board without today's health contacts broken down. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
+                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of(), 0);
     }
 
     /** A board in which nothing is allocated. */

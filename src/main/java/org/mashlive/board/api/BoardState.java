@@ -31,6 +31,8 @@ public final class BoardState {
     private final Map<Long, ReferralCard> open = new HashMap<>();
     private LocalDate day;
     private final Map<Source, Integer> arrivals = new EnumMap<>(Source.class);
+    private final Map<String, Integer> healthArrivals = new java.util.TreeMap<>();
+    private int informationOnlyArrivals;
     private final Deque<BoardEvent> recent = new ArrayDeque<>();
     private final List<TimescaleInfo> timescales;
     private final Map<Long, StaffCard> staff = new HashMap<>();
@@ -46,6 +48,8 @@ public final class BoardState {
         snapshot.open().forEach(card -> open.put(card.id(), card));
         this.day = snapshot.day();
         this.arrivals.putAll(snapshot.arrivals());
+        this.healthArrivals.putAll(snapshot.healthArrivals());
+        this.informationOnlyArrivals = snapshot.informationOnlyArrivals();
         snapshot.recent().stream().limit(RECENT).forEach(recent::addLast);
         this.timescales = snapshot.timescales();
         snapshot.staff().stream().filter(StaffCard::active).forEach(person -> staff.put(person.id(), person));
@@ -157,6 +161,12 @@ public final class BoardState {
             rollTo(received);
             if (received.equals(day)) {
                 arrivals.merge(card.source(), 1, Integer::sum);
+                if (card.healthType() != null) {
+                    healthArrivals.merge(card.healthType(), 1, Integer::sum);
+                }
+                if (card.stage() == Stage.INFORMATION_ONLY) {
+                    informationOnlyArrivals++;
+                }
             }
         }
         remember(event);
@@ -209,6 +219,8 @@ public final class BoardState {
         if (day == null || today.isAfter(day)) {
             day = today;
             arrivals.clear();
+            healthArrivals.clear();
+            informationOnlyArrivals = 0;
         }
     }
 
@@ -230,7 +242,7 @@ public final class BoardState {
         var allocated = new ArrayList<>(allocations.values());
         allocated.sort(Comparator.comparing(AllocationCard::workType).thenComparing(AllocationCard::workId));
         return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, people, rotaShifts,
-                rotaSettings, allocated);
+                rotaSettings, allocated, healthArrivals, informationOnlyArrivals);
     }
 
     /** How long after its end a shift stays on the board. */
@@ -421,6 +433,16 @@ public final class BoardState {
     /** Contacts received on {@link #day()}, by source. */
     public Map<Source, Integer> arrivals() {
         return Map.copyOf(arrivals);
+    }
+
+    /** Health contacts received on {@link #day()}, by the part of health they came from. */
+    public Map<String, Integer> healthArrivals() {
+        return Map.copyOf(healthArrivals);
+    }
+
+    /** Contacts received on {@link #day()} for information only, needing no decision. */
+    public int informationOnlyArrivals() {
+        return informationOnlyArrivals;
     }
 
     /** Today's arrivals by source group with their shares, in {@link SourceGroup} order. */

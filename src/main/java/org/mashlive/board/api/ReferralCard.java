@@ -28,6 +28,8 @@ import java.util.Set;
  * @param awaitingSignOffSince since when a decision on it has waited for a lead's sign-off, or null
  * @param healthType  for a health contact, which part of health it came from ({@code GP},
  *                    {@code CAMHS}…), or null: a service, never a person
+ * @param contactId   the contact it was named in: the referrals of a household's children named in
+ *                    one contact share it; null when not known (a card made without it)
  */
 public record ReferralCard(
         long id,
@@ -47,11 +49,21 @@ public record ReferralCard(
         PoliceCheck policeCheck,
         Instant decisionDueAt,
         Instant awaitingSignOffSince,
-        String healthType) {
+        String healthType,
+        Long contactId) {
 
     public ReferralCard {
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         policeCheck = policeCheck == null ? PoliceCheck.NOT_NEEDED : policeCheck;
+    }
+
+    /** A card whose contact is not known. */
+    public ReferralCard(long id, String reference, Instant receivedAt, Channel channel, Source source, String initials,
+                        String childKey, Rag rag, Stage stage, Set<Flag> flags, boolean reReferral, Instant dueAt,
+                        Outcome outcome, Instant decidedAt, PoliceCheck policeCheck, Instant decisionDueAt,
+                        Instant awaitingSignOffSince, String healthType) {
+        this(id, reference, receivedAt, channel, source, initials, childKey, rag, stage, flags, reReferral, dueAt,
+                outcome, decidedAt, policeCheck, decisionDueAt, awaitingSignOffSince, healthType, null);
     }
 
     /** A card with no decision waiting for sign-off and without the part of health it came from. */

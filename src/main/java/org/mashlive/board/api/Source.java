@@ -20,12 +20,13 @@ public enum Source {
         return label;
     }
 
-    /** The four groups the board's arrivals tile shares today's contacts between. */
+    /** The groups the board's arrivals tile shares today's contacts between. */
     public SourceGroup group() {
         return switch (this) {
             case POLICE -> SourceGroup.POLICE;
             case HEALTH -> SourceGroup.HEALTH;
             case EDUCATION -> SourceGroup.EDUCATION;
+            case BORDER_FORCE -> SourceGroup.BORDER_FORCE;
             default -> SourceGroup.OTHER;
         };
     }

@@ -6,6 +6,11 @@ public enum Stage {
     SCREENING("Screening"),
     INFORMATION_GATHERING("Information gathering"),
     AWAITING_DECISION("Awaiting decision"),
+    /**
+     * Taken in for information only: the hub is told something (a notification for its records)
+     * and no decision is needed, so it never waits and never breaches; counted apart.
+     */
+    INFORMATION_ONLY("Information only"),
     DECIDED("Decided");
 
     private final String label;
@@ -20,6 +25,6 @@ public enum Stage {
 
     /** Whether a contact in this stage is still open, that is waiting for a decision. */
     public boolean open() {
-        return this != DECIDED;
+        return this != DECIDED && this != INFORMATION_ONLY;
     }
 }

@@ -18,10 +18,19 @@ import org.mashlive.board.api.Source;
  *
  * @param children the children, in the order entered; each becomes its own referral
  * @param referrer who called or wrote, and how to reach them
+ * @param informationOnly true when the hub is told for its information only: no decision is needed
  */
 public record IntakeRequest(Channel channel, Source source, String healthType, List<ChildEntry> children,
                             String concern, Rag rag, Set<Flag> flags, String consent, String consentOverrideReason,
-                            ReferralDetail.Referrer referrer) {
+                            ReferralDetail.Referrer referrer, Boolean informationOnly) {
+
+    /** A contact that needs a decision. */
+    public IntakeRequest(Channel channel, Source source, String healthType, List<ChildEntry> children,
+                         String concern, Rag rag, Set<Flag> flags, String consent, String consentOverrideReason,
+                         ReferralDetail.Referrer referrer) {
+        this(channel, source, healthType, children, concern, rag, flags, consent, consentOverrideReason, referrer,
+                null);
+    }
 
     /**
      * One child as entered: a family name, and exactly one of a date of birth, an estimated age

@@ -37,6 +37,13 @@ public final class ReferralRoutes {
     public static final String POLICE_CHECK = "duty.referral.police-check";
 
     /**
+     * Request-response: a {@link FlagsRequest}; sets the child's flags on an open referral to those
+     * given, with the reason, and answers the card. The same flags again change nothing. Duty leads
+     * and admins only; kept with who and when, and audited as done by the caller.
+     */
+    public static final String FLAGS = "duty.referral.flags";
+
+    /**
      * Request-response: a {@link SignOffRequest}; authorises the decision awaiting sign-off, which closes
      * the referral, and answers the card. Duty leads and admins only, and never the decision's own
      * maker ({@link #REFUSED}); audited as done by the caller.

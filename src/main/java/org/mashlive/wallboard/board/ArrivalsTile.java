@@ -13,14 +13,33 @@ import org.mashlive.wallboard.BoardText;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
-/** Today's contacts by source group: each named, with its count, share and a bar. */
+/**
+ * Today's contacts by source group: each named, with its count, share and a bar. The line beneath
+ * gives the total and, in turns of {@link #TURN}, which parts of health the health contacts came
+ * from ("Health: GP 3 · CAMHS 2 · acute 1"), the tile's {@code health-turn} class saying whose turn
+ * it is: there is no room for both at full type size.
+ */
 final class ArrivalsTile extends Tile {
+
+    /** How long the total and the health line each show before the other. */
+    static final java.time.Duration TURN = java.time.Duration.ofSeconds(10);
+    /**
+     * Characters the parts of health may take after "Health: ", so the line stays one line on a
+     * landscape board at full type size; the parts beyond are counted together.
+     */
+    static final int HEALTH_WIDTH = 34;
 
     private final Map<SourceGroup, Row> rows = new EnumMap<>(SourceGroup.class);
     private final Span total = span("arrivals-total");
     private final Span day = span("arrivals-day");
+    private final Span health = span("arrivals-health-types");
+    private final org.mashlive.wallboard.BoardFeed feed;
 
     ArrivalsTile() {
+        this(null);
+    }
+
+    ArrivalsTile(org.mashlive.wallboard.BoardFeed feed) {
         super("arrivals", "Today's arrivals");
         var list = new Div();
         list.addClassName("arrival-rows");
@@ -29,7 +48,8 @@ final class ArrivalsTile extends Tile {
             rows.put(group, row);
             list.add(row);
         }
-        var footer = new Div(total, day);
+        this.feed = feed;
+        var footer = new Div(total, day, health);
         footer.addClassName("arrivals-footer");
         add(list, footer);
     }
@@ -39,9 +59,15 @@ final class ArrivalsTile extends Tile {
         for (var share : figures.arrivals()) {
             rows.get(share.group()).render(share);
         }
-        text(total, figures.arrivalsTotal() + " contacts");
+        int informationOnly = feed == null ? 0 : feed.read(state -> state.informationOnlyArrivals()).orElse(0);
+        text(total, figures.arrivalsTotal() + " contacts" + (informationOnly == 0 ? "" : " · " + informationOnly
+                + " info only"));
         boolean today = figures.day() != null && figures.day().equals(LocalDate.ofInstant(now, figures.zone()));
         text(day, figures.day() == null || today ? "" : "on " + BoardText.day(figures.day()));
+        String byType = feed == null ? "" : feed.read(state -> org.mashlive.wallboard.HealthWords.breakdown(
+                state.healthArrivals(), HEALTH_WIDTH)).orElse("");
+        text(health, byType.isEmpty() ? "" : "Health: " + byType);
+        setClassName("health-turn", !byType.isEmpty() && Math.floorDiv(now.getEpochSecond(), TURN.toSeconds()) % 2 == 1);
     }
 
     private static final class Row extends Div {

@@ -78,9 +78,9 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         this.clock = clock;
         setId("board");
         addClassName("board");
-        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
+        tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(feed),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
-                new DecisionsTile(feed));
+                new DecisionsTile(feed), new FlagsTile(feed));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);

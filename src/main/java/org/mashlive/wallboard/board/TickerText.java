@@ -33,7 +33,8 @@ final class TickerText {
             case STAGE_CHANGED -> type.verb() + " to " + card.stage().label().toLowerCase();
             case POLICE_CHECK_DONE, DECISION_AWAITING_SIGN_OFF, DECISION_RETURNED -> type.verb();
             case REFERRAL_DECIDED -> type.verb() + (card.outcome() == null ? "" : " · " + card.outcome().label());
-            default -> type.verb() + " · " + card.source().label();
+            default -> type.verb() + (card.stage() == org.mashlive.board.api.Stage.INFORMATION_ONLY
+                    ? " · info only" : "") + " · " + org.mashlive.wallboard.HealthWords.source(card);
         };
     }
 

@@ -119,6 +119,9 @@ class DutyView extends Main {
     Grid.Column<DutyQueue.Row> sourceColumn;
     Grid.Column<DutyQueue.Row> receivedColumn;
     Grid.Column<DutyQueue.Row> checksColumn;
+    Grid.Column<DutyQueue.Row> siblingsColumn;
+    /** The children of each contact in the queue now, for the siblings column. */
+    private Siblings siblings = Siblings.NONE;
     private final Aside detail = new Aside();
     /** The detail panel of the selected referral; null when none is selected. */
     CasePanel panel;
@@ -224,8 +227,8 @@ class DutyView extends Main {
                 .setComparator(row -> RagColumn.of(row.card().rag()).ordinal()).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(row -> row.card().stage().label()).setHeader("Stage").setKey("stage")
                 .setComparator(row -> row.card().stage().ordinal()).setWidth("9rem").setFlexGrow(2);
-        sourceColumn = grid.addColumn(row -> row.card().source().label()).setHeader("Source").setKey("source")
-                .setComparator(row -> row.card().source().label()).setWidth("7rem").setFlexGrow(1);
+        sourceColumn = grid.addColumn(row -> org.mashlive.wallboard.HealthWords.source(row.card())).setHeader("Source")
+                .setKey("source").setComparator(row -> org.mashlive.wallboard.HealthWords.source(row.card())).setWidth("7rem").setFlexGrow(1);
         receivedColumn = grid.addColumn(row -> RECEIVED.format(row.card().receivedAt().atZone(feed.zone())) + " · "
                         + BoardText.duration(row.waited()))
                 .setHeader("Received · waiting").setKey("received")
@@ -236,6 +239,9 @@ class DutyView extends Main {
                 .setComparator(DutyQueue.Row::allocatedTo).setWidth("9rem").setFlexGrow(2);
         checksColumn = grid.addColumn(DutyQueue.Row::policeChecks).setHeader("Police checks").setKey("checks")
                 .setComparator(DutyQueue.Row::policeChecks).setWidth("9rem").setFlexGrow(2);
+        // a household named in one contact: sorting by this column brings its children together
+        siblingsColumn = grid.addColumn(row -> siblings.text(row.card())).setHeader("Siblings").setKey("siblings")
+                .setComparator(row -> Siblings.groupKey(row.card())).setWidth("7.5rem").setFlexGrow(0);
         grid.getColumns().forEach(column -> column.setSortable(true).setResizable(true));
         grid.setMultiSort(false);
         grid.setPartNameGenerator(row -> row.breached() ? "breached" : row.dueSoon() ? "due-soon" : null);
@@ -300,6 +306,7 @@ class DutyView extends Main {
     /** Shows the columns a window {@code width} CSS px wide has room for: the least important go first. */
     void fitColumns(int width) {
         sourceColumn.setVisible(width >= WITHOUT_SOURCE);
+        siblingsColumn.setVisible(width >= WITHOUT_SOURCE);
         receivedColumn.setVisible(width >= WITHOUT_RECEIVED);
         checksColumn.setVisible(width >= WITHOUT_CHECKS);
     }
@@ -341,6 +348,7 @@ class DutyView extends Main {
         grid.setEmptyStateText(open == 0 ? "No open referrals" : filter.emptyText(
                 person.getValue() == null ? null : person.getValue().name()));
         rows = shown;
+        siblings = feed.read(state -> Siblings.of(state.open())).orElse(Siblings.NONE);
         // rows are known by their reference: a click on a row drawn before this refresh still
         // selects it, and the selection survives the refresh
         grid.setItems(shown).setIdentifierProvider(DutyQueue.Row::reference);
@@ -489,6 +497,7 @@ class DutyView extends Main {
         final Button allocateChecks = new Button("Allocate checks…");
         final Button decide = new Button("Record decision…");
         final Button reallocate = new Button("Reallocate…");
+        final FlagsEditor flags = new FlagsEditor(this::saveFlags);
         final Div facts = new Div();
         private final Div actions;
         private UnorderedList history;
@@ -538,7 +547,7 @@ class DutyView extends Main {
 
             reallocate.setId("duty-reallocate");
             reallocate.addClickListener(e -> openDialog(reference));
-            actions = new Div(rating, staging, checks, deciding, new Div(reallocate));
+            actions = new Div(rating, staging, flags, checks, deciding, new Div(reallocate));
             actions.addClassName("duty-actions");
             facts.setId("duty-facts");
             facts.addClassName("duty-facts");
@@ -583,6 +592,7 @@ class DutyView extends Main {
             reallocate.setText(now.allocation() == null ? "Allocate…" : "Reallocate…");
             allocateChecks.setText(now.checks() == null ? "Allocate checks…" : "Move checks…");
             checks.setVisible(card.policeCheck() == PoliceCheck.WAITING);
+            flags.follow(card);
             actions.setVisible(true);
         }
 
@@ -659,6 +669,13 @@ class DutyView extends Main {
             act(reference, reference + " moved to " + (chosen == null ? "" : chosen.label()),
                     person -> backend.moveStage(person, new StageRequest(reference, chosen == null ? null : chosen.name())),
                     card -> newStage.clear());
+        }
+
+        void saveFlags(java.util.Set<org.mashlive.board.api.Flag> chosen, String reason) {
+            act(reference, "Flags on " + reference + " saved",
+                    person -> backend.setFlags(person, new org.mashlive.referral.api.FlagsRequest(reference,
+                            chosen.stream().map(Enum::name).toList(), reason)),
+                    flags::saved);
         }
 
         void checksDone() {

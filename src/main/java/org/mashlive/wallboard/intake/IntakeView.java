@@ -105,6 +105,8 @@ class IntakeView extends Main {
     final TextField referrerContact = new TextField("Telephone or email");
     final TextArea concern = new TextArea("Concern");
     final CheckboxGroup<Flag> flags = new CheckboxGroup<>("Flags");
+    final com.vaadin.flow.component.checkbox.Checkbox informationOnly =
+            new com.vaadin.flow.component.checkbox.Checkbox("For information only: no decision needed");
     final Select<String> consent = new Select<>();
     final TextField overrideReason = new TextField("Why consent was overridden");
     final Select<RagColumn> rag = new Select<>();
@@ -207,9 +209,10 @@ class IntakeView extends Main {
         rag.setItemLabelGenerator(value -> value == null ? "Rate at screening" : value.label());
         rag.setEmptySelectionAllowed(true);
         rag.setEmptySelectionCaption("Rate at screening");
+        informationOnly.setId("intake-information-only");
         var row = new Div(consent, overrideReason, rag);
         row.addClassName("intake-row");
-        return new Div(new H2("The concern"), concern, flags, row);
+        return new Div(new H2("The concern"), concern, flags, row, informationOnly);
     }
 
     private Div actions() {
@@ -261,7 +264,8 @@ class IntakeView extends Main {
         return new IntakeRequest(channel.getValue(), source.getValue(), healthType.getValue(),
                 rows.stream().map(ChildRow::entry).toList(), text(concern),
                 rag.getValue() == null ? null : Rag.valueOf(rag.getValue().name()), flags.getValue(),
-                consent.getValue(), text(overrideReason), anyReferrer ? referrer : null);
+                consent.getValue(), text(overrideReason), anyReferrer ? referrer : null,
+                informationOnly.getValue() ? Boolean.TRUE : null);
     }
 
     private static String text(com.vaadin.flow.component.HasValue<?, String> field) {
@@ -296,6 +300,7 @@ class IntakeView extends Main {
         List.of(referrerName, referrerRole, referrerAgency, referrerContact, overrideReason).forEach(TextField::clear);
         concern.clear();
         flags.clear();
+        informationOnly.clear();
         consent.setValue("NOT_SOUGHT");
         rag.clear();
     }

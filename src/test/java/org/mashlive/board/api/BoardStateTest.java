@@ -91,7 +91,8 @@ class BoardStateTest {
                 new BoardState.Share(SourceGroup.POLICE, 3, 37.5),
                 new BoardState.Share(SourceGroup.HEALTH, 2, 25.0),
                 new BoardState.Share(SourceGroup.EDUCATION, 0, 0.0),
-                new BoardState.Share(SourceGroup.OTHER, 3, 37.5));
+                new BoardState.Share(SourceGroup.BORDER_FORCE, 1, 12.5),
+                new BoardState.Share(SourceGroup.OTHER, 2, 25.0));
 
         var tomorrow = Instant.parse("2026-11-27T00:30:00Z");
         state.apply(event(1, BoardEventType.REFERRAL_RECEIVED,

@@ -169,8 +169,28 @@ class BoardLayoutBrowserIT {
                 "const r = document.getElementById('board').getBoundingClientRect(); return r.width + 'x' + r.height;")
                 .equals(width + "x" + height));
 
+        // the flags tile takes turns with the capacity tile: both turns are measured, the flags' first
+        // (it needs open flagged referrals, which the busy simulated hub has)
         @SuppressWarnings("unchecked")
-        var measured = (Map<String, Object>) browser.executeScript(MEASURE);
+        var flagsTurn = (Map<String, Object>) browser.executeScript(
+                "document.getElementById('flags').classList.add('showing');"
+                        + "window.flagSendText = document.getElementById('flag-send').textContent;" + MEASURE);
+        if (width > height) {
+            screenshot(width, height, "-flags");
+            assertThat((List<?>) flagsTurn.get("overflowing")).as("flags' turn: text overflowing its box").isEmpty();
+            assertThat((List<?>) flagsTurn.get("outside")).as("flags' turn: text outside its tile").isEmpty();
+            assertThat((List<?>) flagsTurn.get("overlaps")).as("flags' turn: tiles overlapping").isEmpty();
+            assertThat(((List<?>) flagsTurn.get("tiles")).stream().map(String::valueOf).toList())
+                    .as("flags' turn").contains("flags").doesNotContain("capacity");
+            assertThat((String) browser.executeScript("return window.flagSendText;")).as("flags in words")
+                    .matches("SEND\\d+(· \\d+ late)?");
+        } else {
+            assertThat(((List<?>) flagsTurn.get("tiles")).stream().map(String::valueOf).toList())
+                    .as("a portrait screen leaves the flags out").contains("capacity").doesNotContain("flags");
+        }
+        @SuppressWarnings("unchecked")
+        var measured = (Map<String, Object>) browser.executeScript(
+                "document.getElementById('flags').classList.remove('showing');" + MEASURE);
         screenshot(width, height);
 
         assertThat((List<?>) measured.get("overflowing")).as("text overflowing its box").isEmpty();
@@ -214,11 +234,15 @@ class BoardLayoutBrowserIT {
     }
 
     private static void screenshot(int width, int height) throws IOException {
+        screenshot(width, height, "");
+    }
+
+    private static void screenshot(int width, int height, String suffix) throws IOException {
         // straight through the DevTools protocol: the driver's own screenshot gives up on a large page
         // after ten seconds when the machine is busy
         var shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
         byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
-        String name = "board-" + width + "x" + height + ".png";
+        String name = "board-" + width + "x" + height + suffix + ".png";
         var target = Files.createDirectories(Path.of("target", "board-layout"));
         Files.write(target.resolve(name), png);
         String docs = System.getProperty("board.screenshots");

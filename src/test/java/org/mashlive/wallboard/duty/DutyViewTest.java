@@ -176,7 +176,8 @@ class DutyViewTest extends BrowserlessTest {
         var view = open();
         assertThat(view.grid.getColumns()).allMatch(column -> column.isSortable());
         assertThat(view.grid.getColumns()).extracting(column -> column.getKey())
-                .containsExactly("reference", "rag", "stage", "source", "received", "time-left", "allocated", "checks");
+                .containsExactly("reference", "rag", "stage", "source", "received", "time-left", "allocated", "checks",
+                        "siblings");
     }
 
     @Test
@@ -451,5 +452,44 @@ class DutyViewTest extends BrowserlessTest {
         view.fitColumns(1280);
         assertThat(view.grid.getColumns().stream().filter(column -> column.isVisible()).map(column -> column.getKey()))
                 .containsExactly("reference", "rag", "stage", "time-left", "allocated", "checks");
+    }
+
+    /** {@code card} carrying {@code flags}. */
+    private static ReferralCard flagged(ReferralCard c, Set<org.mashlive.board.api.Flag> flags) {
+        return new ReferralCard(c.id(), c.reference(), c.receivedAt(), c.channel(), c.source(), c.initials(),
+                c.childKey(), c.rag(), c.stage(), flags, c.reReferral(), c.dueAt(), c.outcome(), c.decidedAt(),
+                c.policeCheck(), c.decisionDueAt(), c.awaitingSignOffSince(), c.healthType());
+    }
+
+    @Test
+    void aLeadSetsAndClearsTheFlagsWithAReasonAndThePanelFollowsOtherLeadsChanges() {
+        var view = open();
+        view.grid.select(view.rows().get(ids(view).indexOf(106L)));
+        var editor = view.panel.flags;
+        assertThat(editor.flags.getValue()).as("as the board has them").isEmpty();
+
+        // another lead flags it: the boxes follow
+        push(view, BoardEvent.of(12, at("13:58"), BoardEventType.FLAGS_CHANGED,
+                flagged(police106(), Set.of(org.mashlive.board.api.Flag.DOMESTIC_ABUSE))));
+        assertThat(editor.flags.getValue()).containsExactly(org.mashlive.board.api.Flag.DOMESTIC_ABUSE);
+
+        // a refusal is shown in the backend's words, and what the lead ticked stays ticked
+        editor.flags.setValue(Set.of(org.mashlive.board.api.Flag.SEND, org.mashlive.board.api.Flag.NON_VERBAL));
+        backend.nextFailure = new DutyException(DutyException.Kind.REFUSED,
+                "reason: must say why the flags are set or cleared");
+        test(editor.save).click();
+        assertThat(notices()).containsExactly("MASH-2026-000106: reason: must say why the flags are set or cleared");
+        assertThat(editor.flags.getValue()).containsExactlyInAnyOrder(org.mashlive.board.api.Flag.SEND,
+                org.mashlive.board.api.Flag.NON_VERBAL);
+
+        editor.reason.setValue("EHC plan; does not speak");
+        backend.card = flagged(police106(), Set.of(org.mashlive.board.api.Flag.SEND, org.mashlive.board.api.Flag.NON_VERBAL));
+        test(editor.save).click();
+        assertThat(backend.screening).last().asString().startsWith(
+                "duty.lead FlagsRequest[reference=MASH-2026-000106, flags=[").endsWith(
+                "], reason=EHC plan; does not speak]").contains("SEND").contains("NON_VERBAL")
+                .doesNotContain("DOMESTIC_ABUSE");
+        assertThat(notices()).containsExactly("Flags on MASH-2026-000106 saved");
+        assertThat(editor.reason.getValue()).isEmpty();
     }
 }

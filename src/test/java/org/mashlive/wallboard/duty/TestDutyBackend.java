@@ -119,6 +119,11 @@ final class TestDutyBackend implements DutyBackend {
     }
 
     @Override
+    public ReferralCard setFlags(ActingUser user, org.mashlive.referral.api.FlagsRequest request) {
+        return screen(user, request);
+    }
+
+    @Override
     public ReferralCard policeCheckDone(ActingUser user, PoliceCheckRequest request) {
         return screen(user, request);
     }
