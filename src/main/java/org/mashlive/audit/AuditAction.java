@@ -27,5 +27,11 @@ public enum AuditAction {
     /** A decision was returned for another decision, with the reason; the referral is open again. */
     DECISION_RETURNED,
     /** A sign-off or return was refused (for example, of the person's own decision); nothing changed. */
-    SIGN_OFF_REFUSED
+    SIGN_OFF_REFUSED,
+    /** Information was asked of a partner agency about the referral. */
+    PARTNER_REQUESTED,
+    /** A partner agency was chased for its answer. */
+    PARTNER_CHASED,
+    /** A partner agency's answer (or that it holds no information) was recorded. */
+    PARTNER_ANSWERED
 }

@@ -17,10 +17,16 @@ public enum BoardEventType {
     /** A decision was made that waits for a lead's sign-off; the referral stays open until then. */
     DECISION_AWAITING_SIGN_OFF("decided, awaiting sign-off", Subject.REFERRAL),
     /** A decision waiting for sign-off was returned; the referral is open for another decision. */
-    DECISION_RETURNED("returned for another decision", Subject.REFERRAL);
+    DECISION_RETURNED("returned for another decision", Subject.REFERRAL),
+    /** Information was asked of a partner agency. */
+    PARTNER_REQUESTED("information requested", Subject.PARTNER_REQUEST),
+    /** A partner was chased for an answer. */
+    PARTNER_CHASED("chased", Subject.PARTNER_REQUEST),
+    /** A partner answered, or said it holds no information. */
+    PARTNER_ANSWERED("answered", Subject.PARTNER_REQUEST);
 
     /** Which field of a {@link BoardEvent} carries what the event is about. */
-    public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION }
+    public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION, PARTNER_REQUEST }
 
     private final String verb;
     private final Subject subject;

@@ -21,6 +21,8 @@ import java.util.Map;
  *                   events still knows the whole rota ahead of it
  * @param rota       the settings the rota is read with: officers' maximum, out-of-hours minimum,
  *                   core hours and bank holidays
+ * @param allocations who works each piece of open work
+ * @param partnerRequests the information requests to partners still waiting, of open referrals
  */
 public record BoardSnapshot(
         long seq,
@@ -33,7 +35,8 @@ public record BoardSnapshot(
         List<StaffCard> staff,
         List<ShiftCard> shifts,
         RotaSettings rota,
-        List<AllocationCard> allocations) {
+        List<AllocationCard> allocations,
+        List<PartnerRequestCard> partnerRequests) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
@@ -45,6 +48,15 @@ public record BoardSnapshot(
         shifts = shifts == null ? List.of() : List.copyOf(shifts);
         rota = rota == null ? RotaSettings.DEFAULT : rota;
         allocations = allocations == null ? List.of() : List.copyOf(allocations);
+        // absent from a backend that tracks no partner requests
+        partnerRequests = partnerRequests == null ? List.of() : List.copyOf(partnerRequests);
+    }
+
+    /** A board with no partner requests. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
+                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, List.of());
     }
 
     /** A board in which nothing is allocated. */
