@@ -14,8 +14,9 @@ import java.util.List;
  * @param agency   the agency
  * @param open     its requests still waiting
  * @param overdue  of those, how many are past their due time
- * @param oldest   the one waiting longest, or null with none
- * @param age      how long that one has waited, or null
+ * @param oldest   the oldest against its due time: the one furthest past it, or with none past it the
+ *                 one due first; null with none waiting
+ * @param age      how long that one has waited since it was asked, or null
  * @param lateBy   how far past its due time it is (negative: how long it has left), or null
  */
 public record PartnerWaiting(Agency agency, int open, int overdue, PartnerRequestCard oldest, Duration age,
@@ -36,7 +37,7 @@ public record PartnerWaiting(Agency agency, int open, int overdue, PartnerReques
         byAgency.forEach((agency, requests) -> {
             int overdue = (int) requests.stream().filter(request -> request.overdueAt(now)).count();
             var oldest = requests.stream()
-                    .min(Comparator.comparing(PartnerRequestCard::requestedAt).thenComparing(PartnerRequestCard::id))
+                    .min(Comparator.comparing(PartnerRequestCard::dueAt).thenComparing(PartnerRequestCard::id))
                     .orElse(null);
             result.add(new PartnerWaiting(agency, requests.size(), overdue, oldest,
                     oldest == null ? null : Duration.between(oldest.requestedAt(), now),

@@ -80,7 +80,7 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("board");
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
-                new DecisionsTile(feed));
+                new DecisionsTile(feed), new PartnersTile(feed));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);
