@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The simulated hub's information requests to partners. About two referrals in five get one or two
@@ -32,6 +33,9 @@ import reactor.core.publisher.Mono;
  * in ten never answers. A request still waiting at its due time is chased, and chased again a day
  * later. A contact back-filled into the past has its requests, chases and answers at their past times;
  * a live one at the simulation's speed, like the rest of the demo day.
+ *
+ * <p>Every call goes through one queue with at most {@link #IN_FLIGHT} in flight, as the simulator's
+ * own do, so a back-filled day's hundreds of steps cannot take the whole connection pool at once.
  */
 @Component
 class SimulatedPartners implements SmartLifecycle {
@@ -41,6 +45,7 @@ class SimulatedPartners implements SmartLifecycle {
     static final double ASKED = 0.4;
     static final double NEVER_ANSWERS = 0.1;
     static final double NOTHING_HELD = 0.2;
+    static final int IN_FLIGHT = 2;
 
     private final SimulationProperties settings;
     private final PostgresEndpoint database;
@@ -49,6 +54,7 @@ class SimulatedPartners implements SmartLifecycle {
     private final Clock clock;
     private final SplittableRandom random = new SplittableRandom();
     private volatile Disposable.Composite running;
+    private volatile Sinks.Many<Mono<Void>> calls;
 
     SimulatedPartners(SimulationProperties settings, PostgresEndpoint database, LiveBoard board,
                       PartnerRequests requests, Clock clock) {
@@ -86,35 +92,45 @@ class SimulatedPartners implements SmartLifecycle {
             return;
         }
         var all = Disposables.composite();
+        Sinks.Many<Mono<Void>> queue = Sinks.many().unicast().onBackpressureBuffer();
+        calls = queue;
         running = all;
+        all.add(queue.asFlux()
+                .flatMap(call -> call.onErrorResume(e -> {
+                    // decided before it was asked about, answered by someone else, or another hiccup: the demo goes on
+                    log.debug("Simulated partner step skipped: {}", e.toString());
+                    return Mono.empty();
+                }), IN_FLIGHT)
+                .subscribe());
         all.add(board.applied()
                 .filter(event -> event.type() == BoardEventType.REFERRAL_RECEIVED && event.referral().open())
                 .filter(event -> random.nextDouble() < ASKED)
-                .flatMap(event -> ask(event, all), 2)
-                .subscribe(done -> { }, e -> log.warn("Simulated partner requests stopped", e)));
+                .subscribe(event -> ask(event, all), e -> log.warn("Simulated partner requests stopped", e)));
+    }
+
+    /** Queues {@code call}; emissions come from several threads, so they take turns. */
+    private void enqueue(Mono<Void> call) {
+        var queue = calls;
+        if (queue != null) {
+            synchronized (queue) {
+                queue.tryEmitNext(call);
+            }
+        }
     }
 
     /** One or two requests about the referral of {@code event}, a quarter to two simulated hours after it came. */
-    private Mono<Void> ask(BoardEvent event, Disposable.Composite all) {
+    private void ask(BoardEvent event, Disposable.Composite all) {
         ReferralCard card = event.referral();
         int count = random.nextDouble() < 0.3 ? 2 : 1;
-        Mono<Void> work = Mono.empty();
         for (int i = 0; i < count; i++) {
             Partner partner = pick(card.source());
-            Duration after = Duration.ofMinutes(15 + random.nextInt(105));
-            work = work.then(at(card.receivedAt().plus(after), all, Mono.defer(() -> {
-                Instant when = past(card.receivedAt().plus(after));
-                return requests.request(new PartnerRequests.Ask(card.reference(), partner.agency(), partner.service(),
-                                null, "Simulated: what is known of the child and household?", null), LEAD, when)
-                        .doOnNext(asked -> follow(asked, partner, all))
-                        .then();
-            })));
+            Instant when = card.receivedAt().plus(Duration.ofMinutes(15 + random.nextInt(105)));
+            at(when, all, Mono.defer(() -> requests.request(new PartnerRequests.Ask(card.reference(), partner.agency(),
+                            partner.service(), null, "Simulated: what is known of the child and household?", null),
+                            LEAD, past(when))
+                    .doOnNext(asked -> follow(asked, partner, all))
+                    .then()));
         }
-        return work.onErrorResume(e -> {
-            // decided before it was asked about, or another hiccup: the demo goes on
-            log.debug("Simulated partner request on {} skipped: {}", card.reference(), e.toString());
-            return Mono.empty();
-        });
     }
 
     /** Chases the request at its due time (and a day later) unless answered, and answers it when the partner would. */
@@ -124,34 +140,37 @@ class SimulatedPartners implements SmartLifecycle {
         Duration takes = Duration.ofMinutes((long) (partner.typical().toMinutes() * (0.5 + 1.5 * random.nextDouble())));
         Instant answerAt = never ? null : asked.requestedAt().plus(takes);
         boolean nothing = random.nextDouble() < NOTHING_HELD;
-        Mono<Void> steps = Mono.empty();
         for (Instant chase : new Instant[] {asked.dueAt().plusSeconds(600), asked.dueAt().plus(Duration.ofDays(1))}) {
             if (answerAt == null || chase.isBefore(answerAt)) {
-                steps = steps.then(at(chase, all, Mono.defer(() -> requests.chase(asked.id(),
+                at(chase, all, Mono.defer(() -> requests.chase(asked.id(),
                         random.nextBoolean() ? ChaseWay.PHONE : ChaseWay.SECURE_EMAIL,
-                        "Simulated chase", LEAD, past(chase)).then())));
+                        "Simulated chase", LEAD, past(chase)).then()));
             }
         }
         if (answerAt != null) {
-            steps = steps.then(at(answerAt, all, Mono.defer(() -> requests.answer(asked.id(),
+            at(answerAt, all, Mono.defer(() -> requests.answer(asked.id(),
                     nothing ? null : "Simulated answer: known to the service, no current concerns.", nothing, LEAD,
-                    past(answerAt)).then())));
+                    past(answerAt)).then()));
         }
-        all.add(steps.subscribe(done -> { }, e -> log.debug("Simulated follow-up of request {} skipped: {}",
-                asked.id(), e.toString())));
     }
 
     /**
-     * Runs {@code step} for simulated instant {@code at}: at once when it is already past (recorded at
-     * that time), otherwise after the real delay the simulation's speed makes of the wait.
+     * Queues {@code step} for simulated instant {@code at}: now when it is already past (recorded at that
+     * time), otherwise after the real delay the simulation's speed makes of the wait. Steps of one
+     * request keep their order: past ones are queued in order, and later ones wait in proportion.
      */
-    private Mono<Void> at(Instant at, Disposable.Composite all, Mono<Void> step) {
+    private void at(Instant at, Disposable.Composite all, Mono<Void> step) {
         Instant now = clock.instant();
         if (!at.isAfter(now)) {
-            return step;
+            enqueue(step);
+            return;
         }
         var wait = Duration.ofNanos((long) (Duration.between(now, at).toNanos() / Math.max(1.0, settings.speed())));
-        return Mono.delay(wait).then(step);
+        // forgotten once it fires, so a long demo day does not pile up finished timers
+        var slot = Disposables.swap();
+        if (all.add(slot)) {
+            slot.update(Mono.delay(wait).doFinally(signal -> all.remove(slot)).subscribe(tick -> enqueue(step)));
+        }
     }
 
     /** The time to record a step at: its own when past, now otherwise (live steps happen now). */
@@ -184,6 +203,7 @@ class SimulatedPartners implements SmartLifecycle {
     public void stop() {
         var all = running;
         running = null;
+        calls = null;
         if (all != null) {
             all.dispose();
         }

@@ -57,7 +57,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @BackendTest
 class PartnerRequestsIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // a deadline, not a pause: room for a busy machine
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TestClients.User LEAD = TestClients.demoUser("duty.lead");
     private static final TestClients.User ADMIN = TestClients.demoUser("admin");
 
