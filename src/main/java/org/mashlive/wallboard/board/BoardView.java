@@ -35,7 +35,8 @@ import reactor.core.Disposable;
 /**
  * The kiosk wall-board: a header with the hub, the time and whether the figures are live, and one
  * tile each for open referrals by stage and RAG, the oldest waiting per RAG, breaches, today's
- * arrivals by source, capacity, the police desk, out-of-hours cover and a ticker of recent events.
+ * arrivals by source, capacity, the police desk, out-of-hours cover, decisions, the partners the hub is
+ * waiting on, and a ticker of recent events.
  * It shows counts, ages and references, never who a child is.
  *
  * <p>The tiles are built once; each refresh changes only the texts that differ. A UI is pushed at
