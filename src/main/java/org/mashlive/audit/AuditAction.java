@@ -39,5 +39,11 @@ public enum AuditAction {
     /** A professional disagreement was resolved, with how. */
     ESCALATION_RESOLVED,
     /** A child's flags were set or cleared on a referral, with the reason; the detail says which. */
-    FLAGS_CHANGED
+    FLAGS_CHANGED,
+    /** Information was asked of a partner agency about the referral. */
+    PARTNER_REQUESTED,
+    /** A partner agency was chased for its answer. */
+    PARTNER_CHASED,
+    /** A partner agency's answer (or that it holds no information) was recorded. */
+    PARTNER_ANSWERED
 }

@@ -82,6 +82,11 @@ public class BoardOutbox {
         return write(BoardEventType.ALLOCATION_CHANGED, allocation);
     }
 
+    /** As {@link #append(BoardEventType, ReferralCard)}, for a partner request event. */
+    public Mono<Long> append(BoardEventType type, org.mashlive.board.api.PartnerRequestCard request) {
+        return write(type, request);
+    }
+
     /** As {@link #append(BoardEventType, ReferralCard)}, for a shift event. */
     public Mono<Long> append(BoardEventType type, ShiftCard shift) {
         return write(type, shift);

@@ -26,6 +26,7 @@ final class BoardPayloads {
             case STAFF -> StaffCard.class;
             case SHIFT -> ShiftCard.class;
             case ALLOCATION -> AllocationCard.class;
+            case PARTNER_REQUEST -> org.mashlive.board.api.PartnerRequestCard.class;
         };
         return BoardEvent.of(seq, at, type, json.treeToValue(payload, card));
     }

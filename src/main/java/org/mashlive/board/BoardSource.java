@@ -71,4 +71,9 @@ public interface BoardSource {
     default RotaSettings rotaSettings(Instant now) {
         return null;
     }
+
+    /** The partner requests still waiting, of open referrals. */
+    default Flux<org.mashlive.board.api.PartnerRequestCard> waitingPartnerRequests() {
+        return Flux.empty();
+    }
 }

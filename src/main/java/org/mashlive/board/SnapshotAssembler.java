@@ -69,6 +69,7 @@ class SnapshotAssembler {
             var staff = new ArrayList<StaffCard>();
             var shifts = new ArrayList<ShiftCard>();
             var allocations = new ArrayList<AllocationCard>();
+            var partnerRequests = new ArrayList<org.mashlive.board.api.PartnerRequestCard>();
             RotaSettings rota = withoutStaff();
             Instant shiftsSince = now.minus(BoardState.SHIFTS_KEPT);
             Mono<Void> fromSources = Mono.empty();
@@ -87,7 +88,8 @@ class SnapshotAssembler {
                         .then(source.informationOnlyOn(today).doOnNext(informationOnly::addAndGet).then())
                         .then(source.staff().doOnNext(staff::add).then())
                         .then(source.shiftsEndingAfter(shiftsSince).doOnNext(shifts::add).then())
-                        .then(source.allocations().doOnNext(allocations::add).then());
+                        .then(source.allocations().doOnNext(allocations::add).then())
+                        .then(source.waitingPartnerRequests().doOnNext(partnerRequests::add).then());
             }
             var settings = rota;
             return fromSources
@@ -104,8 +106,10 @@ class SnapshotAssembler {
                             return card == null
                                     || allocation.workType() == WorkType.POLICE_CHECK && !card.awaitingPoliceCheck();
                         });
+                        // requests of referrals no longer open are not the board's
+                        partnerRequests.removeIf(request -> !byId.containsKey(request.referralId()));
                         return new BoardSnapshot(seq, now, open, today, arrivals, recent, timescales, staff, shifts,
-                                settings, allocations, healthArrivals, informationOnly.get());
+                                settings, allocations, healthArrivals, informationOnly.get(), partnerRequests);
                     });
         });
         return readOnly.transactional(reads);

@@ -62,6 +62,9 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/allocation", SCREENERS));
         rules.add(new Rule(HttpMethod.PUT, "/api/referrals/*/police-check/allocation", SCREENERS));
         rules.add(new Rule(HttpMethod.POST, "/api/referrals/*/police-check", SCREENERS));
+        // information requests to partners: duty leads ask, chase and record answers, which may identify a child
+        rules.add(new Rule(null, "/api/referrals/*/partner-requests", SCREENERS));
+        rules.add(new Rule(null, "/api/partner-requests/**", SCREENERS));
         // the audit trail answers "who moved this case, when and why": for those who manage the work
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/*/audit", AUDIT_READERS));
         rules.add(new Rule(HttpMethod.GET, "/api/staff/*/audit", AUDIT_READERS));

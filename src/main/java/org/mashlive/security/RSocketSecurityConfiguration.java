@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.board.api.Access;
 import org.mashlive.quality.api.QualityRoutes;
+import org.mashlive.partner.api.PartnerRoutes;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,11 @@ class RSocketSecurityConfiguration {
                         .access(anyOf(QualityRoutes.ESCALATION_RESOLVE, ESCALATORS))
                         .route(QualityRoutes.ESCALATIONS_OPEN)
                         .access(anyOf(QualityRoutes.ESCALATIONS_OPEN, ESCALATION_READERS))
+                        // information requests to partners, and their answers: duty leads and admins
+                        .route(PartnerRoutes.REQUEST).access(anyOf(PartnerRoutes.REQUEST, Access.DUTY_LEADS))
+                        .route(PartnerRoutes.CHASE).access(anyOf(PartnerRoutes.CHASE, Access.DUTY_LEADS))
+                        .route(PartnerRoutes.ANSWER).access(anyOf(PartnerRoutes.ANSWER, Access.DUTY_LEADS))
+                        .route(PartnerRoutes.OF_REFERRAL).access(anyOf(PartnerRoutes.OF_REFERRAL, Access.DUTY_LEADS))
                         .anyExchange().denyAll())
                 .build());
     }

@@ -87,4 +87,27 @@ public interface DutyBackend {
      * earlier referrals, whose showing the backend records as viewed by {@code user}.
      */
     IntakeAnswer takeIn(ActingUser user, IntakeRequest request);
+
+    /** A referral's information requests to partners with their answers, the oldest first. */
+    default List<org.mashlive.partner.api.PartnerRequestDetail> partnerRequests(ActingUser user, String reference) {
+        throw new DutyException(DutyException.Kind.REFUSED, "Partner requests are not available here");
+    }
+
+    /** Asks a partner for information about a referral as {@code user}. */
+    default org.mashlive.partner.api.PartnerRequestDetail requestFromPartner(ActingUser user,
+            org.mashlive.partner.api.NewPartnerRequest request) {
+        throw new DutyException(DutyException.Kind.REFUSED, "Partner requests are not available here");
+    }
+
+    /** Records a chase of a partner as {@code user}. */
+    default org.mashlive.partner.api.PartnerRequestDetail chasePartner(ActingUser user,
+            org.mashlive.partner.api.ChaseRequest request) {
+        throw new DutyException(DutyException.Kind.REFUSED, "Partner requests are not available here");
+    }
+
+    /** Records a partner's answer, or that it holds no information, as {@code user}. */
+    default org.mashlive.partner.api.PartnerRequestDetail recordPartnerAnswer(ActingUser user,
+            org.mashlive.partner.api.AnswerRequest request) {
+        throw new DutyException(DutyException.Kind.REFUSED, "Partner requests are not available here");
+    }
 }

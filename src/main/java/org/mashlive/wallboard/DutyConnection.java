@@ -145,6 +145,34 @@ final class DutyConnection implements DutyBackend {
         return call(bearer(user), ReferralRoutes.INTAKE, spec -> spec.data(request).retrieveMono(IntakeAnswer.class));
     }
 
+    @Override
+    public List<org.mashlive.partner.api.PartnerRequestDetail> partnerRequests(ActingUser user, String reference) {
+        return call(bearer(user), org.mashlive.partner.api.PartnerRoutes.OF_REFERRAL,
+                spec -> spec.data(new org.mashlive.partner.api.ReferralRequests(reference)).retrieveMono(
+                        new ParameterizedTypeReference<List<org.mashlive.partner.api.PartnerRequestDetail>>() { }));
+    }
+
+    @Override
+    public org.mashlive.partner.api.PartnerRequestDetail requestFromPartner(ActingUser user,
+            org.mashlive.partner.api.NewPartnerRequest request) {
+        return call(bearer(user), org.mashlive.partner.api.PartnerRoutes.REQUEST,
+                spec -> spec.data(request).retrieveMono(org.mashlive.partner.api.PartnerRequestDetail.class));
+    }
+
+    @Override
+    public org.mashlive.partner.api.PartnerRequestDetail chasePartner(ActingUser user,
+            org.mashlive.partner.api.ChaseRequest request) {
+        return call(bearer(user), org.mashlive.partner.api.PartnerRoutes.CHASE,
+                spec -> spec.data(request).retrieveMono(org.mashlive.partner.api.PartnerRequestDetail.class));
+    }
+
+    @Override
+    public org.mashlive.partner.api.PartnerRequestDetail recordPartnerAnswer(ActingUser user,
+            org.mashlive.partner.api.AnswerRequest request) {
+        return call(bearer(user), org.mashlive.partner.api.PartnerRoutes.ANSWER,
+                spec -> spec.data(request).retrieveMono(org.mashlive.partner.api.PartnerRequestDetail.class));
+    }
+
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */
     byte[] bearer(ActingUser user) {
         var now = clock.instant();

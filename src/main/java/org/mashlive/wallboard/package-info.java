@@ -4,5 +4,5 @@
  * {@code allocation.api} and RSocket.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"board :: api", "capacity :: api", "referral :: api",
-        "allocation :: api", "quality :: api", "signin"})
+        "allocation :: api", "quality :: api", "signin", "partner :: api"})
 package org.mashlive.wallboard;

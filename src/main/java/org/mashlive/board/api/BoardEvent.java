@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param staff    for a staff event, the person as they are after the change
  * @param shift    for a shift event, the shift added or removed
  * @param allocation for an allocation event, who has the case now
+ * @param partnerRequest for a partner request event, the request as it is after the change
  */
 public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral, StaffCard staff,
-                         ShiftCard shift, AllocationCard allocation) {
+                         ShiftCard shift, AllocationCard allocation, PartnerRequestCard partnerRequest) {
 
     public BoardEvent {
         var subject = switch (type.subject()) {
@@ -24,10 +25,17 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
             case STAFF -> staff;
             case SHIFT -> shift;
             case ALLOCATION -> allocation;
+            case PARTNER_REQUEST -> partnerRequest;
         };
         if (subject == null) {
             throw new IllegalArgumentException(type + " needs its " + type.subject().name().toLowerCase() + " card");
         }
+    }
+
+    /** An event about anything but a partner request. */
+    public BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard referral, StaffCard staff,
+                      ShiftCard shift, AllocationCard allocation) {
+        this(seq, at, type, referral, staff, shift, allocation, null);
     }
 
     /** A referral event. */
@@ -62,6 +70,7 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
             case StaffCard person -> new BoardEvent(seq, at, type, null, person, null, null);
             case ShiftCard shift -> new BoardEvent(seq, at, type, null, null, shift, null);
             case AllocationCard allocation -> new BoardEvent(seq, at, type, null, null, null, allocation);
+            case PartnerRequestCard request -> new BoardEvent(seq, at, type, null, null, null, null, request);
             default -> throw new IllegalArgumentException("not a board card: " + card);
         };
     }
@@ -85,6 +94,9 @@ public record BoardEvent(long seq, Instant at, BoardEventType type, ReferralCard
         if (allocation != null) {
             return allocation.reference() + (allocation.workType() == WorkType.POLICE_CHECK ? " police checks" : "")
                     + " allocated to " + allocation.staffName();
+        }
+        if (partnerRequest != null) {
+            return partnerRequest.reference() + " " + partnerRequest.partnerLabel() + " " + type.verb();
         }
         if (!aboutReferral()) {
             return staff != null

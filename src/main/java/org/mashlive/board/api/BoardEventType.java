@@ -19,10 +19,16 @@ public enum BoardEventType {
     /** A decision waiting for sign-off was returned; the referral is open for another decision. */
     DECISION_RETURNED("returned for another decision", Subject.REFERRAL),
     /** A duty lead set or cleared the child's flags (SEND, non-verbal…) on an open referral. */
-    FLAGS_CHANGED("flags changed", Subject.REFERRAL);
+    FLAGS_CHANGED("flags changed", Subject.REFERRAL),
+    /** Information was asked of a partner agency. */
+    PARTNER_REQUESTED("information requested", Subject.PARTNER_REQUEST),
+    /** A partner was chased for an answer. */
+    PARTNER_CHASED("chased", Subject.PARTNER_REQUEST),
+    /** A partner answered, or said it holds no information. */
+    PARTNER_ANSWERED("answered", Subject.PARTNER_REQUEST);
 
     /** Which field of a {@link BoardEvent} carries what the event is about. */
-    public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION }
+    public enum Subject { REFERRAL, STAFF, SHIFT, ALLOCATION, PARTNER_REQUEST }
 
     private final String verb;
     private final Subject subject;

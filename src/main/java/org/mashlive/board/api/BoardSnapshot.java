@@ -25,6 +25,7 @@ import java.util.Map;
  *                   ({@code GP}, {@code CAMHS}…; those recorded without one are not counted here)
  * @param informationOnlyArrivals contacts received on {@code day} for information only (needing no
  *                   decision), also counted in {@code arrivals}
+ * @param partnerRequests the information requests to partners still waiting, of open referrals
  */
 public record BoardSnapshot(
         long seq,
@@ -39,7 +40,8 @@ public record BoardSnapshot(
         RotaSettings rota,
         List<AllocationCard> allocations,
         Map<String, Integer> healthArrivals,
-        Integer informationOnlyArrivals) {
+        Integer informationOnlyArrivals,
+        List<PartnerRequestCard> partnerRequests) {
 
     public BoardSnapshot {
         open = List.copyOf(open);
@@ -54,13 +56,33 @@ public record BoardSnapshot(
         // absent from a backend that does not break health down yet
         healthArrivals = healthArrivals == null ? Map.of() : Map.copyOf(healthArrivals);
         informationOnlyArrivals = informationOnlyArrivals == null ? 0 : informationOnlyArrivals;
+        // absent from a backend that tracks no partner requests
+        partnerRequests = partnerRequests == null ? List.of() : List.copyOf(partnerRequests);
+    }
+
+    /** A board without today's health contacts broken down, and with no partner requests. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
+                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of(), 0, List.of());
+    }
+
+    /** A board with no partner requests. */
+    public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
+                         List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
+                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations,
+                         Map<String, Integer> healthArrivals, Integer informationOnlyArrivals) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, healthArrivals,
+                informationOnlyArrivals, List.of());
     }
 
     /** A board without today's health contacts broken down. */
     public BoardSnapshot(long seq, Instant at, List<ReferralCard> open, LocalDate day, Map<Source, Integer> arrivals,
                          List<BoardEvent> recent, List<TimescaleInfo> timescales, List<StaffCard> staff,
-                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations) {
-        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of(), 0);
+                         List<ShiftCard> shifts, RotaSettings rota, List<AllocationCard> allocations,
+                         List<PartnerRequestCard> partnerRequests) {
+        this(seq, at, open, day, arrivals, recent, timescales, staff, shifts, rota, allocations, Map.of(), 0,
+                partnerRequests);
     }
 
     /** A board in which nothing is allocated. */

@@ -42,6 +42,8 @@ public final class BoardState {
     private Rota rota;
 
     private final Map<String, AllocationCard> allocations = new HashMap<>();
+    /** Partner requests still waiting, of open referrals, by id. */
+    private final Map<Long, PartnerRequestCard> partnerRequests = new HashMap<>();
 
     private BoardState(BoardSnapshot snapshot) {
         this.seq = snapshot.seq();
@@ -56,6 +58,7 @@ public final class BoardState {
         snapshot.shifts().forEach(shift -> shifts.put(shift.id(), shift));
         this.rotaSettings = snapshot.rota();
         snapshot.allocations().forEach(allocation -> allocations.put(key(allocation), allocation));
+        snapshot.partnerRequests().forEach(request -> partnerRequests.put(request.id(), request));
     }
 
     private static String key(AllocationCard allocation) {
@@ -140,6 +143,10 @@ public final class BoardState {
                 remember(event);
                 return Applied.APPLIED;
             }
+            case PARTNER_REQUEST -> {
+                foldPartnerRequest(event.partnerRequest());
+                return Applied.APPLIED;
+            }
             case REFERRAL -> {
             }
         }
@@ -152,6 +159,7 @@ public final class BoardState {
             for (var type : WorkType.values()) {
                 allocations.remove(key(type, card.id()));
             }
+            partnerRequests.values().removeIf(request -> request.referralId() == card.id());
         }
         if (card.policeCheck() != PoliceCheck.WAITING) {
             allocations.remove(key(WorkType.POLICE_CHECK, card.id()));
@@ -208,6 +216,25 @@ public final class BoardState {
                 .toList();
     }
 
+    /** A request still waiting is kept; an answered one, or one of a referral already decided, is let go. */
+    private void foldPartnerRequest(PartnerRequestCard request) {
+        if (request.open() && open.containsKey(request.referralId())) {
+            partnerRequests.put(request.id(), request);
+        } else {
+            partnerRequests.remove(request.id());
+        }
+    }
+
+    /** The partner requests still waiting, of open referrals, in no particular order. */
+    public Collection<PartnerRequestCard> partnerRequests() {
+        return partnerRequests.values();
+    }
+
+    /** What the hub waits for from each agency at {@code now}, in {@link Agency} order, every agency listed. */
+    public List<PartnerWaiting> waitingOnPartners(Instant now) {
+        return PartnerWaiting.of(partnerRequests.values(), now);
+    }
+
     /** The outcome of {@link #apply(BoardEvent)}. */
     public enum Applied { APPLIED, DUPLICATE, GAP }
 
@@ -241,8 +268,10 @@ public final class BoardState {
         rotaShifts.sort(Comparator.comparing(ShiftCard::start).thenComparing(ShiftCard::id));
         var allocated = new ArrayList<>(allocations.values());
         allocated.sort(Comparator.comparing(AllocationCard::workType).thenComparing(AllocationCard::workId));
+        var requests = new ArrayList<>(partnerRequests.values());
+        requests.sort(Comparator.comparing(PartnerRequestCard::id));
         return new BoardSnapshot(seq, at, cards, day, arrivals, List.copyOf(recent), timescales, people, rotaShifts,
-                rotaSettings, allocated, healthArrivals, informationOnlyArrivals);
+                rotaSettings, allocated, healthArrivals, informationOnlyArrivals, requests);
     }
 
     /** How long after its end a shift stays on the board. */

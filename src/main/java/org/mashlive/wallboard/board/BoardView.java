@@ -35,7 +35,8 @@ import reactor.core.Disposable;
 /**
  * The kiosk wall-board: a header with the hub, the time and whether the figures are live, and one
  * tile each for open referrals by stage and RAG, the oldest waiting per RAG, breaches, today's
- * arrivals by source, capacity, the police desk, out-of-hours cover and a ticker of recent events.
+ * arrivals by source, capacity, the police desk, out-of-hours cover, decisions, the partners the hub is
+ * waiting on, and a ticker of recent events.
  * It shows counts, ages and references, never who a child is.
  *
  * <p>The tiles are built once; each refresh changes only the texts that differ. A UI is pushed at
@@ -80,7 +81,7 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("board");
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(feed),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
-                new DecisionsTile(feed), new FlagsTile(feed));
+                new DecisionsTile(feed), new FlagsTile(feed), new PartnersTile(feed));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);

@@ -114,6 +114,8 @@ class DutyView extends Main {
     final Select<Source> source = new Select<>();
     final ComboBox<PersonChoice> person = new ComboBox<>("Allocated to");
     final Checkbox mine = new Checkbox("My cases");
+    /** Only referrals with a request to a partner still waiting. */
+    final Checkbox waitingOnPartners = new Checkbox("Waiting on partners");
     final Select<DutyQueue.Order> order = new Select<>();
     final Grid<DutyQueue.Row> grid = new Grid<>();
     Grid.Column<DutyQueue.Row> sourceColumn;
@@ -208,12 +210,15 @@ class DutyView extends Main {
         source.addValueChangeListener(e -> refresh());
         person.addValueChangeListener(e -> refresh());
         mine.addValueChangeListener(e -> refresh());
+        waitingOnPartners.setId("duty-waiting-partners");
+        waitingOnPartners.setTooltipText("Referrals with an information request to a partner not yet answered");
+        waitingOnPartners.addValueChangeListener(e -> refresh());
         order.addValueChangeListener(e -> {
             // a chosen order replaces a column's sort
             grid.sort(List.of());
             refresh();
         });
-        var filters = new Div(search, stage, rag, source, person, mine, order);
+        var filters = new Div(search, stage, rag, source, person, mine, waitingOnPartners, order);
         filters.addClassName("duty-filters");
         return filters;
     }
@@ -328,8 +333,12 @@ class DutyView extends Main {
         liveness.getElement().setAttribute("data-live", String.valueOf(live.live()));
         var filter = filter();
         var chosenOrder = order.getValue() == null ? DutyQueue.Order.PRIORITY : order.getValue();
-        var shown = feed.read(state -> DutyQueue.rows(state, now, filter, chosenOrder, windows))
-                .orElse(List.of());
+        boolean partnersOnly = Boolean.TRUE.equals(waitingOnPartners.getValue());
+        var shown = feed.read(state -> {
+                    var queue = DutyQueue.rows(state, now, filter, chosenOrder, windows);
+                    return partnersOnly ? PartnerFilter.waiting(state, queue) : queue;
+                })
+                .orElse(List.<DutyQueue.Row>of());
         // counted over the whole queue, whatever the filter: a warning is not filtered away
         int soon = feed.read(state -> DueSoon.at(state.open(), state.rota().settings().coreHours(), windows, now)
                 .size()).orElse(0);
@@ -342,11 +351,12 @@ class DutyView extends Main {
             person.setValue(value != null && people.contains(value) ? value : null);
         }
         int open = feed.read(state -> state.open().size()).orElse(0);
-        count.setText(filter.any()
+        count.setText(filter.any() || partnersOnly
                 ? shown.size() + " of " + open + " open referrals"
                 : open + (open == 1 ? " open referral" : " open referrals"));
-        grid.setEmptyStateText(open == 0 ? "No open referrals" : filter.emptyText(
-                person.getValue() == null ? null : person.getValue().name()));
+        grid.setEmptyStateText(open == 0 ? "No open referrals"
+                : partnersOnly && shown.isEmpty() && !filter.any() ? "No referral is waiting on a partner"
+                : filter.emptyText(person.getValue() == null ? null : person.getValue().name()));
         rows = shown;
         siblings = feed.read(state -> Siblings.of(state.open())).orElse(Siblings.NONE);
         // rows are known by their reference: a click on a row drawn before this refresh still
@@ -407,6 +417,7 @@ class DutyView extends Main {
         } catch (DutyException e) {
             notice("Could not show " + row.reference() + ": " + e.getMessage(), true);
         }
+        panel.partners.load();
     }
 
     /** Opens the move dialog for the referral {@code reference}, or for its police checks, as the queue shows it now. */
@@ -499,6 +510,8 @@ class DutyView extends Main {
         final Button reallocate = new Button("Reallocate…");
         final FlagsEditor flags = new FlagsEditor(this::saveFlags);
         final Div facts = new Div();
+        /** The referral's requests to partners, with their actions. */
+        final PartnerPanel partners;
         private final Div actions;
         private UnorderedList history;
         private DutyQueue.Row row;
@@ -547,7 +560,8 @@ class DutyView extends Main {
 
             reallocate.setId("duty-reallocate");
             reallocate.addClickListener(e -> openDialog(reference));
-            actions = new Div(rating, staging, flags, checks, deciding, new Div(reallocate));
+            partners = new PartnerPanel(reference, backend, user, clock, feed.zone(), DutyView.this::notice);
+            actions = new Div(rating, staging, flags, checks, deciding, new Div(reallocate), partners);
             actions.addClassName("duty-actions");
             facts.setId("duty-facts");
             facts.addClassName("duty-facts");

@@ -72,7 +72,8 @@ class BoardLayoutBrowserIT {
                 return !!live && live.textContent.includes('LIVE')
                     && number('count-total-total') >= 40 && number('breach-count') >= 4 && number('checks-waiting') >= 1
                     && ['police', 'health', 'education', 'other'].every(g => number('arrivals-' + g + '-count') > 0)
-                    && document.querySelectorAll('#ticker-list li').length >= 8;""")));
+                    && document.querySelectorAll('#ticker-list li').length >= 8
+                    && document.querySelectorAll('#partner-list li.partner').length >= 2;""")));
     }
 
     /**
@@ -153,6 +154,7 @@ class BoardLayoutBrowserIT {
                 smallestFont: Math.min(...fonts), smallestKeyFigure: Math.min(...keyFigures),
                 keyFigures: keyFigures.length,
                 breachLines: shown('#breach-list li.breach'), tickerLines: shown('#ticker-list li'),
+                partnerLines: shown('#partner-list li.partner'),
                 tickerBadges: shown('#ticker-list li > .rag-badge')
             };""";
 
@@ -198,7 +200,8 @@ class BoardLayoutBrowserIT {
         assertThat((List<?>) measured.get("overlaps")).as("tiles overlapping").isEmpty();
         // a landscape screen has the decisions tile too; a portrait one shows fewer things rather than smaller ones
         var tiles = new java.util.ArrayList<>(List.of(
-                "header", "stage-rag", "oldest", "breaches", "arrivals", "capacity", "officers", "ooh", "ticker"));
+                "header", "stage-rag", "oldest", "breaches", "arrivals", "capacity", "officers", "ooh", "ticker",
+                "partners"));
         if (width > height) {
             tiles.add("decisions");
             assertThat(browser.findElement(By.id("signoff-count")).getText()).as("decisions awaiting sign-off")
@@ -211,6 +214,7 @@ class BoardLayoutBrowserIT {
         assertThat(number(measured, "keyFigures")).as("key figures measured").isGreaterThanOrEqualTo(25 + 4 + 4);
         assertThat(number(measured, "breachLines")).as("breach lines shown").isGreaterThanOrEqualTo(3);
         assertThat(number(measured, "tickerLines")).as("ticker lines shown").isGreaterThanOrEqualTo(3);
+        assertThat(number(measured, "partnerLines")).as("agencies shown waiting on partners").isGreaterThanOrEqualTo(1);
         assertThat(number(measured, "tickerBadges")).as("every ticker line shown has its RAG badge")
                 .isEqualTo(number(measured, "tickerLines"));
 

@@ -1,0 +1,5 @@
+package org.mashlive.partner.api;
+
+/** Which referral's requests: its reference. */
+public record ReferralRequests(String reference) {
+}

@@ -1,0 +1,119 @@
+package org.mashlive.wallboard.board;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.mashlive.board.api.Agency;
+import org.mashlive.board.api.PartnerWaiting;
+import org.mashlive.wallboard.BoardFeed;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+
+/**
+ * Waiting on partners: how many information requests the hub waits for and how many are overdue
+ * (in the title), then one line per agency with any waiting, the most overdue first: how many, how
+ * many overdue, and the oldest against its due time ("oldest 2 d late", "oldest due in 3 h"). Every
+ * colour has its word beside it; no names, no references. The stylesheet shows as many lines as fit,
+ * so a smaller screen shows fewer agencies, never smaller type, and the title always counts them all.
+ */
+final class PartnersTile extends Tile {
+
+    private final BoardFeed feed;
+    private final Span waiting = span("partners-waiting", "partners-count");
+    private final Span overdue = span("partners-overdue", "partners-overdue");
+    private final UnorderedList list = new UnorderedList();
+    private List<Line> lines;
+
+    PartnersTile(BoardFeed feed) {
+        this(new H2("Waiting on partners "), feed);
+    }
+
+    private PartnersTile(H2 title, BoardFeed feed) {
+        super("partners", title);
+        this.feed = feed;
+        title.add(waiting, overdue);
+        list.setId("partner-list");
+        list.addClassNames("partner-list", "fitted-list");
+        add(list);
+    }
+
+    @Override
+    void render(BoardFigures figures, Instant now) {
+        var agencies = feed.read(state -> state.waitingOnPartners(now)).orElse(List.of());
+        int open = agencies.stream().mapToInt(PartnerWaiting::open).sum();
+        int late = agencies.stream().mapToInt(PartnerWaiting::overdue).sum();
+        text(waiting, Integer.toString(open));
+        text(overdue, late == 0 ? "" : "· " + late + " overdue");
+        setClassName("has-overdue", late > 0);
+        var next = lines(agencies);
+        if (next.equals(lines)) {
+            return;
+        }
+        lines = next;
+        list.removeAll();
+        if (next.isEmpty()) {
+            var none = new ListItem("Nothing waiting");
+            none.addClassName("none");
+            list.add(none);
+        }
+        for (var line : next) {
+            var item = new ListItem(withClass(new Span(line.agency()), "agency"),
+                    withClass(new Span(line.open()), "open"));
+            if (!line.overdue().isEmpty()) {
+                item.add(withClass(new Span(line.overdue()), "overdue"));
+            }
+            // "oldest" is a word of its own, which a narrow (portrait) tile leaves out
+            var oldest = new Span(withClass(new Span("oldest "), "word"), new Span(line.oldest()));
+            oldest.addClassName("oldest");
+            if (line.late()) {
+                oldest.addClassName("late");
+            }
+            item.add(oldest);
+            item.addClassName("partner");
+            item.getElement().setAttribute("data-agency", line.key());
+            list.add(item);
+        }
+    }
+
+    /** The agencies with requests waiting, the most overdue first, then the latest oldest, then the most waiting. */
+    static List<Line> lines(List<PartnerWaiting> agencies) {
+        return agencies.stream()
+                .filter(agency -> agency.open() > 0)
+                .sorted(Comparator.comparingInt(PartnerWaiting::overdue).reversed()
+                        .thenComparing(PartnerWaiting::lateBy, Comparator.reverseOrder())
+                        .thenComparing(Comparator.comparingInt(PartnerWaiting::open).reversed()))
+                .map(agency -> new Line(agency.agency().name(), label(agency.agency()), Integer.toString(agency.open()),
+                        agency.overdue() == 0 ? "" : agency.overdue() + " overdue",
+                        agency.oldestLate() ? coarse(agency.lateBy()) + " late"
+                                : "due in " + coarse(agency.lateBy().negated()),
+                        agency.oldestLate()))
+                .toList();
+    }
+
+    /** The agency as the board names it: short enough for a line. */
+    static String label(Agency agency) {
+        return agency == Agency.OTHER_LOCAL_AUTHORITY ? "Other council" : agency.label();
+    }
+
+    /** A time in its largest unit, rounded down: {@code 2 d}, {@code 5 h}, {@code 12 m}, {@code < 1 m}. */
+    static String coarse(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 1) {
+            return "< 1 m";
+        }
+        if (minutes < 60) {
+            return minutes + " m";
+        }
+        long hours = minutes / 60;
+        return hours < 24 ? hours + " h" : hours / 24 + " d";
+    }
+
+    /** A line of the tile. */
+    record Line(String key, String agency, String open, String overdue, String oldest, boolean late) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.mashlive.wallboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mashlive.Browser;
+import org.mashlive.MashLive;
+import org.mashlive.TestClients;
+import org.mashlive.TestReferrals;
+import org.mashlive.board.api.Access;
+import org.mashlive.partner.api.PartnerRequestDetail;
+import org.mashlive.referral.ReferralSummary;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/**
+ * A duty lead asks a partner on {@code /duty} in headless chromium, and the kiosk board beside it, on
+ * both contexts started by the launcher: the request is on the board's "waiting on partners" tile
+ * within a second, and turns overdue there at its due time. Red requests are due after an elapsed
+ * time, set here to 20 seconds, so the real clock reaches it within the test.
+ */
+class PartnersBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration LIVE = Duration.ofSeconds(1);
+    private static final Duration RED = Duration.ofSeconds(20);
+
+    private static MashLive.Running app;
+    private static final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        app = MashLive.start("--mash.backend.port=0", "--mash.rsocket.port=0", "--mash.wallboard.port=0",
+                "--mash.simulation.enabled=false", "--mash.partners.response-times.default.red=" + RED.toSeconds() + "s");
+    }
+
+    @AfterAll
+    static void stop() {
+        browsers.forEach(ChromeDriver::quit);
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static ChromeDriver browser() {
+        var browser = Browser.start();
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static String wallboard(String path) {
+        return "http://localhost:" + app.wallboard().getEnvironment().getProperty("local.server.port") + path;
+    }
+
+    private static int backendPort() {
+        return Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static WebDriverWait waitIn(ChromeDriver browser, Duration timeout) {
+        return new WebDriverWait(browser, timeout, Duration.ofMillis(50));
+    }
+
+    private static void signInToDuty(ChromeDriver browser, String username) {
+        browser.get(wallboard("/duty"));
+        var wait = waitIn(browser, WAIT);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']"))).sendKeys(username);
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(Access.DEMO_PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/duty"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("duty-queue")));
+    }
+
+    private static void choose(ChromeDriver browser, String id, String label) {
+        var wait = waitIn(browser, WAIT);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
+        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+    }
+
+    private static boolean notified(ChromeDriver browser, String text) {
+        return Boolean.TRUE.equals(browser.executeScript("""
+                return Array.from(document.querySelectorAll('vaadin-notification-card'))
+                    .some(card => card.textContent.includes(arguments[0]));""", text));
+    }
+
+    /** The kiosk's line for an agency, or "" while it shows none. */
+    private static String line(ChromeDriver kiosk, String agency) {
+        Object text = kiosk.executeScript("""
+                const li = document.querySelector('#partner-list li[data-agency="' + arguments[0] + '"]');
+                return li ? li.textContent : '';""", agency);
+        return String.valueOf(text);
+    }
+
+    @Test
+    void aRequestMadeOnDutyIsOnTheBoardWithinASecondAndOverdueThereAtItsDueTime() {
+        var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police("PARTNERS-BROWSER-1", "Ottoline", "Fairweather", "2015-02-03"))
+                .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        String ref = referral.reference();
+
+        var lead = browser();
+        var kiosk = browser();
+        signInToDuty(lead, "duty.lead");
+        kiosk.get(wallboard("/board?kiosk=" + Access.DEMO_KIOSK_TOKEN));
+        waitIn(kiosk, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+        waitIn(kiosk, WAIT).until(ExpectedConditions.textToBe(By.id("partners-waiting"), "0"));
+        assertThat(kiosk.findElement(By.id("partner-list")).getText()).isEqualTo("Nothing waiting");
+
+        waitIn(lead, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space()='" + ref + "']"))).click();
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-facts"),
+                "Ottoline Fairweather"));
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-partner-list"),
+                "No partner asked yet"));
+
+        // nothing chosen: the backend's words name the field, nothing is asked
+        lead.findElement(By.id("duty-partner-request")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, ref + ": agency: must be one of POLICE"));
+
+        choose(lead, "duty-partner-agency", "Education");
+        choose(lead, "duty-partner-rag", "Red");
+        lead.findElement(By.cssSelector("#duty-partner-asked textarea")).sendKeys("Attendance and any concerns");
+        lead.findElement(By.id("duty-partner-request")).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, "Information requested from Education for " + ref));
+        // on the kiosk within a second, not yet overdue
+        waitIn(kiosk, LIVE).until(ExpectedConditions.textToBe(By.id("partners-waiting"), "1"));
+        waitIn(kiosk, LIVE).until(driver -> line(kiosk, "EDUCATION").startsWith("Education1"));
+        assertThat(line(kiosk, "EDUCATION")).doesNotContain("overdue").contains("oldest due in");
+        // the duty view lists it, waiting, with what was asked
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-partner-list"),
+                "Asked: Attendance and any concerns"));
+
+        var asked = TestClients.web(backendPort()).get().uri("/api/referrals/" + ref + "/partner-requests").retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<PartnerRequestDetail>>() { }).block(WAIT).getFirst();
+        assertThat(Duration.between(asked.requestedAt(), asked.dueAt())).isEqualTo(RED);
+
+        // overdue at its due time: not before it, and within the board's tick after it
+        waitIn(kiosk, RED.plus(Duration.ofSeconds(15))).until(driver -> line(kiosk, "EDUCATION").contains("1 overdue"));
+        Instant shown = Instant.now();
+        assertThat(shown).isAfter(asked.dueAt());
+        assertThat(shown).isBefore(asked.dueAt().plus(Duration.ofSeconds(5 + 3)));
+        assertThat(kiosk.findElement(By.id("partners-overdue")).getText()).isEqualTo("· 1 overdue");
+        assertThat(line(kiosk, "EDUCATION")).contains("late");
+        // the board shows no name and no reference of it
+        assertThat(kiosk.findElement(By.id("partners")).getText()).doesNotContain("Ottoline").doesNotContain(ref);
+
+        // the queue's filter: only referrals waiting on partners
+        lead.findElement(By.cssSelector("#duty-waiting-partners input")).click();
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-count"), "1 of"));
+
+        // the partner answers: off the board within a second
+        lead.findElement(By.cssSelector("#duty-partner-none-" + asked.id() + " input")).click();
+        lead.findElement(By.id("duty-partner-answer-" + asked.id())).click();
+        waitIn(lead, WAIT).until(driver -> notified(lead, "Answer from Education recorded for " + ref));
+        waitIn(kiosk, LIVE).until(ExpectedConditions.textToBe(By.id("partners-waiting"), "0"));
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-partner-list"),
+                "No information held"));
+    }
+}
