@@ -50,6 +50,8 @@ BEGIN
     WHERE c.conname = 'audit_entry_action_check' AND c.conrelid = 'audit_entry'::regclass;
     allowed := array(SELECT DISTINCT unnest(allowed || ARRAY['PARTNER_REQUESTED', 'PARTNER_CHASED', 'PARTNER_ANSWERED']));
     ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_action_check;
-    EXECUTE format('ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_action_check CHECK (action = ANY (%L::text[]))',
-                   allowed);
+    -- written as an array of quoted names, as the constraint reads back, so the next migration that
+    -- adds actions this way finds these
+    EXECUTE format('ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_action_check CHECK (action = ANY (ARRAY[%s]::text[]))',
+                   (SELECT string_agg(DISTINCT quote_literal(a), ', ') FROM unnest(allowed) AS a));
 END $$;

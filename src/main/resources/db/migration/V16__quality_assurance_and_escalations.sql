@@ -88,7 +88,9 @@ BEGIN
     allowed := allowed || ARRAY['QA_SAMPLED', 'QA_GRADED', 'ESCALATION_RAISED', 'ESCALATION_STAGE_CHANGED',
         'ESCALATION_RESOLVED'];
     ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_action_check;
-    EXECUTE format('ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_action_check CHECK (action = ANY (%L::text[]))',
-                   (SELECT array_agg(DISTINCT a ORDER BY a) FROM unnest(allowed) AS a));
+    -- written as an array of quoted names, as the constraint reads back, so the next migration that
+    -- adds actions this way finds these
+    EXECUTE format('ALTER TABLE audit_entry ADD CONSTRAINT audit_entry_action_check CHECK (action = ANY (ARRAY[%s]::text[]))',
+                   (SELECT string_agg(DISTINCT quote_literal(a), ', ') FROM unnest(allowed) AS a));
 END
 $$;
