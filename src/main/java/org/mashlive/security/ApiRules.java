@@ -60,6 +60,10 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.GET, "/api/staff/*/audit", AUDIT_READERS));
         // exact figures for a period, for those who answer for the service
         rules.add(new Rule(HttpMethod.GET, "/api/reports/**", List.of(SERVICE_HEAD, ADMIN)));
+        // kiosk tokens sign screens in: admins alone make, list and revoke them
+        rules.add(new Rule(HttpMethod.GET, "/api/kiosks/**", List.of(ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/api/kiosks/**", List.of(ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/api/teams", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
         // staff, shifts and the establishment: everyone reads, duty leads keep them

@@ -4,5 +4,5 @@
  * Role names and credential conventions are in {@link org.mashlive.board.api.Access}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"board :: api", "platform", "referral :: api",
-        "allocation :: api", "capacity :: api", "audit", "signin"})
+        "allocation :: api", "capacity :: api", "kiosk :: api", "audit", "signin"})
 package org.mashlive.security;

@@ -16,7 +16,8 @@ class PagesTest {
     private static final Map<Pages, Class<?>> VIEWS = Map.of(
             Pages.BOARD, view("org.mashlive.wallboard.board.BoardView"), Pages.DUTY, view("org.mashlive.wallboard.duty.DutyView"),
             Pages.SIGN_OFF, view("org.mashlive.wallboard.duty.SignOffView"),
-            Pages.CAPACITY, CapacityView.class, Pages.INTAKE, view("org.mashlive.wallboard.intake.IntakeView"));
+            Pages.CAPACITY, CapacityView.class, Pages.INTAKE, view("org.mashlive.wallboard.intake.IntakeView"),
+            Pages.KIOSKS, view("org.mashlive.wallboard.admin.KiosksView"));
 
     /** A view kept package-private in its own package. */
     private static Class<?> view(String name) {

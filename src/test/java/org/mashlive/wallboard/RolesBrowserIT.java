@@ -144,6 +144,7 @@ class RolesBrowserIT {
             case CAPACITY -> showsCapacityWithItsFigures();
             case SIGN_OFF -> wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-off-count")));
             case INTAKE -> showsTheIntakeForm();
+            case KIOSKS -> wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kiosk-create")));
         }
     }
 
@@ -165,7 +166,7 @@ class RolesBrowserIT {
                 Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
                 Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
-                        Pages.CAPACITY)),
+                        Pages.CAPACITY, Pages.KIOSKS)),
                 Arguments.of("front.door", "Front door", List.of(Pages.BOARD, Pages.INTAKE)));
     }
 
@@ -202,6 +203,10 @@ class RolesBrowserIT {
         if (!may.contains(Pages.INTAKE)) {
             browser.get(wallboard("/intake"));
             isNotAllowed(Pages.INTAKE, "front-door workers, duty leads or admins");
+        }
+        if (!may.contains(Pages.KIOSKS)) {
+            browser.get(wallboard("/admin/kiosks"));
+            isNotAllowed(Pages.KIOSKS, "admins");
         }
         // the header stays, with its way back
         assertThat(text("shell-person")).isEqualTo(username);

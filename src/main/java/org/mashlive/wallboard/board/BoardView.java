@@ -14,6 +14,9 @@ import org.mashlive.board.api.Access;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
+import org.mashlive.wallboard.KioskScreen;
+import org.mashlive.wallboard.KioskScreens;
+import org.mashlive.wallboard.shell.KioskRevokedPage;
 import org.mashlive.wallboard.shell.ShellSettings;
 import org.mashlive.wallboard.PushPacing;
 import org.mashlive.wallboard.WarningWindows;
@@ -58,16 +61,28 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final String title;
     private final List<Tile> tiles;
 
+    /** The kiosk screen showing this board, or null for a person's. */
+    private final KioskScreen kiosk;
+    private final KioskScreens kiosks;
+    private boolean revoked;
+    private boolean sentAway;
+
     private Disposable pushes;
 
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings) {
         this(feed, capacity, clock, settings, WarningWindows.DEFAULT,
-                new BoardSound((AuthenticationContext) null, clock));
+                new BoardSound((AuthenticationContext) null, clock), KioskScreens.NONE);
     }
 
+    /**
+     * @param kiosks whether a kiosk screen's token is still in force: the board of a screen whose
+     *               token is revoked leaves for the "revoked" page at its next refresh
+     */
     @Autowired
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings, WarningWindows windows,
-              BoardSound sound) {
+              BoardSound sound, KioskScreens kiosks) {
+        this.kiosk = KioskScreens.signedIn().orElse(null);
+        this.kiosks = kiosks;
         this.header = new BoardHeader(settings.hubName());
         this.title = settings.hubName() + " · MASH live board";
         this.feed = feed;
@@ -100,6 +115,9 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         super.onAttach(event);
         refresh();
         stopPushes();
+        if (revoked) {
+            return;
+        }
         pushes = PushPacing.refreshing(event.getUI(), feed.changes(), BATCH, TICK, this::refresh);
     }
 
@@ -121,8 +139,16 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         return title;
     }
 
-    /** Brings every tile up to date with the feed at the clock's current instant. */
+    /**
+     * Brings every tile up to date with the feed at the clock's current instant; for a kiosk screen
+     * whose token has been revoked, leaves for the "revoked" page instead. A refresh comes at least
+     * every {@link #TICK}, so a revoked screen leaves within that of this wall-board learning of it.
+     */
     void refresh() {
+        if (kiosk != null && (revoked || !kiosks.inForce(kiosk))) {
+            leave();
+            return;
+        }
         Instant now = clock.instant();
         var liveness = feed.liveness();
         var figures = feed.read(state -> BoardFigures.of(state, now, BreachesTile.MAX_SHOWN, TickerTile.MAX_SHOWN,
@@ -137,6 +163,18 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 state.open().stream().map(ReferralCard::id).collect(Collectors.toSet())));
         sound.render(ids.map(Ids::breached).orElse(null), ids.map(Ids::open).orElse(Set.of()), liveness.live(), now,
                 zone);
+    }
+
+    /** Sends the screen to the "revoked" page, once: the page's own request then drops the cookie. */
+    private void leave() {
+        revoked = true;
+        stopPushes();
+        if (!sentAway) {
+            getUI().ifPresent(ui -> {
+                ui.getPage().setLocation(KioskRevokedPage.PATH.substring(1));
+                sentAway = true;
+            });
+        }
     }
 
     /** The ids of the referrals breached now and of every open one. */

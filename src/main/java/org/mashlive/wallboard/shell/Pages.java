@@ -19,7 +19,8 @@ public enum Pages {
     DUTY("duty", "Duty queue", Access.DUTY_LEADS),
     SIGN_OFF("sign-off", "Sign-off", Access.DUTY_LEADS),
     INTAKE("intake", "Intake", Access.INTAKERS),
-    CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN));
+    CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)),
+    KIOSKS("admin/kiosks", "Kiosk tokens", List.of(Access.ADMIN));
 
     private final String path;
     private final String label;
