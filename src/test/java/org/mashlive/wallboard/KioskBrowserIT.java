@@ -137,4 +137,49 @@ class KioskBrowserIT {
                 .until(ExpectedConditions.urlToBe(wallboard("/kiosk-revoked")));
         assertThat(tv.findElement(By.id("revoked-note")).getText()).contains("revoked");
     }
+
+    private static String referral(org.springframework.web.reactive.function.client.WebClient lead) {
+        return lead.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(org.mashlive.TestReferrals.police()).retrieve()
+                .bodyToMono(org.mashlive.referral.ReferralSummary.class).block(WAIT).reference();
+    }
+
+    private static long hire(org.springframework.web.reactive.function.client.WebClient lead, String name, String team) {
+        return lead.post().uri("/api/staff").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new org.mashlive.staff.StaffDetails(name, org.mashlive.board.api.StaffRole.SOCIAL_WORKER,
+                        team, org.mashlive.board.api.Contract.FULL_TIME, null))
+                .retrieve().bodyToMono(org.mashlive.staff.Person.class).block(WAIT).id();
+    }
+
+    private static void allocate(org.springframework.web.reactive.function.client.WebClient lead, String reference,
+                                 long staffId) {
+        lead.put().uri("/api/referrals/" + reference + "/allocation").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("staffId", staffId, "confirm", true)).retrieve().toBodilessEntity()
+                .block(WAIT);
+    }
+
+    @Test
+    void aKioskBoundToATeamShowsOnlyThatTeamsReferralsAndSaysSoWhateverItsAddressAsks() {
+        int backend = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
+        var lead = TestClients.web(backend);
+        String ours = referral(lead);
+        String theirs = referral(lead);
+        String nobodys = referral(lead);
+        allocate(lead, ours, hire(lead, "E. Helper", "Early help"));
+        allocate(lead, theirs, hire(lead, "P. Officer", "MASH police"));
+        var made = TestClients.web(backend, TestClients.demoUser("admin")).post().uri("/api/kiosks")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(new NewKiosk("Early help TV", "Early help"))
+                .retrieve().bodyToMono(CreatedKiosk.class).block(WAIT);
+
+        var tvWait = new WebDriverWait(tv, WAIT, Duration.ofMillis(100));
+        // the address asks for another team: the token decides
+        tv.get(wallboard("/board?kiosk=" + made.token() + "&team=MASH%20police"));
+        tvWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+        tvWait.until(ExpectedConditions.textToBe(By.id("board-team"), "Team board: Early help"));
+        tvWait.until(ExpectedConditions.textToBe(By.id("count-total-total"), "1"));
+        tvWait.until(driver -> driver.getPageSource().contains(ours));
+        assertThat(tv.getPageSource()).doesNotContain(theirs).doesNotContain(nobodys);
+        assertThat(tv.findElement(By.id("board-hub-wide")).getText()).startsWith("Whole hub: ")
+                .contains("not yet allocated");
+    }
 }

@@ -14,7 +14,9 @@ import org.mashlive.board.api.Access;
 import org.mashlive.board.api.ReferralCard;
 import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.CapacityFeed;
+import org.mashlive.wallboard.HubTeams;
 import org.mashlive.wallboard.KioskScreen;
+import org.mashlive.wallboard.TeamFeed;
 import org.mashlive.wallboard.KioskScreens;
 import org.mashlive.wallboard.shell.KioskRevokedPage;
 import org.mashlive.wallboard.shell.ShellSettings;
@@ -53,7 +55,12 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     static final Duration BATCH = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(5);
 
-    private final BoardFeed feed;
+    /** The whole hub's board, as the wall-board keeps it. */
+    private final BoardFeed hub;
+    /** What this board shows: the hub's, or one team's part of it ({@link TeamFeed}). */
+    private BoardFeed feed;
+    /** The hub's teams, as last read; empty while not known, when any team asked for is taken. */
+    private final java.util.function.Supplier<List<String>> teams;
     private final Clock clock;
     private final WarningWindows windows;
     private final SoundControl sound;
@@ -65,24 +72,34 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final KioskScreen kiosk;
     private final KioskScreens kiosks;
     private boolean revoked;
+    /** Why the whole hub is shown although a team was asked for, or null. */
+    private String scopeNote;
     private boolean sentAway;
 
     private Disposable pushes;
 
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings) {
         this(feed, capacity, clock, settings, WarningWindows.DEFAULT,
-                new BoardSound((AuthenticationContext) null, clock), KioskScreens.NONE);
+                new BoardSound((AuthenticationContext) null, clock), KioskScreens.NONE, List::of);
     }
 
     /**
      * @param kiosks whether a kiosk screen's token is still in force: the board of a screen whose
      *               token is revoked leaves for the "revoked" page at its next refresh
+     * @param teams  the hub's teams, for {@code ?team=…}
      */
     @Autowired
     BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings, WarningWindows windows,
-              BoardSound sound, KioskScreens kiosks) {
+              BoardSound sound, KioskScreens kiosks, HubTeams teams) {
+        this(feed, capacity, clock, settings, windows, sound, kiosks, teams::names);
+    }
+
+    BoardView(BoardFeed feed, CapacityFeed capacity, Clock clock, ShellSettings settings, WarningWindows windows,
+              BoardSound sound, KioskScreens kiosks, java.util.function.Supplier<List<String>> teams) {
         this.kiosk = KioskScreens.signedIn().orElse(null);
         this.kiosks = kiosks;
+        this.hub = feed;
+        this.teams = teams;
         this.header = new BoardHeader(settings.hubName());
         this.title = settings.hubName() + " · MASH live board";
         this.feed = feed;
@@ -93,9 +110,13 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         this.clock = clock;
         setId("board");
         addClassName("board");
+        if (kiosk != null && kiosk.team() != null) {
+            // a token bound to a team shows that team's board, whatever its address asks
+            showTeam(kiosk.team());
+        }
         tiles = List.of(new StageRagTile(), new OldestTile(), new BreachesTile(capacity), new ArrivalsTile(),
                 new CapacityTile(capacity), new PoliceDeskTile(), new OutOfHoursTile(), new TickerTile(),
-                new DecisionsTile(feed));
+                new DecisionsTile(new Shown()));
         var grid = new Div(header);
         grid.addClassName("board-grid");
         tiles.forEach(grid::add);
@@ -103,11 +124,69 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         refresh();
     }
 
-    /** {@code ?sound=on} on the board's address turns the chime on for this screen. */
+    /**
+     * {@code ?sound=on} on the board's address turns the chime on for this screen; {@code ?team=…}
+     * shows that team's board, unless a kiosk token bound to a team decides it.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        var asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("sound", List.of());
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var asked = parameters.getOrDefault("sound", List.of());
         sound.soundOn(asked.contains("on"));
+        if (kiosk != null && kiosk.team() != null) {
+            return;
+        }
+        String team = parameters.getOrDefault("team", List.of()).stream().filter(name -> !name.isBlank())
+                .map(String::strip).findFirst().orElse(null);
+        var known = teams.get();
+        if (team == null) {
+            showHub(null);
+        } else if (!known.isEmpty() && !known.contains(team)) {
+            showHub("No team \u201c" + team + "\u201d here: the whole hub's board");
+        } else {
+            showTeam(team);
+        }
+        refresh();
+    }
+
+    private void showTeam(String team) {
+        feed = new TeamFeed(hub, team, clock);
+        addClassName("team-board");
+    }
+
+    private void showHub(String note) {
+        feed = hub;
+        scopeNote = note;
+        removeClassName("team-board");
+    }
+
+    /** The team shown, or null for the whole hub. */
+    String team() {
+        return feed instanceof TeamFeed team ? team.team() : null;
+    }
+
+    /** The feed this board shows now, for tiles made before the team was known. */
+    private final class Shown implements BoardFeed {
+
+        @Override
+        public <T> java.util.Optional<T> read(java.util.function.Function<org.mashlive.board.api.BoardState, T> reader) {
+            return feed.read(reader);
+        }
+
+        @Override
+        public ZoneId zone() {
+            return feed.zone();
+        }
+
+        @Override
+        public org.mashlive.wallboard.Liveness liveness() {
+            return feed.liveness();
+        }
+
+        @Override
+        public reactor.core.publisher.Flux<Long> changes() {
+            return feed.changes();
+        }
     }
 
     @Override
@@ -155,6 +234,11 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 windows));
         ZoneId zone = feed.zone();
         header.render(liveness, now, zone, figures.isEmpty());
+        if (feed instanceof TeamFeed team) {
+            header.scope(team.team(), team.hubFigures().orElse(null), null);
+        } else {
+            header.scope(null, null, scopeNote);
+        }
         setClassName("is-stale", !liveness.live());
         var shown = figures.orElseGet(() -> BoardFigures.empty(LocalDate.ofInstant(now, zone), zone));
         tiles.forEach(tile -> tile.render(shown, now));

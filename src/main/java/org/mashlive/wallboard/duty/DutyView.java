@@ -27,6 +27,8 @@ import org.mashlive.referral.api.ReferralDetail;
 import org.mashlive.referral.api.StageRequest;
 import org.mashlive.wallboard.ActingUser;
 import org.mashlive.wallboard.BoardFeed;
+import org.mashlive.wallboard.HubTeams;
+import org.mashlive.wallboard.TeamFeed;
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.DutyBackend;
 import org.mashlive.wallboard.DueSoon;
@@ -114,6 +116,11 @@ class DutyView extends Main {
     final Select<Source> source = new Select<>();
     final ComboBox<PersonChoice> person = new ComboBox<>("Allocated to");
     final Checkbox mine = new Checkbox("My cases");
+    /** The hub's teams ({@code mash.staff.teams}): a team's queue is its board's referrals. */
+    final Select<String> team = new Select<>();
+    private final java.util.function.Supplier<List<String>> teams;
+    /** The queue's feed: the hub's, or the chosen team's part of it. */
+    private BoardFeed queueFeed;
     final Select<DutyQueue.Order> order = new Select<>();
     final Grid<DutyQueue.Row> grid = new Grid<>();
     Grid.Column<DutyQueue.Row> sourceColumn;
@@ -131,8 +138,8 @@ class DutyView extends Main {
     DecideDialog decision;
 
     @Autowired
-    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows) {
-        this(feed, backend, clock, ActingUser.current().orElse(null), windows);
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows, HubTeams teams) {
+        this(feed, backend, clock, ActingUser.current().orElse(null), windows, teams::names);
     }
 
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user) {
@@ -140,7 +147,14 @@ class DutyView extends Main {
     }
 
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user, WarningWindows windows) {
+        this(feed, backend, clock, user, windows, List::of);
+    }
+
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user, WarningWindows windows,
+             java.util.function.Supplier<List<String>> teams) {
         this.feed = feed;
+        this.queueFeed = feed;
+        this.teams = teams;
         this.windows = windows;
         this.backend = backend;
         this.clock = clock;
@@ -205,12 +219,23 @@ class DutyView extends Main {
         source.addValueChangeListener(e -> refresh());
         person.addValueChangeListener(e -> refresh());
         mine.addValueChangeListener(e -> refresh());
+        team.setId("duty-filter-team");
+        team.setLabel("Team");
+        team.setEmptySelectionAllowed(true);
+        team.setEmptySelectionCaption("Whole hub");
+        team.setItemLabelGenerator(value -> value == null ? "Whole hub" : value);
+        team.setItems(teams.get());
+        team.addValueChangeListener(e -> {
+            // the same narrowing as the team's board: referrals someone of the team works
+            queueFeed = e.getValue() == null ? feed : new TeamFeed(feed, e.getValue(), clock);
+            refresh();
+        });
         order.addValueChangeListener(e -> {
             // a chosen order replaces a column's sort
             grid.sort(List.of());
             refresh();
         });
-        var filters = new Div(search, stage, rag, source, person, mine, order);
+        var filters = new Div(search, team, stage, rag, source, person, mine, order);
         filters.addClassName("duty-filters");
         return filters;
     }
@@ -273,6 +298,10 @@ class DutyView extends Main {
         super.onAttach(event);
         UI ui = event.getUI();
         ui.getElement().setAttribute("theme", "dark");
+        if (team.getValue() == null) {
+            // the teams as read now: the backend may not have answered when the view was made
+            team.setItems(teams.get());
+        }
         refresh();
         stopPushes();
         pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refresh);
@@ -321,7 +350,7 @@ class DutyView extends Main {
         liveness.getElement().setAttribute("data-live", String.valueOf(live.live()));
         var filter = filter();
         var chosenOrder = order.getValue() == null ? DutyQueue.Order.PRIORITY : order.getValue();
-        var shown = feed.read(state -> DutyQueue.rows(state, now, filter, chosenOrder, windows))
+        var shown = queueFeed.read(state -> DutyQueue.rows(state, now, filter, chosenOrder, windows))
                 .orElse(List.of());
         // counted over the whole queue, whatever the filter: a warning is not filtered away
         int soon = feed.read(state -> DueSoon.at(state.open(), state.rota().settings().coreHours(), windows, now)
