@@ -29,11 +29,17 @@ class CapacityService {
     private final WorkingCalendar calendar;
     private final WorkforceFigures workforce;
     private final PartnerRequestFigures partners;
+    /**
+     * The team names the workforce lines carry: those of the staffing meters, so the capacity view,
+     * Grafana's team variable, team boards and kiosk tokens name the same teams.
+     */
+    private final TeamLabels teams;
     private final Clock clock;
 
     CapacityService(ReferralHistory history, LiveBoard board, WorkingCalendar calendar,
                     ObjectProvider<WorkforceFigures> workforce, ObjectProvider<PartnerRequestFigures> partners,
-                    Clock clock) {
+                    org.mashlive.staff.StaffProperties staff, Clock clock) {
+        this.teams = new TeamLabels(staff.teams());
         this.history = history;
         this.board = board;
         this.calendar = calendar;
@@ -61,7 +67,7 @@ class CapacityService {
                 history.receivedBetween(firstReceived, end).collectList(),
                 history.decidedBetween(firstDecided, end).collectList(),
                 counts,
-                workforce.at(now).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                workforce.at(now).map(teams::bounded).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
                 partners.outstanding(now).collectList())
                 .map(all -> CapacityFigures.summarise(now, calendar, all.getT1(), all.getT2(), all.getT3()[0],
                         all.getT3()[1], all.getT4().map(Workforce::roles).orElse(List.of()), all.getT5(),

@@ -81,6 +81,10 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.POST, "/api/escalations", ESCALATORS));
         rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/stage", ESCALATORS));
         rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/resolution", ESCALATORS));
+        // kiosk tokens sign screens in: admins alone make, list and revoke them
+        rules.add(new Rule(HttpMethod.GET, "/api/kiosks/**", List.of(ADMIN)));
+        rules.add(new Rule(HttpMethod.POST, "/api/kiosks/**", List.of(ADMIN)));
+        rules.add(new Rule(HttpMethod.GET, "/api/teams", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/allocation/**", PEOPLE));
         rules.add(new Rule(HttpMethod.GET, "/api/referrals/**", PEOPLE));
         // staff, shifts and the establishment: everyone reads, duty leads keep them

@@ -8,6 +8,7 @@ import org.mashlive.allocation.api.AllocationRoutes;
 import org.mashlive.board.api.Access;
 import org.mashlive.quality.api.QualityRoutes;
 import org.mashlive.partner.api.PartnerRoutes;
+import org.mashlive.kiosk.api.KioskRoutes;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +140,13 @@ class RSocketSecurityConfiguration {
                         .route(PartnerRoutes.CHASE).access(anyOf(PartnerRoutes.CHASE, Access.DUTY_LEADS))
                         .route(PartnerRoutes.ANSWER).access(anyOf(PartnerRoutes.ANSWER, Access.DUTY_LEADS))
                         .route(PartnerRoutes.OF_REFERRAL).access(anyOf(PartnerRoutes.OF_REFERRAL, Access.DUTY_LEADS))
+                        // kiosk tokens: admins make, list and revoke them; the wall-board's own
+                        // connection (a board token) checks a screen's
+                        .route(KioskRoutes.LIST).access(anyOf(KioskRoutes.LIST, java.util.List.of(Access.ADMIN)))
+                        .route(KioskRoutes.CREATE).access(anyOf(KioskRoutes.CREATE, java.util.List.of(Access.ADMIN)))
+                        .route(KioskRoutes.REVOKE).access(anyOf(KioskRoutes.REVOKE, java.util.List.of(Access.ADMIN)))
+                        .route(KioskRoutes.CHECK).access(anyOf(KioskRoutes.CHECK, java.util.List.of(Access.BOARD)))
+                        .route(KioskRoutes.TEAMS).access(anyOf(KioskRoutes.TEAMS, Access.BOARD_READERS))
                         .anyExchange().denyAll())
                 .build());
     }

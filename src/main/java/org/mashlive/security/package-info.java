@@ -4,6 +4,6 @@
  * Role names and credential conventions are in {@link org.mashlive.board.api.Access}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"board :: api", "platform", "referral :: api",
-        "allocation :: api", "capacity :: api", "quality :: api", "audit", "signin",
+        "allocation :: api", "capacity :: api", "quality :: api", "kiosk :: api", "audit", "signin",
         "partner :: api"})
 package org.mashlive.security;

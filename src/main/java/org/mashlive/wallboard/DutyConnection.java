@@ -1,5 +1,11 @@
 package org.mashlive.wallboard;
 
+import org.mashlive.kiosk.api.CreatedKiosk;
+import org.mashlive.kiosk.api.KioskCard;
+import org.mashlive.kiosk.api.KioskRoutes;
+import org.mashlive.kiosk.api.NewKiosk;
+import org.mashlive.kiosk.api.RevokeKiosk;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +49,7 @@ import reactor.core.scheduler.Schedulers;
  * the request thread of a person's click, and the wait is bounded by {@link #TIMEOUT}.
  */
 @Component
-final class DutyConnection implements DutyBackend {
+final class DutyConnection implements DutyBackend, KioskAdmin {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DutyConnection.class);
@@ -171,6 +177,29 @@ final class DutyConnection implements DutyBackend {
             org.mashlive.partner.api.AnswerRequest request) {
         return call(bearer(user), org.mashlive.partner.api.PartnerRoutes.ANSWER,
                 spec -> spec.data(request).retrieveMono(org.mashlive.partner.api.PartnerRequestDetail.class));
+    }
+
+    @Override
+    public List<KioskCard> kiosks(ActingUser user) {
+        return call(bearer(user), KioskRoutes.LIST,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<KioskCard>>() { }));
+    }
+
+    @Override
+    public CreatedKiosk createKiosk(ActingUser user, NewKiosk request) {
+        return call(bearer(user), KioskRoutes.CREATE, spec -> spec.data(request).retrieveMono(CreatedKiosk.class));
+    }
+
+    @Override
+    public KioskCard revokeKiosk(ActingUser user, long id) {
+        return call(bearer(user), KioskRoutes.REVOKE,
+                spec -> spec.data(new RevokeKiosk(id)).retrieveMono(KioskCard.class));
+    }
+
+    @Override
+    public List<String> teams(ActingUser user) {
+        return call(bearer(user), KioskRoutes.TEAMS,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<String>>() { }));
     }
 
     /** The person's token as bearer credentials, after swapping it for a fresh one when it is due. */

@@ -12,6 +12,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mashlive.board.api.Access;
+import org.mashlive.wallboard.shell.KioskRevokedPage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -28,21 +29,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page when its session ends (it reloads and signs in again), and a token revoked is refused at the
  * next request.
  *
- * <p>A wrong token on the address answers 401; a cookie whose token was revoked is dropped and the
- * request goes on unsigned, so the board sends it to the login page.
+ * <p>A wrong or revoked token on the address answers 401 with the "revoked" page; a cookie whose token
+ * was revoked is dropped, and the board's page is then sent to the "revoked" page
+ * ({@link KioskRevokedPage}), any other request going on unsigned. An open board is sent there by the
+ * board itself ({@link KioskScreens#inForce}), as its push connection makes no requests to filter.
  */
 final class KioskFilter extends OncePerRequestFilter {
 
     static final String PARAMETER = "kiosk";
     static final String COOKIE = "MASH_KIOSK";
-    private static final Duration COOKIE_LIFE = Duration.ofDays(400);
 
     private final KioskTokens tokens;
     private final SecurityContextHolderStrategy contexts;
+    private final Duration cookieLife;
+    private final String hubName;
 
-    KioskFilter(KioskTokens tokens, SecurityContextHolderStrategy contexts) {
+    /**
+     * @param cookieLife how long the screen's browser keeps the cookie ({@code mash.kiosk.cookie-lifetime})
+     * @param hubName    the hub, for the "revoked" page
+     */
+    KioskFilter(KioskTokens tokens, SecurityContextHolderStrategy contexts, Duration cookieLife, String hubName) {
         this.tokens = tokens;
         this.contexts = contexts;
+        this.cookieLife = cookieLife;
+        this.hubName = hubName;
     }
 
     @Override
@@ -55,25 +65,32 @@ final class KioskFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!tokens.valid(token)) {
+        var screen = tokens.screen(token);
+        if (screen.isEmpty()) {
             if (inCookie != null) {
                 response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, "", Duration.ZERO));
             }
             if (onAddress != null) {
                 // written here, not through the error page, which would send the screen to the login page
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().write("This kiosk token is not valid: it was mistyped or has been revoked.\n");
+                response.setContentType("text/html;charset=UTF-8");
+                response.setHeader("Cache-Control", "no-store");
+                response.getWriter().write(KioskRevokedPage.document(request.getContextPath(), hubName));
+                return;
+            }
+            if (WallboardSecurity.isBoardPage(request) && "GET".equals(request.getMethod())) {
+                // a screen that was a kiosk: it is told its token went, not offered a sign-in
+                response.sendRedirect(request.getContextPath() + KioskRevokedPage.PATH);
                 return;
             }
             chain.doFilter(request, response);
             return;
         }
         if (onAddress != null && !onAddress.equals(inCookie)) {
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, token, COOKIE_LIFE));
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, token, cookieLife));
         }
         var context = contexts.createEmptyContext();
-        context.setAuthentication(new KioskAuthentication());
+        context.setAuthentication(new KioskAuthentication(screen.get()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -118,12 +135,19 @@ final class KioskFilter extends OncePerRequestFilter {
                 .sameSite("Strict").maxAge(life).build().toString();
     }
 
-    /** A kiosk screen: role BOARD, no name. */
+    /** A kiosk screen: role BOARD, no person's name; the screen its token signs in. */
     static final class KioskAuthentication extends AbstractAuthenticationToken {
 
-        KioskAuthentication() {
+        private final transient KioskScreen screen;
+
+        KioskAuthentication(KioskScreen screen) {
             super(List.of(new SimpleGrantedAuthority("ROLE_" + Access.BOARD)));
+            this.screen = screen;
             setAuthenticated(true);
+        }
+
+        KioskScreen screen() {
+            return screen;
         }
 
         @Override

@@ -54,14 +54,31 @@ final class SignInSettings {
     }
 
     /**
-     * Kiosk tokens: {@code /board?kiosk=TOKEN} signs a screen in as BOARD.
+     * Kiosk tokens: {@code /board?kiosk=TOKEN} signs a screen in as BOARD. Beside these, admins make
+     * and revoke tokens on the kiosk page; the backend keeps their hashes.
      *
-     * @param tokens     the tokens; secrets, so give them in the environment
-     * @param tokensFile a file of further tokens, one a line, read again whenever it changes, so a token
-     *                   struck out of it is refused at the screen's next request
+     * @param tokens         the tokens; secrets, so give them in the environment
+     * @param tokensFile     a file of further tokens, one a line, read again whenever it changes, so a
+     *                       token struck out of it is refused at the screen's next request
+     * @param cookieLifetime how long a screen's browser keeps the cookie that signs it in again after a
+     *                       restart without the token on its address (400 days, browsers' limit)
+     * @param checkEvery     how often a token made on the kiosk page is checked with the backend while
+     *                       a screen uses it (10 s): a revoked token's open board leaves for the
+     *                       "revoked" page within this and the board's own 5 s tick
      */
     @ConfigurationProperties("mash.kiosk")
-    record Kiosk(@DefaultValue List<String> tokens, Path tokensFile) {
+    record Kiosk(@DefaultValue List<String> tokens, Path tokensFile,
+                 @DefaultValue("400d") java.time.Duration cookieLifetime,
+                 @DefaultValue("10s") java.time.Duration checkEvery) {
+
+        Kiosk {
+            if (cookieLifetime.isNegative() || cookieLifetime.isZero()) {
+                throw new IllegalArgumentException("mash.kiosk.cookie-lifetime must be more than 0, was " + cookieLifetime);
+            }
+            if (checkEvery.isNegative() || checkEvery.isZero()) {
+                throw new IllegalArgumentException("mash.kiosk.check-every must be more than 0, was " + checkEvery);
+            }
+        }
     }
 
     /**

@@ -111,8 +111,8 @@ class WallboardSecurity {
     }
 
     @Bean
-    KioskTokens kioskTokens(SignInSettings.Kiosk settings, Demo demo) {
-        return new KioskTokens(settings, demo.on());
+    KioskTokens kioskTokens(SignInSettings.Kiosk settings, Demo demo, KioskLookup backend, Clock clock) {
+        return new KioskTokens(settings, demo.on(), backend, clock);
     }
 
     @Bean
@@ -190,7 +190,9 @@ class WallboardSecurity {
                                              KnownUsers users, PasswordEncoder passwords,
                                              DutyBackend backend, Clock clock, RequestUtil vaadinRequests,
                                              SignInSettings.Throttle throttling, ObjectProvider<MeterRegistry> meters,
-                                             ProviderSignIns oidc)
+                                             ProviderSignIns oidc,
+                                             SignInSettings.Kiosk kioskSettings,
+                                             org.mashlive.wallboard.shell.ShellSettings shell)
             throws Exception {
         var strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         // a person is signed in only when the backend also accepts them and gives a user token; set on
@@ -210,11 +212,13 @@ class WallboardSecurity {
                 // own check: a kiosk token is refused them at the door
                 .requestMatchers(otherPages()).hasAnyRole(Access.PEOPLE.toArray(String[]::new))
                 // the error page shows the status a refusal already decided
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/styles/**", "/error",
+                        org.mashlive.wallboard.shell.KioskRevokedPage.PATH).permitAll()
                 // the login page with any query: Spring permits only the exact "?error" and Vaadin's
                 // sign-out lands on "?logout", which would otherwise be sent on to the bare page
                 .requestMatchers(HttpMethod.GET, "/login", SignInChoices.REFUSED).permitAll());
-        http.addFilterBefore(new KioskFilter(kiosks, strategy), AnonymousAuthenticationFilter.class);
+        http.addFilterBefore(new KioskFilter(kiosks, strategy, kioskSettings.cookieLifetime(),
+                shell.hubName()), AnonymousAuthenticationFilter.class);
         // Vaadin's own requests carry Vaadin's CSRF token; everything else, the POST to /login
         // included, needs Spring's. Vaadin would leave the login page out, so a page on another site
         // could sign a browser in as someone of its choosing: Vaadin's CSRF rules are replaced here.

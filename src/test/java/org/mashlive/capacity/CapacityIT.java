@@ -37,6 +37,9 @@ class CapacityIT {
 
     private static final AtomicInteger CHILD = new AtomicInteger();
 
+    @Autowired
+    org.mashlive.staff.StaffProperties staffSettings;
+
     @Autowired ReferralService referrals;
     @Autowired ReferralHistory history;
     @Autowired CapacityService capacity;
@@ -100,7 +103,9 @@ class CapacityIT {
         assertThat(decided.of(Rag.GREEN).within()).isEqualTo(1);
         // the staffing as the staff and allocation modules give it at that instant
         var staffing = workforce.at(Instant.parse("2024-02-12T23:00:00Z")).block(Duration.ofSeconds(10));
-        assertThat(summary.workforce()).isEqualTo(staffing == null ? java.util.List.of() : staffing.roles());
+        // with the team names the staffing meters use: a team not configured is "other"
+        assertThat(summary.workforce()).isEqualTo(staffing == null ? java.util.List.of()
+                : new TeamLabels(staffSettings.teams()).bounded(staffing).roles());
         assertThat(summary.availableWorkers()).isEqualTo(staffing == null ? null : staffing.totalAvailable());
     }
 

@@ -24,6 +24,23 @@ class TeamLabelsIT {
     @Autowired
     WorkforceMeters meters;
 
+    @Autowired
+    CapacityService capacity;
+
+    @Test
+    void theCapacityFiguresNameTheSameTeamsAsTheMetrics() {
+        String marker = "Unconfigured" + System.nanoTime();
+        for (String team : java.util.List.of(marker, "Early help")) {
+            TestClients.webTest(port).post().uri("/api/staff").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"displayName\": \"Y. Team\", \"role\": \"SOCIAL_WORKER\", \"team\": \"" + team
+                            + "\", \"contract\": \"FULL_TIME\"}")
+                    .exchange().expectStatus().isCreated();
+        }
+        var teams = capacity.summary().block(Duration.ofSeconds(30)).workforce().stream()
+                .map(org.mashlive.capacity.api.RoleStaffing::team).distinct().toList();
+        assertThat(teams).contains("Early help", TeamLabels.OTHER).doesNotContain(marker);
+    }
+
     @Test
     void aTeamNobodyConfiguredAddsNoLabelValueToTheOpenMetrics() {
         String marker = "Evil" + System.nanoTime();

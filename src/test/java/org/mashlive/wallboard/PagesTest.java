@@ -18,7 +18,8 @@ class PagesTest {
             Pages.SIGN_OFF, view("org.mashlive.wallboard.duty.SignOffView"),
             Pages.CAPACITY, CapacityView.class, Pages.INTAKE, view("org.mashlive.wallboard.intake.IntakeView"),
             Pages.QUALITY, view("org.mashlive.wallboard.quality.QualityView"),
-            Pages.FEEDBACK, view("org.mashlive.wallboard.quality.FeedbackView"));
+            Pages.FEEDBACK, view("org.mashlive.wallboard.quality.FeedbackView"),
+            Pages.KIOSKS, view("org.mashlive.wallboard.admin.KiosksView"));
 
     /** A view kept package-private in its own package. */
     private static Class<?> view(String name) {

@@ -147,6 +147,7 @@ class RolesBrowserIT {
             case QUALITY -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-summary"), "W"));
             case FEEDBACK -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-summary"),
                     "No feedback yet"));
+            case KIOSKS -> wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kiosk-create")));
         }
     }
 
@@ -169,7 +170,7 @@ class RolesBrowserIT {
                         Pages.FEEDBACK)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
                 Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
-                        Pages.CAPACITY, Pages.QUALITY, Pages.FEEDBACK)),
+                        Pages.CAPACITY, Pages.QUALITY, Pages.FEEDBACK, Pages.KIOSKS)),
                 Arguments.of("front.door", "Front door", List.of(Pages.BOARD, Pages.INTAKE)));
     }
 
@@ -206,6 +207,10 @@ class RolesBrowserIT {
         if (!may.contains(Pages.INTAKE)) {
             browser.get(wallboard("/intake"));
             isNotAllowed(Pages.INTAKE, "front-door workers, duty leads or admins");
+        }
+        if (!may.contains(Pages.KIOSKS)) {
+            browser.get(wallboard("/admin/kiosks"));
+            isNotAllowed(Pages.KIOSKS, "admins");
         }
         // the header stays, with its way back
         assertThat(text("shell-person")).isEqualTo(username);

@@ -27,6 +27,8 @@ import org.mashlive.referral.api.ReferralDetail;
 import org.mashlive.referral.api.StageRequest;
 import org.mashlive.wallboard.ActingUser;
 import org.mashlive.wallboard.BoardFeed;
+import org.mashlive.wallboard.HubTeams;
+import org.mashlive.wallboard.TeamFeed;
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.DutyBackend;
 import org.mashlive.wallboard.DueSoon;
@@ -116,6 +118,11 @@ class DutyView extends Main {
     final Checkbox mine = new Checkbox("My cases");
     /** Only referrals with a request to a partner still waiting. */
     final Checkbox waitingOnPartners = new Checkbox("Waiting on partners");
+    /** The hub's teams ({@code mash.staff.teams}): a team's queue is its board's referrals. */
+    final Select<String> team = new Select<>();
+    private final java.util.function.Supplier<List<String>> teams;
+    /** The queue's feed: the hub's, or the chosen team's part of it. */
+    private BoardFeed queueFeed;
     final Select<DutyQueue.Order> order = new Select<>();
     final Grid<DutyQueue.Row> grid = new Grid<>();
     Grid.Column<DutyQueue.Row> sourceColumn;
@@ -136,8 +143,8 @@ class DutyView extends Main {
     DecideDialog decision;
 
     @Autowired
-    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows) {
-        this(feed, backend, clock, ActingUser.current().orElse(null), windows);
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, WarningWindows windows, HubTeams teams) {
+        this(feed, backend, clock, ActingUser.current().orElse(null), windows, teams::names);
     }
 
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user) {
@@ -145,7 +152,14 @@ class DutyView extends Main {
     }
 
     DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user, WarningWindows windows) {
+        this(feed, backend, clock, user, windows, List::of);
+    }
+
+    DutyView(BoardFeed feed, DutyBackend backend, Clock clock, ActingUser user, WarningWindows windows,
+             java.util.function.Supplier<List<String>> teams) {
         this.feed = feed;
+        this.queueFeed = feed;
+        this.teams = teams;
         this.windows = windows;
         this.backend = backend;
         this.clock = clock;
@@ -213,12 +227,23 @@ class DutyView extends Main {
         waitingOnPartners.setId("duty-waiting-partners");
         waitingOnPartners.setTooltipText("Referrals with an information request to a partner not yet answered");
         waitingOnPartners.addValueChangeListener(e -> refresh());
+        team.setId("duty-filter-team");
+        team.setLabel("Team");
+        team.setEmptySelectionAllowed(true);
+        team.setEmptySelectionCaption("Whole hub");
+        team.setItemLabelGenerator(value -> value == null ? "Whole hub" : value);
+        team.setItems(teams.get());
+        team.addValueChangeListener(e -> {
+            // the same narrowing as the team's board: referrals someone of the team works
+            queueFeed = e.getValue() == null ? feed : new TeamFeed(feed, e.getValue(), clock);
+            refresh();
+        });
         order.addValueChangeListener(e -> {
             // a chosen order replaces a column's sort
             grid.sort(List.of());
             refresh();
         });
-        var filters = new Div(search, stage, rag, source, person, mine, waitingOnPartners, order);
+        var filters = new Div(search, team, stage, rag, source, person, mine, waitingOnPartners, order);
         filters.addClassName("duty-filters");
         return filters;
     }
@@ -284,6 +309,10 @@ class DutyView extends Main {
         super.onAttach(event);
         UI ui = event.getUI();
         ui.getElement().setAttribute("theme", "dark");
+        if (team.getValue() == null) {
+            // the teams as read now: the backend may not have answered when the view was made
+            team.setItems(teams.get());
+        }
         refresh();
         stopPushes();
         pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refresh);
@@ -334,7 +363,7 @@ class DutyView extends Main {
         var filter = filter();
         var chosenOrder = order.getValue() == null ? DutyQueue.Order.PRIORITY : order.getValue();
         boolean partnersOnly = Boolean.TRUE.equals(waitingOnPartners.getValue());
-        var shown = feed.read(state -> {
+        var shown = queueFeed.read(state -> {
                     var queue = DutyQueue.rows(state, now, filter, chosenOrder, windows);
                     return partnersOnly ? PartnerFilter.waiting(state, queue) : queue;
                 })

@@ -21,7 +21,8 @@ public enum Pages {
     INTAKE("intake", "Intake", Access.INTAKERS),
     CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)),
     QUALITY("quality", "Quality", List.of(Access.HUB_MANAGER, Access.ADMIN)),
-    FEEDBACK("feedback", "My feedback", Access.DUTY_LEADS);
+    FEEDBACK("feedback", "My feedback", Access.DUTY_LEADS),
+    KIOSKS("admin/kiosks", "Kiosk tokens", List.of(Access.ADMIN));
 
     private final String path;
     private final String label;

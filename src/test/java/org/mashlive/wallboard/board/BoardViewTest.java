@@ -91,6 +91,49 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aTeamsBoardShowsOnlyItsReferralsAndPeopleSaysWhichTeamAndKeepsTheWholeHubsFigures() {
+        var board = knownBoard().snapshot(NOW);
+        // 101 and 104 worked by Early help, 102 by the police desk; two officers on shift, neither in Early help
+        var staff = List.of(
+                new org.mashlive.board.api.StaffCard(1, "A. Early", org.mashlive.board.api.StaffRole.SOCIAL_WORKER,
+                        "Early help", org.mashlive.board.api.Contract.FULL_TIME, true, null),
+                new org.mashlive.board.api.StaffCard(2, "B. Police", org.mashlive.board.api.StaffRole.MASH_POLICE_OFFICER,
+                        "MASH police", org.mashlive.board.api.Contract.FULL_TIME, true, null),
+                new org.mashlive.board.api.StaffCard(3, "C. Police", org.mashlive.board.api.StaffRole.MASH_POLICE_OFFICER,
+                        "MASH police", org.mashlive.board.api.Contract.FULL_TIME, true, null));
+        var shifts = List.of(new org.mashlive.board.api.ShiftCard(11, 2, at("08:00"), at("18:00")),
+                new org.mashlive.board.api.ShiftCard(12, 3, at("08:00"), at("18:00")),
+                new org.mashlive.board.api.ShiftCard(13, 1, at("08:00"), at("18:00")));
+        var allocations = List.of(allocation(101, 1), allocation(104, 1), allocation(102, 2));
+        feed.set(BoardState.from(new org.mashlive.board.api.BoardSnapshot(board.seq(), NOW, board.open(), board.day(),
+                board.arrivals(), board.recent(), board.timescales(), staff, shifts, board.rota(), allocations)),
+                Liveness.LIVE);
+
+        var hub = openBoard();
+        assertThat(hub.team()).isNull();
+        assertThat(text("count-total-total")).isEqualTo("5");
+        assertThat(text("officers-on-site")).isEqualTo("2");
+        assertThat($(Span.class).withId("board-team").all()).as("the whole hub's board names no team").isEmpty();
+
+        com.vaadin.flow.component.UI.getCurrent().navigate("board",
+                com.vaadin.flow.router.QueryParameters.of("team", "Early help"));
+        var team = (BoardView) com.vaadin.flow.component.UI.getCurrent().getCurrentView();
+        team.refresh();
+        assertThat(team.team()).isEqualTo("Early help");
+        assertThat(text("board-team")).isEqualTo("Team board: Early help");
+        assertThat(text("count-total-total")).isEqualTo("2");
+        assertThat(text("oldest-red-reference")).isEqualTo("MASH-2026-000101");
+        assertThat(text("officers-on-site")).as("the police desk's officers are another team's").isEqualTo("0");
+        assertThat(text("board-hub-wide")).isEqualTo("Whole hub: 5 open · 2 breached · 2 not yet allocated");
+        assertThat(text("ticker-list")).doesNotContain("MASH-2026-000105", "MASH-2026-000102");
+    }
+
+    private static org.mashlive.board.api.AllocationCard allocation(long referral, long staffId) {
+        return new org.mashlive.board.api.AllocationCard(org.mashlive.board.api.WorkType.REFERRAL, referral,
+                Cards.reference(referral), staffId, "Person " + staffId, 1, at("12:00"));
+    }
+
+    @Test
     void countsOpenReferralsByStageAndRagWithTotals() {
         feed.set(knownBoard(), Liveness.LIVE);
         openBoard();

@@ -128,6 +128,26 @@ class DutyViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aTeamChosenShowsTheReferralsItsPeopleWorkAsItsBoardDoes() {
+        var view = open();
+        // J. Patel (7) is in Early help, K. Osei (8) in MASH social work
+        push(view, BoardEvent.of(12, at("13:42"), BoardEventType.STAFF_CHANGED, new org.mashlive.board.api.StaffCard(7,
+                "J. Patel", org.mashlive.board.api.StaffRole.SOCIAL_WORKER, "Early help",
+                org.mashlive.board.api.Contract.FULL_TIME, true, null)));
+        push(view, BoardEvent.of(13, at("13:43"), BoardEventType.STAFF_CHANGED, new org.mashlive.board.api.StaffCard(8,
+                "K. Osei", org.mashlive.board.api.StaffRole.SOCIAL_WORKER, "MASH social work",
+                org.mashlive.board.api.Contract.FULL_TIME, true, null)));
+        view.team.setItems("Early help", "MASH social work");
+
+        view.team.setValue("Early help");
+        assertThat(ids(view)).containsExactly(102L);
+        view.team.setValue("MASH social work");
+        assertThat(ids(view)).containsExactly(103L);
+        view.team.clear();
+        assertThat(ids(view)).as("the whole hub again").hasSize(6);
+    }
+
+    @Test
     void breachesComeFirstThenRedThenTheLongestWaiting() {
         var view = open();
         assertThat(ids(view)).containsExactly(101L, 104L, 102L, 103L, 106L, 105L);
