@@ -49,6 +49,6 @@ class BackendCredentialsTest {
     void aWallboardThatIsNoDemoDoesNotStartWithoutUsers() {
         assertThatThrownBy(() -> MashLive.start("--mash.role=wallboard", "--mash.wallboard.port=0",
                 "--mash.wallboard.backend.host=backend.example", "--mash.wallboard.backend.token=t"))
-                .hasStackTraceContaining("No users are configured for the wall-board");
+                .hasStackTraceContaining("No way to sign in to the wall-board is configured");
     }
 }

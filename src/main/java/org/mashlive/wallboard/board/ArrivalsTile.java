@@ -14,18 +14,19 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 /**
- * Today's contacts by source group: each named, with its count, share and a bar. The line beneath
- * gives the total and, in turns of {@link #TURN}, which parts of health the health contacts came
- * from ("Health: GP 3 · CAMHS 2 · acute 1"), the tile's {@code health-turn} class saying whose turn
- * it is: there is no room for both at full type size.
+ * Today's contacts by source group: each named, with its count, share and a bar. The title gives
+ * the total beside it ("Today's arrivals 12 · 2 info only") and, in turns of {@link #TURN}, becomes
+ * "Health: GP 3 · CAMHS 2 · acute 1", which parts of health the health contacts came from, the
+ * tile's {@code health-turn} class saying whose turn it is: the board has no room for a line
+ * beneath at full type size. A portrait board keeps the plain title.
  */
 final class ArrivalsTile extends Tile {
 
     /** How long the total and the health line each show before the other. */
     static final java.time.Duration TURN = java.time.Duration.ofSeconds(10);
     /**
-     * Characters the parts of health may take after "Health: ", so the line stays one line on a
-     * landscape board at full type size; the parts beyond are counted together.
+     * Characters the parts of health may take after "Health:", so the title stays one line on
+     * a landscape board at full type size; the parts beyond are counted together.
      */
     static final int HEALTH_WIDTH = 34;
 
@@ -40,7 +41,11 @@ final class ArrivalsTile extends Tile {
     }
 
     ArrivalsTile(org.mashlive.wallboard.BoardFeed feed) {
-        super("arrivals", "Today's arrivals");
+        this(new com.vaadin.flow.component.html.H2(), feed);
+    }
+
+    private ArrivalsTile(com.vaadin.flow.component.html.H2 title, org.mashlive.wallboard.BoardFeed feed) {
+        super("arrivals", title);
         var list = new Div();
         list.addClassName("arrival-rows");
         for (var group : SourceGroup.values()) {
@@ -49,9 +54,14 @@ final class ArrivalsTile extends Tile {
             list.add(row);
         }
         this.feed = feed;
-        var footer = new Div(total, day, health);
-        footer.addClassName("arrivals-footer");
-        add(list, footer);
+        var label = new Span("Today's arrivals");
+        label.setId("arrivals-label");
+        var healthLabel = new Span("Health:");
+        healthLabel.setId("arrivals-health-label");
+        var note = new Span(total, day, health);
+        note.addClassName("arrivals-note");
+        title.add(label, healthLabel, note);
+        add(list);
     }
 
     @Override
@@ -60,13 +70,12 @@ final class ArrivalsTile extends Tile {
             rows.get(share.group()).render(share);
         }
         int informationOnly = feed == null ? 0 : feed.read(state -> state.informationOnlyArrivals()).orElse(0);
-        text(total, figures.arrivalsTotal() + " contacts" + (informationOnly == 0 ? "" : " · " + informationOnly
-                + " info only"));
+        text(total, figures.arrivalsTotal() + (informationOnly == 0 ? "" : " · " + informationOnly + " info only"));
         boolean today = figures.day() != null && figures.day().equals(LocalDate.ofInstant(now, figures.zone()));
         text(day, figures.day() == null || today ? "" : "on " + BoardText.day(figures.day()));
         String byType = feed == null ? "" : feed.read(state -> org.mashlive.wallboard.HealthWords.breakdown(
                 state.healthArrivals(), HEALTH_WIDTH)).orElse("");
-        text(health, byType.isEmpty() ? "" : "Health: " + byType);
+        text(health, byType);
         setClassName("health-turn", !byType.isEmpty() && Math.floorDiv(now.getEpochSecond(), TURN.toSeconds()) % 2 == 1);
     }
 

@@ -81,8 +81,8 @@ class ArrivalsHealthTest extends BrowserlessTest {
         var view = openBoard();
         var tile = $(ArrivalsTile.class).first();
 
-        assertThat(text("arrivals-health-types")).isEqualTo("Health: CAMHS 2 · GP 2 · acute 1");
-        assertThat(text("arrivals-total")).as("the total stays for the other turn").isEqualTo("10 contacts");
+        assertThat(text("arrivals-health-types")).isEqualTo("CAMHS 2 · GP 2 · acute 1");
+        assertThat(text("arrivals-total")).as("the total stays for the other turn").isEqualTo("10");
         assertThat(tile.hasClassName("health-turn")).isTrue();
 
         // a GP contact arrives: GP leads
@@ -90,8 +90,8 @@ class ArrivalsHealthTest extends BrowserlessTest {
         feed.set(state, Liveness.LIVE);
         clock.set(NOW.plus(ArrivalsTile.TURN));
         view.refresh();
-        assertThat(text("arrivals-health-types")).isEqualTo("Health: GP 3 · CAMHS 2 · acute 1");
-        assertThat(text("arrivals-total")).isEqualTo("11 contacts");
+        assertThat(text("arrivals-health-types")).isEqualTo("GP 3 · CAMHS 2 · acute 1");
+        assertThat(text("arrivals-total")).isEqualTo("11");
         assertThat(tile.hasClassName("health-turn")).as("the total's turn").isFalse();
 
         // the ticker names the part of health
@@ -130,14 +130,14 @@ class ArrivalsHealthTest extends BrowserlessTest {
         var state = BoardState.from(snapshot);
         feed.set(state, Liveness.LIVE);
         var view = openBoard();
-        assertThat(text("arrivals-total")).isEqualTo("10 contacts · 1 info only");
+        assertThat(text("arrivals-total")).isEqualTo("10 · 1 info only");
 
         var c = Cards.card(30, Source.BORDER_FORCE, null, Stage.INFORMATION_ONLY, NOW.minusSeconds(5),
                 NOW.plusSeconds(3600));
         state.apply(new BoardEvent(10, NOW, BoardEventType.REFERRAL_RECEIVED, c));
         feed.set(state, Liveness.LIVE);
         view.refresh();
-        assertThat(text("arrivals-total")).isEqualTo("11 contacts · 2 info only");
+        assertThat(text("arrivals-total")).isEqualTo("11 · 2 info only");
         assertThat(text("arrivals-border_force-count")).isEqualTo("3");
         assertThat(state.open()).as("never open, so in no queue").isEmpty();
         assertThat($(ListItem.class).withClassName("ticker-item").all().getFirst().getElement().getTextRecursively())

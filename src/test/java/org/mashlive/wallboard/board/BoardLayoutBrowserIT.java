@@ -158,6 +158,10 @@ class BoardLayoutBrowserIT {
                 tickerBadges: shown('#ticker-list li > .rag-badge')
             };""";
 
+    /** The longest parts of health the arrivals' title can be given: the longest names, two-digit counts. */
+    private static final String LONGEST_HEALTH = org.mashlive.wallboard.HealthWords.breakdown(Map.of(
+            "CHILD_DEVELOPMENT_CENTRE", 12, "COMMUNITY_HEALTH_VISITING", 11, "SCHOOL_NURSING", 10), ArrivalsTile.HEALTH_WIDTH);
+
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1920, 1080", "1280, 720", "3840, 2160", "1080, 1920"})
     void theBoardFitsTheScreenWholeAndReadable(int width, int height) throws IOException {
@@ -176,6 +180,9 @@ class BoardLayoutBrowserIT {
         @SuppressWarnings("unchecked")
         var flagsTurn = (Map<String, Object>) browser.executeScript(
                 "document.getElementById('flags').classList.add('showing');"
+                        // and the arrivals' title in its turn with health's parts, as long as they can be
+                        + "document.getElementById('arrivals').classList.add('health-turn');"
+                        + "document.getElementById('arrivals-health-types').textContent = '" + LONGEST_HEALTH + "';"
                         + "window.flagSendText = document.getElementById('flag-send').textContent;" + MEASURE);
         if (width > height) {
             screenshot(width, height, "-flags");
@@ -192,7 +199,8 @@ class BoardLayoutBrowserIT {
         }
         @SuppressWarnings("unchecked")
         var measured = (Map<String, Object>) browser.executeScript(
-                "document.getElementById('flags').classList.remove('showing');" + MEASURE);
+                "document.getElementById('flags').classList.remove('showing');"
+                        + "document.getElementById('arrivals').classList.remove('health-turn');" + MEASURE);
         screenshot(width, height);
 
         assertThat((List<?>) measured.get("overflowing")).as("text overflowing its box").isEmpty();

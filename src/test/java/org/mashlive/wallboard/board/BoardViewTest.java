@@ -251,7 +251,7 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(text("arrivals-education-share")).isEqualTo("17%");
         assertThat(text("arrivals-other-count")).isEqualTo("1");
         assertThat(text("arrivals-other-share")).isEqualTo("8%");
-        assertThat(text("arrivals-total")).isEqualTo("12 contacts");
+        assertThat(text("arrivals-total")).isEqualTo("12");
         assertThat($(Div.class).id("arrivals-police-bar").getStyle().get("width")).isEqualTo("50.0%");
         assertThat($(Div.class).id("arrivals-other-bar").getStyle().get("width")).isEqualTo("8.3%");
     }
