@@ -99,7 +99,7 @@ record BoardFigures(
                                        int maxRecent) {
         var lines = new ArrayList<Recent>();
         for (var event : state.recent()) {
-            lines.add(new Recent(ragOf(event, state), TickerText.reference(event), TickerText.what(event), event.at()));
+            lines.add(new Recent(ragOf(event, state), TickerText.reference(event), TickerText.what(event, state), event.at()));
         }
         for (var crossing : DueSoon.crossings(state.open(), core, windows, now.minus(DueSoon.LOOKBACK), now)) {
             lines.add(new Recent(RagColumn.of(crossing.card().rag()), crossing.card().reference(),

@@ -39,6 +39,20 @@ final class TickerText {
     }
 
     /**
+     * As {@link #what(BoardEvent)}, and for a child named in a contact with brothers or sisters
+     * still open, how many children of the household wait: {@code received · Police · 3 siblings}.
+     */
+    static String what(BoardEvent event, org.mashlive.board.api.BoardState state) {
+        var card = event.referral();
+        if (card == null || card.contactId() == null
+                || event.type() != org.mashlive.board.api.BoardEventType.REFERRAL_RECEIVED) {
+            return what(event);
+        }
+        long household = state.open().stream().filter(open -> card.contactId().equals(open.contactId())).count();
+        return what(event) + (household > 1 ? " · " + household + " siblings" : "");
+    }
+
+    /**
      * What a crossing was: {@code due soon · 60 m left} for a Red (its window in elapsed time),
      * {@code due in 4 working h} for the others, {@code breached its timescale}.
      */
