@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,8 +88,8 @@ class FrontDoorReports {
         var byChannel = new TreeMap<String, Long>();
         var outcomes = new TreeMap<String, Long>();
         var nextSteps = new TreeMap<String, Long>();
-        var secondsToDecision = new ArrayList<Long>();
-        var secondsToSignOff = new ArrayList<Long>();
+        var secondsToDecision = new ArrayList<Double>();
+        var secondsToSignOff = new ArrayList<Double>();
         long withinDay = 0;
         long withinRag = 0;
         long reReferrals = 0;
@@ -115,9 +116,9 @@ class FrontDoorReports {
                 nextSteps.merge(contact.nextStep(), 1L, Long::sum);
             }
             if ("SIGNED_OFF".equals(contact.decisionStatus())) {
-                secondsToSignOff.add(contact.signedOffAt().getEpochSecond() - contact.proposedAt().getEpochSecond());
+                secondsToSignOff.add(seconds(contact.proposedAt(), contact.signedOffAt()));
             }
-            secondsToDecision.add(contact.decidedAt().getEpochSecond() - contact.receivedAt().getEpochSecond());
+            secondsToDecision.add(seconds(contact.receivedAt(), contact.decidedAt()));
             if (!contact.decidedAt().isAfter(timescales.decisionDueAt(contact.receivedAt()))) {
                 withinDay++;
             }
@@ -137,16 +138,31 @@ class FrontDoorReports {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    /** The median as PostgreSQL's {@code percentile_cont(0.5)} gives it: the mean of the middle two of an even count. */
-    static Double median(List<Long> values) {
+    /**
+     * The seconds between two database times, to the microsecond the database keeps: the value PostgreSQL's
+     * {@code extract(epoch FROM later - earlier)} gives, as a double.
+     */
+    static double seconds(Instant earlier, Instant later) {
+        return ChronoUnit.MICROS.between(earlier, later) / 1e6;
+    }
+
+    /**
+     * The median as PostgreSQL's {@code percentile_cont(0.5)} gives it, to the last bit: the middle value of an odd
+     * count, and of an even count the lower middle plus half the step to the upper one.
+     */
+    static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
         var sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle).doubleValue()
-                : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+        if (sorted.size() % 2 == 1) {
+            return sorted.get(middle);
+        }
+        double low = sorted.get(middle - 1);
+        double high = sorted.get(middle);
+        return low + (high - low) * 0.5;
     }
 
     private static Instant instant(OffsetDateTime value) {

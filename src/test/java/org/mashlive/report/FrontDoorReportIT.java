@@ -264,4 +264,28 @@ class FrontDoorReportIT {
                 .accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isOk();
     }
+
+    @Test
+    void timesToDecisionKeepTheDatabasesMicrosecondsAndTheMedianIsPostgresOwnToTheLastBit() {
+        // pairs of times a fraction of a second apart, where whole seconds would round each way
+        var random = new java.util.Random(20261130);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 2 + random.nextInt(9);
+            var seconds = new java.util.ArrayList<Double>();
+            var values = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                Instant earlier = Instant.parse("2019-03-13T10:00:00Z").plusNanos(random.nextInt(1_000_000) * 1_000L);
+                Instant later = earlier.plusNanos((random.nextLong(90_000_000_000L)) / 1_000 * 1_000);
+                seconds.add(FrontDoorReports.seconds(earlier, later));
+                values.append(i == 0 ? "" : ", ").append("('").append(earlier).append("'::timestamptz, '")
+                        .append(later).append("'::timestamptz)");
+            }
+            Double postgres = db.sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b - a)) AS m"
+                            + " FROM (VALUES " + values + ") AS t(a, b)")
+                    .map(row -> row.get("m", Double.class)).one().block();
+            assertThat(FrontDoorReports.median(seconds)).as("median of %s", seconds).isEqualTo(postgres);
+        }
+        assertThat(FrontDoorReports.seconds(Instant.parse("2019-03-13T10:00:00.900Z"),
+                Instant.parse("2019-03-13T10:00:02.100Z"))).isEqualTo(1.2);
+    }
 }
