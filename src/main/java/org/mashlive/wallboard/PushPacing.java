@@ -1,6 +1,8 @@
 package org.mashlive.wallboard;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -9,12 +11,15 @@ import com.vaadin.flow.server.Command;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * When a board UI is pushed: after changes, at most once per batch window however many arrive,
- * and on a regular tick so clocks, ages and the stale text move on while nothing happens.
+ * When a board UI is pushed: at once for a change that follows a quiet spell, and for further
+ * changes within the batch window after a push, once at the window's end however many arrived; and
+ * on a regular tick so clocks, ages and the stale text move on while nothing happens. So a lone
+ * change never waits for a timer, and a UI is still pushed at most once per batch window.
  */
 public final class PushPacing {
 
@@ -22,9 +27,11 @@ public final class PushPacing {
     }
 
     /**
-     * Emits at the end of each {@code batch} window in which {@code changes} emitted or a
-     * {@code tick} fell, so never more often than once per {@code batch}; timers run on the parallel
-     * scheduler. Never completes on its own; cancel it when the UI detaches.
+     * Emits on the leading edge: the first trigger ({@code changes} or a {@code tick}) after a quiet
+     * {@code batch} window at once, and any triggers within the window after an emission once, at
+     * that window's end, which opens a new window. Emissions run on the timer's worker, never on the
+     * thread that emitted the change, so a slow UI cannot hold up the feed that serves the others.
+     * Timers run on the parallel scheduler. Never completes on its own; cancel it when the UI detaches.
      */
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick) {
         return pushes(changes, batch, tick, Schedulers.parallel());
@@ -49,6 +56,70 @@ public final class PushPacing {
 
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick, Scheduler timer) {
         Flux<Object> triggers = Flux.merge(changes, Flux.interval(tick, timer));
-        return triggers.onBackpressureLatest().sample(Flux.interval(batch, timer));
+        return Flux.create(sink -> {
+            var pacer = new LeadingEdge(sink, batch, timer.createWorker());
+            Disposable upstream = triggers.subscribe(pacer::trigger, sink::error);
+            sink.onDispose(() -> {
+                upstream.dispose();
+                pacer.worker.dispose();
+            });
+        }, FluxSink.OverflowStrategy.LATEST);
+    }
+
+    /** The window's state: whether a push was made less than a window ago, and the trigger waiting for its end. */
+    private static final class LeadingEdge {
+
+        private final FluxSink<Object> sink;
+        private final long windowNanos;
+        final Scheduler.Worker worker;
+        private boolean open;
+        private Object waiting;
+
+        LeadingEdge(FluxSink<Object> sink, Duration batch, Scheduler.Worker worker) {
+            this.sink = sink;
+            this.windowNanos = batch.toNanos();
+            this.worker = worker;
+        }
+
+        void trigger(Object signal) {
+            synchronized (this) {
+                if (open) {
+                    waiting = signal;
+                    return;
+                }
+                open = true;
+            }
+            try {
+                worker.schedule(() -> push(signal));
+            } catch (RejectedExecutionException goneMeanwhile) {
+                // a change that arrived as the UI went: nobody to push
+            }
+        }
+
+        private void push(Object signal) {
+            sink.next(signal);
+            // the UI may have gone while it was pushed: then there is no window to time
+            if (sink.isCancelled()) {
+                return;
+            }
+            try {
+                worker.schedule(this::windowEnds, windowNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException goneMeanwhile) {
+                // cancelled between the check and here: the worker is disposed with the subscription
+            }
+        }
+
+        private void windowEnds() {
+            Object next;
+            synchronized (this) {
+                next = waiting;
+                waiting = null;
+                if (next == null) {
+                    open = false;
+                    return;
+                }
+            }
+            push(next);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package org.mashlive.wallboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class PushPacingTest {
@@ -15,38 +18,52 @@ class PushPacingTest {
     private static final Duration TICK = Duration.ofMillis(5100);
 
     @Test
-    void pushesAtMostOncePerBatchHoweverManyChangesArrive() {
-        // a change every 10 ms up to 990 ms: 99 changes in four windows
-        StepVerifier.withVirtualTime(() -> PushPacing.pushes(
-                        Flux.interval(Duration.ofMillis(10)).take(99), BATCH, TICK))
+    void aChangeAfterAQuietSpellIsPushedAtOnce() {
+        Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
+        StepVerifier.withVirtualTime(() -> PushPacing.pushes(changes.asFlux(), BATCH, TICK))
                 .expectSubscription()
-                .expectNoEvent(BATCH.minusMillis(1))
+                .expectNoEvent(Duration.ofMillis(600))
+                .then(() -> changes.tryEmitNext(1L))
+                .expectNext(1L)
+                // a second change 100 ms later, inside the window the first push opened, waits for its end
+                .thenAwait(Duration.ofMillis(100))
+                .then(() -> changes.tryEmitNext(2L))
+                .expectNoEvent(Duration.ofMillis(149))
                 .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1)
-                .thenAwait(BATCH)
-                .expectNextCount(1)
-                .thenAwait(BATCH)
-                .expectNextCount(1)
-                .thenAwait(BATCH)
-                .expectNextCount(1)
-                // the changes stopped: nothing more until the window after the tick (5250 ms)
-                .expectNoEvent(Duration.ofMillis(4249))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1)
+                .expectNext(2L)
+                // a quiet window after that push closes it: the next change goes at once again
+                .thenAwait(Duration.ofMillis(400))
+                .then(() -> changes.tryEmitNext(3L))
+                .expectNext(3L)
                 .thenCancel()
                 .verify();
     }
 
     @Test
-    void pushesOneLoneChangeWithinOneBatch() {
-        Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
-        StepVerifier.withVirtualTime(() -> PushPacing.pushes(changes.asFlux(), BATCH, TICK))
+    void pushesAtMostOncePerBatchHoweverManyChangesArrive() {
+        // a change every 10 ms from 10 ms to 990 ms: the first at once, then one at the end of each window
+        StepVerifier.withVirtualTime(() -> PushPacing.pushes(
+                        Flux.interval(Duration.ofMillis(10)).take(99), BATCH, TICK))
                 .expectSubscription()
-                .thenAwait(Duration.ofMillis(600))
-                .then(() -> changes.tryEmitNext(1L))
-                .expectNoEvent(Duration.ofMillis(149))
+                .expectNoEvent(Duration.ofMillis(9))
                 .thenAwait(Duration.ofMillis(1))
-                .expectNext(1L)
+                .expectNextCount(1) // 10 ms
+                .expectNoEvent(Duration.ofMillis(249))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1) // 260 ms
+                .expectNoEvent(Duration.ofMillis(249))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1) // 510 ms
+                .expectNoEvent(Duration.ofMillis(249))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1) // 760 ms
+                .expectNoEvent(Duration.ofMillis(249))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1) // 1010 ms: the changes of 770 to 990 ms
+                // the changes stopped: nothing more until the tick at 5100 ms, pushed at once
+                .expectNoEvent(Duration.ofMillis(4089))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1)
                 .thenCancel()
                 .verify();
     }
@@ -55,13 +72,27 @@ class PushPacingTest {
     void ticksWhenNothingChanges() {
         StepVerifier.withVirtualTime(() -> PushPacing.pushes(Flux.never(), BATCH, TICK))
                 .expectSubscription()
-                .expectNoEvent(Duration.ofMillis(5249))
+                .expectNoEvent(Duration.ofMillis(5099))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1)
-                .expectNoEvent(Duration.ofMillis(4999))
+                .expectNoEvent(Duration.ofMillis(5099))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1)
                 .thenCancel()
                 .verify();
+    }
+
+    @Test
+    void pushesRunOnTheTimerNotOnTheThreadThatEmittedTheChange() {
+        // the feed that emits changes serves every UI; a UI's refresh must never run on it
+        var timer = Schedulers.newSingle("pacing-timer");
+        try {
+            String pushedOn = PushPacing.pushes(Flux.just(1L), BATCH, TICK, timer)
+                    .map(signal -> Thread.currentThread().getName())
+                    .blockFirst(Duration.ofSeconds(10));
+            assertThat(pushedOn).startsWith("pacing-timer").isNotEqualTo(Thread.currentThread().getName());
+        } finally {
+            timer.dispose();
+        }
     }
 }

@@ -45,7 +45,8 @@ import reactor.core.Disposable;
  * It shows counts, ages and references, never who a child is.
  *
  * <p>The tiles are built once; each refresh changes only the texts that differ. A UI is pushed at
- * most every {@link #BATCH}, and on a {@link #TICK} so the clock, ages and stale text move on when
+ * once a change arrives after a quiet spell, then at most every {@link #BATCH} while changes keep coming, and
+ * on a {@link #TICK} so the clock, ages and stale text move on when
  * nothing happens. The layout scales with the screen it is on (see {@code wallboard.css}).
  */
 @Route("board")

@@ -77,7 +77,8 @@ import reactor.core.Disposable;
  * person, so the backend audits it, and shown in this UI only), and the lead's actions: rate and
  * re-rate with a reason, move a stage, record the police checks done, record the decision, give or
  * move the case or its checks. Each action goes to the backend as the person; its answer, or its
- * refusal in the API's words, is the one notification shown. Pushes at most every {@link #BATCH}.
+ * refusal in the API's words, is the one notification shown. Pushes a change after a quiet spell at once, and
+ * further changes at most every {@link #BATCH}.
  */
 @Route("duty")
 @RolesAllowed({Access.DUTY_LEAD, Access.ADMIN})
