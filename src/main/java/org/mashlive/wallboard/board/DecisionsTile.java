@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Span;
 
 /**
  * Decisions: how many wait for a lead's sign-off and the oldest's age, and how many statutory
- * decisions are due later today with how many of them at risk. Two lines at the board's type size;
+ * decisions are due later today with how many of them at risk, and how many are already late. Two lines at the board's type size;
  * counts and ages, never whose decision or about whom.
  */
 final class DecisionsTile extends Tile {
@@ -37,7 +37,20 @@ final class DecisionsTile extends Tile {
         text(signOff, Integer.toString(shown.awaitingSignOff()));
         text(signOffOldest, shown.oldestWait() == null ? "" : "oldest " + BoardText.duration(shown.oldestWait()));
         text(dueToday, Integer.toString(shown.dueToday()));
-        text(atRisk, shown.dueToday() == 0 ? "" : shown.atRisk() + " at risk");
+        text(atRisk, note(shown));
         setClassName("has-risk", shown.atRisk() > 0);
+        setClassName("has-late", shown.late() > 0);
+    }
+
+    /** Beside the count due today: how many of them are at risk, and how many decisions are already late. */
+    static String note(DecisionFigures shown) {
+        var parts = new java.util.ArrayList<String>();
+        if (shown.dueToday() > 0) {
+            parts.add(shown.atRisk() + " at risk");
+        }
+        if (shown.late() > 0) {
+            parts.add(shown.late() + " late");
+        }
+        return String.join(" · ", parts);
     }
 }

@@ -46,12 +46,30 @@ class DecisionFiguresTest {
         assertThat(figures.oldestWait()).isEqualTo(Duration.ofMinutes(95));
         assertThat(figures.dueToday()).isEqualTo(3);
         assertThat(figures.atRisk()).isEqualTo(2);
+        // the one past its time, counted as late
+        assertThat(figures.late()).isEqualTo(1);
+        assertThat(DecisionsTile.note(figures)).isEqualTo("2 at risk · 1 late");
+    }
+
+    @Test
+    void lateDecisionsAreShownWhenNoneIsDueLaterToday() {
+        var closed = new ReferralCard(9, "MASH-2026-9", NOW.minus(Duration.ofDays(3)), Channel.PHONE, Source.HEALTH,
+                "A.B.", "k9", Rag.AMBER, Stage.DECIDED, Set.of(), false, NOW.plus(Duration.ofDays(1)), null, null,
+                PoliceCheck.NOT_NEEDED, NOW.minus(Duration.ofDays(2)), (Instant) null);
+        var figures = DecisionFigures.of(List.of(card(1, NOW.minus(Duration.ofHours(3)), null),
+                card(2, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofHours(1))), closed), NOW,
+                org.mashlive.TestZone.LONDON);
+        // two open referrals past their decision time; a decided one is late no more
+        assertThat(figures.dueToday()).isZero();
+        assertThat(figures.late()).isEqualTo(2);
+        assertThat(DecisionsTile.note(figures)).isEqualTo("2 late");
+        assertThat(DecisionsTile.note(DecisionFigures.NONE)).isEmpty();
     }
 
     @Test
     void nothingWaitingHasNoAge() {
         var figures = DecisionFigures.of(List.of(), NOW, org.mashlive.TestZone.LONDON);
-        assertThat(figures).isEqualTo(new DecisionFigures(0, null, 0, 0));
+        assertThat(figures).isEqualTo(new DecisionFigures(0, null, 0, 0, 0));
     }
 
     @Test
