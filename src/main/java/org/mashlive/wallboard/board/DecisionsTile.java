@@ -51,6 +51,7 @@ final class DecisionsTile extends Tile {
         if (shown.late() > 0) {
             parts.add(shown.late() + " late");
         }
-        return String.join(" · ", parts);
+        // set off from the count it follows, so "0 · 50 late" never reads as one number
+        return parts.isEmpty() ? "" : "· " + String.join(" · ", parts);
     }
 }

@@ -48,7 +48,7 @@ class DecisionFiguresTest {
         assertThat(figures.atRisk()).isEqualTo(2);
         // the one past its time, counted as late
         assertThat(figures.late()).isEqualTo(1);
-        assertThat(DecisionsTile.note(figures)).isEqualTo("2 at risk · 1 late");
+        assertThat(DecisionsTile.note(figures)).isEqualTo("· 2 at risk · 1 late");
     }
 
     @Test
@@ -62,7 +62,7 @@ class DecisionFiguresTest {
         // two open referrals past their decision time; a decided one is late no more
         assertThat(figures.dueToday()).isZero();
         assertThat(figures.late()).isEqualTo(2);
-        assertThat(DecisionsTile.note(figures)).isEqualTo("2 late");
+        assertThat(DecisionsTile.note(figures)).isEqualTo("· 2 late");
         assertThat(DecisionsTile.note(DecisionFigures.NONE)).isEmpty();
     }
 
