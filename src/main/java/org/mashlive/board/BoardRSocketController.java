@@ -1,15 +1,15 @@
 package org.mashlive.board;
 
+import io.netty.buffer.Unpooled;
+import io.rsocket.Payload;
 import io.rsocket.exceptions.InvalidException;
+import io.rsocket.util.ByteBufPayload;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardSnapshot;
 import org.mashlive.board.api.BoardStreamRequest;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.rsocket.RSocketRequester;
-import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,21 +17,20 @@ import reactor.core.publisher.Mono;
 /**
  * The board's RSocket routes; see {@link BoardRoutes} for what each emits.
  *
- * <p>{@code board.stream} hands the responder bytes, not updates: each event and snapshot is
- * encoded once per data type ({@link SharedUpdate}) and every subscriber of that type sends the
- * same bytes, each wrapped afresh for its own send.
+ * <p>{@code board.stream} answers with payloads, not updates: each event and snapshot is encoded
+ * once per data type ({@link SharedUpdate}) and every subscriber of that type sends the same bytes,
+ * each wrapped afresh for its own send (see {@link RSocketResponder}). Wrapped heap bytes have no
+ * pooled memory behind them: a payload dropped on the way, by a subscriber that went, leaks nothing.
  */
 @Controller
 class BoardRSocketController {
 
     private final LiveBoard board;
     private final UpdateEncoder encoder;
-    private final RSocketStrategies strategies;
 
-    BoardRSocketController(LiveBoard board, UpdateEncoder encoder, RSocketStrategies strategies) {
+    BoardRSocketController(LiveBoard board, UpdateEncoder encoder) {
         this.board = board;
         this.encoder = encoder;
-        this.strategies = strategies;
     }
 
     @MessageMapping(BoardRoutes.SNAPSHOT)
@@ -40,20 +39,22 @@ class BoardRSocketController {
     }
 
     @MessageMapping(BoardRoutes.STREAM)
-    Flux<DataBuffer> stream(@Payload(required = false) BoardStreamRequest request, RSocketRequester connection) {
+    Flux<Payload> stream(@org.springframework.messaging.handler.annotation.Payload(required = false)
+                         BoardStreamRequest request, RSocketRequester connection) {
+        // refusals are thrown, not returned, so that the exception handler below answers them
         Long lastSeq = request == null ? null : request.lastSeq();
         if (lastSeq != null && lastSeq < 0) {
-            return Flux.error(new IllegalArgumentException(
+            throw new IllegalArgumentException(
                     "lastSeq must be 0 or more (the last sequence applied), or absent for a fresh snapshot; it was "
-                            + lastSeq));
+                            + lastSeq);
         }
         var mime = connection.dataMimeType();
         if (!encoder.canEncode(mime)) {
-            return Flux.error(new IllegalArgumentException("board.stream is sent as application/json or application/cbor, "
-                    + "not as " + mime + ", the data type this connection set up with"));
+            throw new IllegalArgumentException("board.stream is sent as application/json or application/cbor, "
+                    + "not as " + mime + ", the data type this connection set up with");
         }
-        var buffers = strategies.dataBufferFactory();
-        return board.stream(lastSeq).map(update -> buffers.wrap(update.encoded(mime, encoder::encode)));
+        return board.stream(lastSeq)
+                .map(update -> ByteBufPayload.create(Unpooled.wrappedBuffer(update.encoded(mime, encoder::encode))));
     }
 
     @MessageExceptionHandler(IllegalArgumentException.class)
