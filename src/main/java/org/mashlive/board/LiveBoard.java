@@ -1,11 +1,9 @@
 package org.mashlive.board;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.mashlive.board.api.BoardEvent;
@@ -20,37 +18,37 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * The board as this backend instance knows it, kept current from the database's notifications,
  * and the streams that hand it to subscribers.
  *
  * <p>One {@link BoardState} is folded per instance, whatever the number of subscribers, and one
- * snapshot is built per change at most (only when somebody asks for one). Each subscriber has a
- * bounded queue: one that stops reading is cut off with an error rather than holding memory, and
- * resumes from its last sequence when it comes back.
+ * snapshot is built per change at most (only when somebody asks for one). Each event and each
+ * snapshot goes to every subscriber as one {@link SharedUpdate}, so that it is encoded once per
+ * data type. Each subscriber has a bounded queue: one that stops reading is cut off with an error
+ * rather than holding memory, and resumes from its last sequence when it comes back. One timer
+ * gives every subscriber its heartbeats.
  */
 @Component
 public class LiveBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
-    /** Stands for a heartbeat until it is sent, when its sequence and time are filled in. */
-    private static final BoardUpdate TICK = BoardUpdate.heartbeat(-1, Instant.EPOCH);
-
     private final SnapshotAssembler assembler;
     private final BoardListener listener;
     private final BoardEventStore store;
     private final BoardProperties properties;
     private final Clock clock;
-    private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    private final Set<SubscriberFeed> subscribers = ConcurrentHashMap.newKeySet();
 
     private final Object lock = new Object();
     private BoardState state;
     private BoardSnapshot cached;
+    private SharedUpdate cachedUpdate;
     private final Sinks.Empty<Void> loaded = Sinks.empty();
     private final Sinks.Many<BoardEvent> applied = Sinks.many().multicast().directBestEffort();
     private volatile Disposable feed;
+    private volatile Disposable heartbeats;
     private volatile boolean running;
 
     LiveBoard(SnapshotAssembler assembler, BoardListener listener, BoardEventStore store, BoardProperties properties,
@@ -65,6 +63,10 @@ public class LiveBoard implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
+        // timer never waits for anybody
+        heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
+                .subscribe(tick -> subscribers.forEach(SubscriberFeed::tick));
         feed = assembler.assemble()
                 .doOnNext(first -> {
                     synchronized (lock) {
@@ -88,7 +90,11 @@ public class LiveBoard implements SmartLifecycle {
         if (current != null) {
             current.dispose();
         }
-        subscribers.forEach(subscriber -> subscriber.sink.tryEmitComplete());
+        var timer = heartbeats;
+        if (timer != null) {
+            timer.dispose();
+        }
+        subscribers.forEach(SubscriberFeed::complete);
     }
 
     @Override
@@ -123,7 +129,7 @@ public class LiveBoard implements SmartLifecycle {
         synchronized (lock) {
             switch (state.apply(event)) {
                 case APPLIED -> {
-                    var update = BoardUpdate.of(event);
+                    var update = new SharedUpdate(BoardUpdate.of(event));
                     subscribers.forEach(subscriber -> subscriber.offer(update));
                     applied.tryEmitNext(event);
                 }
@@ -140,51 +146,54 @@ public class LiveBoard implements SmartLifecycle {
      * enough to replay, then every change, and a heartbeat every heartbeat interval. Endless; ends
      * with an error if the subscriber falls a whole buffer behind.
      *
-     * <p>Each subscriber has its own heartbeat timer and goes at its own pace: a heartbeat is sent
-     * only when the subscriber has asked for more, and a tick it has no room for is dropped, so a
-     * subscriber that stops reading holds up nobody else, and heartbeats never fill its buffer. A
-     * stream resumed at the head starts with a heartbeat, so that a client reconnecting in a quiet
-     * hour knows at once that it is live.
+     * <p>Each subscriber goes at its own pace: a heartbeat is sent only when the subscriber has
+     * asked for more, and a tick it has no room for is dropped, so a subscriber that stops reading
+     * holds up nobody else, and heartbeats never fill its buffer. A stream resumed at the head
+     * starts with a heartbeat, so that a client reconnecting in a quiet hour knows at once that it
+     * is live.
+     *
+     * <p>Events and snapshots are shared with every other subscriber, to be encoded once
+     * ({@link SharedUpdate}); replayed events and heartbeats are this subscriber's own.
      *
      * @param lastSeq the last sequence the subscriber applied, or null to start with a snapshot
      */
-    public Flux<BoardUpdate> stream(Long lastSeq) {
+    Flux<SharedUpdate> stream(Long lastSeq) {
         return loaded.asMono().thenMany(Flux.defer(() -> {
-            var subscriber = new Subscriber(Sinks.many().unicast()
-                    .onBackpressureBuffer(Queues.<BoardUpdate>get(properties.subscriberBuffer()).get()));
-            long head;
+            var subscriber = new SubscriberFeed(properties.subscriberBuffer());
             boolean replayable;
-            Flux<BoardUpdate> first;
+            Flux<SharedUpdate> first;
             synchronized (lock) {
+                // every event offered from now on comes after head: added under the lock that applies them
                 subscribers.add(subscriber);
-                head = state.seq();
+                long head = state.seq();
                 replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
-                first = !replayable ? Flux.just(BoardUpdate.of(current()))
-                        : lastSeq == head ? Flux.just(BoardUpdate.heartbeat(head, clock.instant()))
-                        : replay(lastSeq, head);
+                first = !replayable ? Flux.just(currentUpdate())
+                        : lastSeq == head ? Flux.just(new SharedUpdate(BoardUpdate.heartbeat(head, clock.instant())))
+                        : replay(lastSeq, head).map(SharedUpdate::new);
             }
-            Flux<BoardUpdate> data = Flux.concat(first, subscriber.sink.asFlux().filter(update -> update.seq() > head));
-            // a tick waits in the merge for the subscriber's demand (one at most) or is dropped
-            Flux<BoardUpdate> ticks = Flux.interval(properties.heartbeat(), properties.heartbeat())
-                    .onBackpressureDrop()
-                    .map(tick -> TICK);
-            // the cut-off is merged in so that it ends the stream at once: an error queued behind
-            // the subscriber's full buffer would wait for a reader that has stopped reading
-            Flux<BoardUpdate> cutOff = subscriber.cutOff.asMono().flatMapMany(ignored -> Flux.empty());
-            // what the subscriber has seen is tracked after the merge, on the way out: a heartbeat
-            // never claims a sequence whose event is still queued behind it
-            var sent = new AtomicLong(replayable ? lastSeq : -1);
-            return Flux.merge(1, data, ticks, cutOff)
-                    .<BoardUpdate>handle((update, out) -> {
-                        if (update != TICK) {
-                            sent.set(update.seq());
+            // what the subscriber has seen is tracked on the way out: a heartbeat never claims a
+            // sequence whose event is still queued behind it
+            var sent = new long[] {replayable ? lastSeq : -1};
+            return Flux.concat(first, subscriber)
+                    .<SharedUpdate>handle((update, out) -> {
+                        if (update != SubscriberFeed.TICK) {
+                            sent[0] = update.update.seq();
                             out.next(update);
-                        } else if (sent.get() >= 0) {
-                            out.next(BoardUpdate.heartbeat(sent.get(), clock.instant()));
+                        } else if (sent[0] >= 0) {
+                            out.next(new SharedUpdate(BoardUpdate.heartbeat(sent[0], clock.instant())));
                         }
                     })
                     .doFinally(signal -> subscribers.remove(subscriber));
         }));
+    }
+
+    /** The snapshot now, as one update for every subscriber that starts with it until the next change. */
+    private SharedUpdate currentUpdate() {
+        var snapshot = current();
+        if (cachedUpdate == null || cachedUpdate.update.snapshot() != snapshot) {
+            cachedUpdate = new SharedUpdate(BoardUpdate.of(snapshot));
+        }
+        return cachedUpdate;
     }
 
     private Flux<BoardUpdate> replay(long after, long upTo) {
@@ -220,22 +229,6 @@ public class LiveBoard implements SmartLifecycle {
     /** Subscribers now connected to this instance. */
     public int subscriberCount() {
         return subscribers.size();
-    }
-
-    private static final class Subscriber {
-
-        final Sinks.Many<BoardUpdate> sink;
-        final Sinks.Empty<Void> cutOff = Sinks.empty();
-
-        Subscriber(Sinks.Many<BoardUpdate> sink) {
-            this.sink = sink;
-        }
-
-        void offer(BoardUpdate update) {
-            if (sink.tryEmitNext(update).isFailure()) {
-                cutOff.tryEmitError(new SlowSubscriberException());
-            }
-        }
     }
 
     /** Ends the stream of a subscriber that fell a whole buffer behind; it resumes from its last sequence. */

@@ -1,5 +1,6 @@
 package org.mashlive.board;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -52,6 +53,8 @@ class RSocketGate {
     private static final Logger log = LoggerFactory.getLogger(RSocketGate.class);
     /** The longest a refused connection is kept waiting for the SETUP its refusal answers. */
     private static final Duration REFUSAL_WAIT = Duration.ofSeconds(1);
+    /** Open files the process needs besides RSocket connections: HTTP, the database, jars, logs. */
+    static final int OTHER_FILES = 1024;
     private static final List<String> REASONS = List.of("connections", "address", "sign-in", "payload", "keep-alive",
             "frame");
 
@@ -70,6 +73,7 @@ class RSocketGate {
         this.decoder = handler.getRSocketStrategies().dataBufferFactory() instanceof NettyDataBufferFactory
                 ? PayloadDecoder.ZERO_COPY
                 : PayloadDecoder.DEFAULT;
+        warnIfTooFewFiles(limits.maxConnections());
         Gauge.builder("mash.rsocket.connections", open, AtomicInteger::get)
                 .description("RSocket connections open now, over TCP and WebSocket")
                 .register(registry);
@@ -77,6 +81,21 @@ class RSocketGate {
                 reason -> Counter.builder("mash.rsocket.refused").tag("reason", reason)
                         .description("RSocket connections refused or closed by a limit")
                         .register(registry)));
+    }
+
+    /**
+     * Each connection is an open file: with a process limit below the cap, connections past the
+     * limit would fail at accept, unanswered, instead of being refused with a reason.
+     */
+    private static void warnIfTooFewFiles(int maxConnections) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long files = unix.getMaxFileDescriptorCount();
+            if (files < (long) maxConnections + OTHER_FILES) {
+                log.warn("mash.rsocket.max-connections is {} but this process may open only {} files (ulimit -n): "
+                        + "raise the limit to at least {}, or lower max-connections", maxConnections, files,
+                        maxConnections + OTHER_FILES);
+            }
+        }
     }
 
     /** Serves {@code routes} on every connection a transport accepts, within the limits. */

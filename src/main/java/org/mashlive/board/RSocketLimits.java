@@ -19,7 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxKeepAliveInterval     the longest keep-alive interval a client may ask for in SETUP
  * @param maxKeepAliveLifetime     the longest keep-alive max lifetime a client may ask for in SETUP: the
  *                                 server drops a connection it has not heard from for that long
- * @param maxConnections           connections open at once, over both transports
+ * @param maxConnections           connections open at once, over both transports: 10,000 board screens
+ *                                 and room for the rest. Each is an open file: the process's limit
+ *                                 ({@code ulimit -n}) must be higher, see {@link RSocketGate}
  * @param maxConnectionsPerAddress connections open at once from one remote address
  */
 @ConfigurationProperties("mash.rsocket")
@@ -29,7 +31,7 @@ record RSocketLimits(
         @DefaultValue("10s") Duration signInDeadline,
         @DefaultValue("60s") Duration maxKeepAliveInterval,
         @DefaultValue("300s") Duration maxKeepAliveLifetime,
-        @DefaultValue("2500") int maxConnections,
+        @DefaultValue("12000") int maxConnections,
         @DefaultValue("100") int maxConnectionsPerAddress) {
 
     /** RSocket's own floor for a frame and for a reassembled payload. */

@@ -1,0 +1,238 @@
+package org.mashlive.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.rsocket.Payload;
+import io.rsocket.RSocket;
+import io.rsocket.core.RSocketConnector;
+import io.rsocket.metadata.WellKnownMimeType;
+import io.rsocket.transport.netty.client.TcpClientTransport;
+import io.rsocket.util.DefaultPayload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mashlive.BackendTest;
+import org.mashlive.TestClients;
+import org.mashlive.TestReferrals;
+import org.mashlive.board.api.Access;
+import org.mashlive.board.api.BoardRoutes;
+import org.mashlive.board.api.BoardUpdate;
+import org.reactivestreams.Subscription;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.MimeType;
+import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+
+/**
+ * Each board update is encoded once per data type and the same bytes go to every subscriber:
+ * what JSON and CBOR subscribers receive, over real RSocket connections, is byte for byte what
+ * the application's own encoder makes of the same update, several streams on one connection and
+ * streams on connections of their own alike, every event, in order. And a subscriber that stops
+ * reading is still cut off, without holding up the ones that read.
+ */
+@BackendTest
+@TestPropertySource(properties = "mash.board.subscriber-buffer=32")
+class SharedEncodingIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final MimeType JSON = MediaType.APPLICATION_JSON;
+    private static final MimeType CBOR = MediaType.APPLICATION_CBOR;
+    private static final ResolvableType UPDATE = ResolvableType.forClass(BoardUpdate.class);
+
+    @LocalServerPort
+    int httpPort;
+
+    @Value("${local.rsocket.server.port}")
+    int rsocketPort;
+
+    @Autowired
+    RSocketStrategies strategies;
+
+    @Autowired
+    BoardEventStore store;
+
+    @Autowired
+    LiveBoard board;
+
+    private final List<Disposable> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(Disposable::dispose);
+    }
+
+    /** One stream's payloads, as the bytes that arrived. */
+    static final class Received extends BaseSubscriber<Payload> {
+
+        final MimeType mime;
+        final long ask;
+        final List<byte[]> payloads = new CopyOnWriteArrayList<>();
+        final AtomicReference<Throwable> error = new AtomicReference<>();
+
+        Received(MimeType mime, long ask) {
+            this.mime = mime;
+            this.ask = ask;
+        }
+
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            subscription.request(ask);
+        }
+
+        @Override
+        protected void hookOnNext(Payload payload) {
+            payloads.add(ByteBufUtil.getBytes(payload.sliceData()));
+            payload.release();
+        }
+
+        @Override
+        protected void hookOnError(Throwable failure) {
+            error.set(failure);
+        }
+    }
+
+    private RSocket connect(MimeType mime) {
+        RSocket socket = RSocketConnector.create()
+                .dataMimeType(mime.toString())
+                .metadataMimeType(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString())
+                .connect(TcpClientTransport.create("localhost", rsocketPort))
+                .block(WAIT);
+        opened.add(socket);
+        return socket;
+    }
+
+    private Received subscribe(RSocket socket, MimeType mime, long ask) {
+        var received = new Received(mime, ask);
+        socket.requestStream(DefaultPayload.create(Unpooled.EMPTY_BUFFER,
+                RawRSocket.metadata(BoardRoutes.STREAM, Access.DEMO_BOARD_TOKEN))).subscribe(received);
+        opened.add(received);
+        return received;
+    }
+
+    private BoardUpdate decode(byte[] bytes, MimeType mime) {
+        return (BoardUpdate) strategies.decoder(UPDATE, mime)
+                .decode(DefaultDataBufferFactory.sharedInstance.wrap(bytes), UPDATE, mime, Map.of());
+    }
+
+    /** The application's own encoding of {@code update}, made here, apart from the stream. */
+    private byte[] reference(BoardUpdate update, MimeType mime) {
+        var buffer = strategies.encoder(UPDATE, mime)
+                .encodeValue(update, DefaultDataBufferFactory.sharedInstance, UPDATE, mime, Map.of());
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        return bytes;
+    }
+
+    private List<BoardUpdate> updates(Received received) {
+        return received.payloads.stream().map(bytes -> decode(bytes, received.mime)).toList();
+    }
+
+    private long lastEventSeq(Received received) {
+        return updates(received).stream().filter(update -> update.kind() == BoardUpdate.Kind.EVENT)
+                .mapToLong(BoardUpdate::seq).max().orElse(-1);
+    }
+
+    /** Posts {@code referrals} and waits until the board has applied every event they committed; its last sequence. */
+    private long post(int referrals) {
+        var api = TestClients.web(httpPort);
+        Flux.range(0, referrals).flatMap(i -> api.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police()).retrieve().toBodilessEntity(), 4).blockLast(WAIT);
+        await().atMost(WAIT).until(() -> !store.after(board.seq(), 1).hasElements().block(WAIT));
+        return board.seq();
+    }
+
+    @Test
+    void jsonAndCborSubscribersReceiveTheApplicationsOwnEncodingOfEveryEventByteForByte() {
+        var jsonShared = connect(JSON);
+        var cborShared = connect(CBOR);
+        var streams = List.of(
+                // three streams on one connection, two on another, and one each on connections of their own
+                subscribe(jsonShared, JSON, Long.MAX_VALUE), subscribe(jsonShared, JSON, Long.MAX_VALUE),
+                subscribe(jsonShared, JSON, Long.MAX_VALUE),
+                subscribe(cborShared, CBOR, Long.MAX_VALUE), subscribe(cborShared, CBOR, Long.MAX_VALUE),
+                subscribe(connect(JSON), JSON, Long.MAX_VALUE), subscribe(connect(CBOR), CBOR, Long.MAX_VALUE));
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> !stream.payloads.isEmpty()));
+        long start = streams.stream().mapToLong(stream -> decode(stream.payloads.getFirst(), stream.mime).seq())
+                .min().orElseThrow();
+
+        long last = post(5);
+        assertThat(last).isGreaterThanOrEqualTo(start + 5);
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> lastEventSeq(stream) >= last));
+
+        for (var stream : streams) {
+            assertThat(stream.error.get()).isNull();
+            var updates = updates(stream);
+            var first = updates.getFirst();
+            assertThat(first.kind()).isEqualTo(BoardUpdate.Kind.SNAPSHOT);
+            // the snapshot is the application's encoding of itself: nothing added or lost on the way
+            assertThat(stream.payloads.getFirst()).isEqualTo(reference(first, stream.mime));
+            var events = new ArrayList<Long>();
+            for (int i = 0; i < updates.size(); i++) {
+                var update = updates.get(i);
+                if (update.kind() != BoardUpdate.Kind.EVENT) {
+                    continue;
+                }
+                events.add(update.seq());
+                // the event as the outbox holds it, encoded here: the very bytes that arrived
+                var stored = store.after(update.seq() - 1, 1).blockFirst(WAIT);
+                assertThat(stream.payloads.get(i)).as("event %d in %s", update.seq(), stream.mime)
+                        .isEqualTo(reference(BoardUpdate.of(stored), stream.mime));
+            }
+            // every event after the snapshot, each once, in order
+            assertThat(events).containsExactlyElementsOf(
+                    java.util.stream.LongStream.rangeClosed(first.seq() + 1, last).boxed().toList());
+        }
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingIsCutOffWithoutHoldingUpTheOthersOnItsConnectionOrElsewhere() {
+        int before = board.subscriberCount();
+        var jsonConnection = connect(JSON);
+        var cborConnection = connect(CBOR);
+        // each reads the snapshot, then asks for nothing more: boards that froze, beside ones that read
+        var stuckJson = subscribe(jsonConnection, JSON, 1);
+        var stuckCbor = subscribe(cborConnection, CBOR, 1);
+        var readers = List.of(subscribe(jsonConnection, JSON, Long.MAX_VALUE),
+                subscribe(cborConnection, CBOR, Long.MAX_VALUE), subscribe(connect(JSON), JSON, Long.MAX_VALUE));
+        await().atMost(WAIT).until(() -> stuckJson.payloads.size() == 1 && stuckCbor.payloads.size() == 1
+                && readers.stream().allMatch(reader -> !reader.payloads.isEmpty())
+                && board.subscriberCount() == before + 5);
+
+        // more than the buffer of 32
+        long last = post(40);
+        await().atMost(WAIT).until(() -> readers.stream().allMatch(reader -> lastEventSeq(reader) >= last));
+        await().atMost(WAIT).until(() -> stuckJson.error.get() != null && stuckCbor.error.get() != null);
+
+        for (var stuck : List.of(stuckJson, stuckCbor)) {
+            assertThat(stuck.error.get().getMessage()).contains("fell too far behind");
+            assertThat(stuck.payloads).hasSize(1);
+        }
+        await().atMost(WAIT).until(() -> board.subscriberCount() == before + 3);
+        for (var reader : readers) {
+            assertThat(reader.error.get()).isNull();
+            var updates = updates(reader);
+            long snapshot = updates.getFirst().seq();
+            assertThat(updates.stream().filter(update -> update.kind() == BoardUpdate.Kind.EVENT)
+                    .map(BoardUpdate::seq).toList())
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(snapshot + 1, last).boxed()
+                            .toList());
+        }
+    }
+}

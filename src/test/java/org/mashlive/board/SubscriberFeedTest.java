@@ -1,0 +1,137 @@
+package org.mashlive.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.BoardUpdate;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+import reactor.test.StepVerifier;
+
+/** One subscriber's feed: its pace, its bound, its heartbeats; and an update's bytes, encoded once. */
+class SubscriberFeedTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private static SharedUpdate event(long seq) {
+        return new SharedUpdate(BoardUpdate.heartbeat(seq, Instant.EPOCH));
+    }
+
+    @Test
+    void sendsOnlyWhatTheSubscriberAskedFor() {
+        var feed = new SubscriberFeed(10);
+        StepVerifier.create(feed, 0)
+                .then(() -> List.of(event(1), event(2), event(3)).forEach(feed::offer))
+                .expectNoEvent(Duration.ZERO)
+                .thenRequest(2)
+                .expectNextMatches(update -> update.update.seq() == 1)
+                .expectNextMatches(update -> update.update.seq() == 2)
+                .then(() -> assertThat(feed.queued()).isEqualTo(1))
+                .thenRequest(1)
+                .expectNextMatches(update -> update.update.seq() == 3)
+                .then(feed::complete)
+                .verifyComplete();
+    }
+
+    @Test
+    void aSubscriberAWholeBufferBehindIsCutOffAtOnceAheadOfWhatIsQueued() {
+        var feed = new SubscriberFeed(3);
+        StepVerifier.create(feed, 1)
+                .then(() -> feed.offer(event(1)))
+                .expectNextMatches(update -> update.update.seq() == 1)
+                .then(() -> List.of(event(2), event(3), event(4)).forEach(feed::offer))
+                .then(() -> assertThat(feed.queued()).isEqualTo(3))
+                // the fourth waiting update does not fit: the error does not wait behind the three
+                .then(() -> feed.offer(event(5)))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(LiveBoard.SlowSubscriberException.class)
+                        .hasMessageContaining("lastSeq"))
+                .verify(WAIT);
+        assertThat(feed.queued()).isZero();
+    }
+
+    @Test
+    void aTickWaitsForDemandAndTicksMeanwhileAreDroppedWithoutTakingABufferPlace() {
+        var feed = new SubscriberFeed(2);
+        StepVerifier.create(feed, 0)
+                .then(() -> {
+                    feed.tick();
+                    feed.tick();
+                    feed.tick();
+                    feed.offer(event(1));
+                    feed.offer(event(2));
+                })
+                // two updates and three ticks wait; the buffer of two is full but not over
+                .then(() -> assertThat(feed.queued()).isEqualTo(2))
+                .thenRequest(10)
+                .expectNextMatches(update -> update.update.seq() == 1)
+                .expectNextMatches(update -> update.update.seq() == 2)
+                .expectNext(SubscriberFeed.TICK)
+                .expectNoEvent(Duration.ZERO)
+                .then(feed::tick)
+                .expectNext(SubscriberFeed.TICK)
+                .thenCancel()
+                .verify(WAIT);
+    }
+
+    @Test
+    void aRequestForNothingIsAnError() {
+        var feed = new SubscriberFeed(2);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        feed.subscribe(new reactor.core.publisher.BaseSubscriber<SharedUpdate>() {
+            @Override
+            protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                subscription.request(0);
+            }
+
+            @Override
+            protected void hookOnError(Throwable error) {
+                failure.set(error);
+            }
+        });
+        assertThat(failure.get()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 0");
+    }
+
+    @Test
+    void anUpdateIsEncodedOncePerDataTypeHoweverManySendIt() throws Exception {
+        var update = event(7);
+        var calls = new AtomicInteger();
+        var cbor = MimeType.valueOf("application/cbor");
+        int senders = 8;
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<java.util.concurrent.Future<List<byte[]>>>();
+        try (var pool = Executors.newFixedThreadPool(senders)) {
+            for (int i = 0; i < senders; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return List.of(update.encoded(MimeTypeUtils.APPLICATION_JSON, (value, mime) -> {
+                                calls.incrementAndGet();
+                                return ("json " + value.seq()).getBytes();
+                            }),
+                            update.encoded(cbor, (value, mime) -> {
+                                calls.incrementAndGet();
+                                return ("cbor " + value.seq()).getBytes();
+                            }));
+                }));
+            }
+            start.countDown();
+            var first = results.getFirst().get();
+            for (var result : results) {
+                // the very same arrays: nothing encoded twice, nothing copied
+                assertThat(result.get().get(0)).isSameAs(first.get(0));
+                assertThat(result.get().get(1)).isSameAs(first.get(1));
+            }
+            assertThat(new String(first.get(0))).isEqualTo("json 7");
+            assertThat(new String(first.get(1))).isEqualTo("cbor 7");
+        }
+        assertThat(calls).hasValue(2);
+    }
+}
