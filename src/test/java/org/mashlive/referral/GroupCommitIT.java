@@ -1,0 +1,267 @@
+package org.mashlive.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.mashlive.BackendTest;
+import org.mashlive.TestClients;
+import org.mashlive.TestReferrals;
+import org.mashlive.board.api.BoardRoutes;
+import org.mashlive.board.api.BoardStreamRequest;
+import org.mashlive.board.api.BoardUpdate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Concurrent intakes share transactions and each caller still gets its own answer, with the
+ * guarantees of one intake at a time: distinct, gapless references and board sequence in commit
+ * order, repeats answered with the first referral, refusals writing nothing, and a database lost
+ * in the middle of a group refusing that whole group and writing none of it.
+ */
+@BackendTest
+class GroupCommitIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @LocalServerPort
+    int port;
+
+    @Value("${local.rsocket.server.port}")
+    int rsocketPort;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    ReferralService referrals;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private record Answer(int status, String contentType, Map<String, Object> body) {
+
+        String reference() {
+            return (String) body.get("reference");
+        }
+    }
+
+    private static Mono<Answer> post(WebClient web, String body) {
+        return web.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(response -> response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                        .defaultIfEmpty(Map.of())
+                        .map(map -> new Answer(response.statusCode().value(),
+                                String.valueOf(response.headers().contentType().orElse(null)), map)));
+    }
+
+    private long count(String sql, String like) {
+        return db.sql(sql).bind("like", like).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private List<String> outboxAfter(long seq) {
+        return db.sql("SELECT seq, payload->>'reference' AS reference FROM board_event WHERE seq > :seq ORDER BY seq")
+                .bind("seq", seq)
+                .map(row -> row.get("seq", Long.class) + " " + row.get("reference", String.class))
+                .all().collectList().block();
+    }
+
+    private static int number(String reference) {
+        return Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
+    }
+
+    private DistributionSummary groupSizes() {
+        return meters.get("mash.intake.group.size").summary();
+    }
+
+    private enum Kind { SINGLE, REPEATED, INVALID }
+
+    private record Request(Kind kind, String externalRef, String body) {
+    }
+
+    @Test
+    void aThousandConcurrentIntakesShareTransactionsAndEachGetsItsOwnAnswer() {
+        String run = "GROUP-" + System.nanoTime();
+        var requests = new ArrayList<Request>();
+        for (int i = 0; i < 700; i++) {
+            String ref = run + "-S" + i;
+            requests.add(new Request(Kind.SINGLE, ref, TestReferrals.police(ref, "Single", "Groupchild" + i, "2014-05-06")));
+        }
+        for (int i = 0; i < 100; i++) {
+            String ref = run + "-R" + i;
+            String body = TestReferrals.police(ref, "Twice", "Groupchild" + i, "2013-02-03");
+            requests.add(new Request(Kind.REPEATED, ref, body));
+            requests.add(new Request(Kind.REPEATED, ref, body));
+        }
+        for (int i = 0; i < 100; i++) {
+            String ref = run + "-X" + i;
+            // refused for what they say: a date of birth before 1900, or a health type on a police contact
+            String body = i % 2 == 0 ? TestReferrals.police(ref, "Wrong", "Groupchild" + i, "1890-01-01")
+                    : TestReferrals.police(ref, "Wrong", "Groupchild" + i, "2015-01-01")
+                            .replace("\"source\": \"POLICE\"", "\"source\": \"POLICE\", \"healthType\": \"GP\"");
+            requests.add(new Request(Kind.INVALID, ref, body));
+        }
+        Collections.shuffle(requests, new Random(20261130));
+
+        var requester = TestClients.rsocket(context.getBean(RSocketRequester.Builder.class), rsocketPort,
+                MediaType.APPLICATION_JSON);
+        var heard = new CopyOnWriteArrayList<BoardUpdate>();
+        var snapshotSeq = new AtomicReference<Long>();
+        Disposable stream = requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())
+                .retrieveFlux(BoardUpdate.class)
+                .subscribe(update -> {
+                    if (update.kind() == BoardUpdate.Kind.SNAPSHOT) {
+                        snapshotSeq.set(update.seq());
+                    } else if (update.kind() == BoardUpdate.Kind.EVENT) {
+                        heard.add(update);
+                    }
+                });
+        try {
+            await().atMost(WAIT).until(() -> snapshotSeq.get() != null);
+            long groupsBefore = groupSizes().count();
+            double membersBefore = groupSizes().totalAmount();
+
+            var web = TestClients.web(port);
+            List<Answer> answers = Flux.fromIterable(requests).flatMapSequential(request -> post(web, request.body()), 64)
+                    .collectList().block(WAIT);
+
+            var references = new HashSet<String>();
+            var firstOfPair = new java.util.HashMap<String, Answer>();
+            for (int i = 0; i < requests.size(); i++) {
+                var request = requests.get(i);
+                var answer = answers.get(i);
+                switch (request.kind()) {
+                    case SINGLE -> {
+                        assertThat(answer.status()).as(request.externalRef()).isEqualTo(201);
+                        assertThat(references.add(answer.reference())).as("distinct " + answer.reference()).isTrue();
+                    }
+                    case REPEATED -> {
+                        var other = firstOfPair.putIfAbsent(request.externalRef(), answer);
+                        if (other == null) {
+                            assertThat(references.add(answer.reference())).isTrue();
+                        } else {
+                            // the same referral, created by exactly one of the two
+                            assertThat(answer.reference()).isEqualTo(other.reference());
+                            assertThat(List.of(answer.status(), other.status())).containsExactlyInAnyOrder(201, 200);
+                        }
+                    }
+                    case INVALID -> {
+                        assertThat(answer.status()).as(request.externalRef()).isEqualTo(400);
+                        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+                        assertThat(answer.body().toString()).containsAnyOf("child.dateOfBirth", "healthType");
+                    }
+                }
+            }
+            assertThat(references).hasSize(800);
+            assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-X%")).isZero();
+            assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-%")).isEqualTo(800);
+
+            // the board: every event heard once, gapless, as the outbox has it, and nothing else
+            var outbox = outboxAfter(snapshotSeq.get());
+            assertThat(outbox).hasSize(800);
+            long last = Long.parseLong(outbox.getLast().split(" ")[0]);
+            await().atMost(WAIT).until(() -> !heard.isEmpty() && heard.getLast().seq() >= last);
+            var received = heard.stream().map(update -> update.seq() + " " + update.event().referral().reference())
+                    .toList();
+            assertThat(received).containsExactlyElementsOf(outbox);
+            for (int i = 0; i < heard.size(); i++) {
+                assertThat(heard.get(i).seq()).isEqualTo(snapshotSeq.get() + 1 + i);
+            }
+            assertThat(heard.stream().map(update -> update.event().referral().reference()).toList())
+                    .containsExactlyInAnyOrderElementsOf(references);
+            // references gapless too, and in commit order: the board sequence numbers them in the same order
+            var numbers = heard.stream().map(update -> number(update.event().referral().reference())).toList();
+            for (int i = 1; i < numbers.size(); i++) {
+                assertThat(numbers.get(i)).isEqualTo(numbers.get(i - 1) + 1);
+            }
+
+            // the 900 contacts that reached intake took fewer transactions than that
+            assertThat(groupSizes().totalAmount() - membersBefore).isEqualTo(900);
+            assertThat(groupSizes().count() - groupsBefore).isLessThan(900);
+        } finally {
+            stream.dispose();
+            requester.dispose();
+        }
+    }
+
+    @Test
+    void aDatabaseLostInTheMiddleOfAGroupRefusesEveryCallerOfThatGroupAndWritesNoneOfIt() throws Exception {
+        var intake = referrals.intake();
+        String run = "GROUP-LOST-" + System.nanoTime();
+        var holding = new AtomicBoolean();
+        Sinks.Empty<Void> release = Sinks.empty();
+        intake.beforeCommit(members -> {
+            var refs = members.stream().map(member -> String.valueOf(member.contact().externalRef())).toList();
+            if (refs.contains(run + "-hold")) {
+                // the group before waits here, holding the counters, while the next group queues
+                holding.set(true);
+                return release.asMono();
+            }
+            if (refs.stream().anyMatch(ref -> ref.startsWith(run + "-lost"))) {
+                // the connection of this group's transaction dies after its inserts, before its commit
+                return db.sql("SELECT pg_terminate_backend(pg_backend_pid())").then();
+            }
+            return Mono.empty();
+        });
+        try {
+            var web = TestClients.web(port);
+            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
+            await().atMost(WAIT).untilTrue(holding);
+            var lost = new ArrayList<java.util.concurrent.CompletableFuture<Answer>>();
+            for (int i = 0; i < 5; i++) {
+                lost.add(post(web, TestReferrals.police(run + "-lost" + i, "Lost", "Groupchild" + i, "2012-03-04"))
+                        .toFuture());
+            }
+            await().atMost(WAIT).until(() -> intake.queued() == 5);
+            release.tryEmitEmpty();
+
+            var held = hold.get();
+            assertThat(held.status()).isEqualTo(201);
+            for (var answer : lost) {
+                var refused = answer.get();
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.contentType()).isEqualTo("application/problem+json");
+                assertThat(refused.body().toString()).contains("nothing was recorded");
+            }
+            assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-lost%")).isZero();
+            long heldSeq = db.sql("SELECT e.seq FROM board_event e WHERE e.payload->>'reference' = :reference")
+                    .bind("reference", held.reference()).map(row -> row.get(0, Long.class)).one().block();
+            assertThat(outboxAfter(heldSeq)).isEmpty();
+
+            // the counters came back whole: the next intake takes the numbers after the held one
+            intake.beforeCommit(null);
+            var after = post(web, TestReferrals.police(run + "-after", "After", "Groupchild", "2012-03-04")).block(WAIT);
+            assertThat(after.status()).isEqualTo(201);
+            assertThat(number(after.reference())).isEqualTo(number(held.reference()) + 1);
+            assertThat(outboxAfter(heldSeq)).containsExactly((heldSeq + 1) + " " + after.reference());
+        } finally {
+            intake.beforeCommit(null);
+        }
+    }
+}
