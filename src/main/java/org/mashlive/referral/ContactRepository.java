@@ -183,7 +183,8 @@ class ContactRepository {
      * Records the referrals of several contacts in one statement, as {@link #insert} does for one:
      * one update of each year's reference counter for all of them (in practice one year), numbered
      * in the order given, contact after contact. Each referral names the person of its own part
-     * as who received it, so that contacts from different people can share a transaction. A child
+     * as who received it (the system for a part with none, whoever the transaction names), so that
+     * contacts from different people can share a transaction. A child
      * is a re-referral also of a child of an earlier part with an earlier receipt time, as it
      * would have been had the parts come one after the other
      * (docs/decisions/0031-group-commit-of-intakes.md).
@@ -296,7 +297,7 @@ class ContactRepository {
                                         AND r.received_at >= g.year_before AND r.received_at < g.received_at),
                                 g.received_at, g.cid, g.position, g.referrer_name, g.referrer_role, g.referrer_agency,
                                 g.referrer_contact, g.police_risk,
-                                coalesce(g.actor, nullif(current_setting('mash.actor', true), ''), '(system)')
+                                coalesce(g.actor, '(system)')
                             FROM numbered g
                             ORDER BY g.ord
                             ON CONFLICT (external_ref, child_position) DO NOTHING

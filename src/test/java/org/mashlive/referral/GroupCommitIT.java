@@ -102,7 +102,12 @@ class GroupCommitIT {
 
     private enum Kind { SINGLE, REPEATED, INVALID }
 
-    private record Request(Kind kind, String externalRef, String body) {
+    /** A contact, and who posts it: the duty lead or the partner system's account, so groups mix people. */
+    private record Request(Kind kind, String externalRef, String body, boolean partner) {
+
+        String by() {
+            return partner ? "intake.client" : "duty.lead";
+        }
     }
 
     @Test
@@ -111,13 +116,14 @@ class GroupCommitIT {
         var requests = new ArrayList<Request>();
         for (int i = 0; i < 700; i++) {
             String ref = run + "-S" + i;
-            requests.add(new Request(Kind.SINGLE, ref, TestReferrals.police(ref, "Single", "Groupchild" + i, "2014-05-06")));
+            requests.add(new Request(Kind.SINGLE, ref, TestReferrals.police(ref, "Single", "Groupchild" + i, "2014-05-06"),
+                    i % 2 == 0));
         }
         for (int i = 0; i < 100; i++) {
             String ref = run + "-R" + i;
             String body = TestReferrals.police(ref, "Twice", "Groupchild" + i, "2013-02-03");
-            requests.add(new Request(Kind.REPEATED, ref, body));
-            requests.add(new Request(Kind.REPEATED, ref, body));
+            requests.add(new Request(Kind.REPEATED, ref, body, i % 2 == 0));
+            requests.add(new Request(Kind.REPEATED, ref, body, i % 2 == 0));
         }
         for (int i = 0; i < 100; i++) {
             String ref = run + "-X" + i;
@@ -125,7 +131,7 @@ class GroupCommitIT {
             String body = i % 2 == 0 ? TestReferrals.police(ref, "Wrong", "Groupchild" + i, "1890-01-01")
                     : TestReferrals.police(ref, "Wrong", "Groupchild" + i, "2015-01-01")
                             .replace("\"source\": \"POLICE\"", "\"source\": \"POLICE\", \"healthType\": \"GP\"");
-            requests.add(new Request(Kind.INVALID, ref, body));
+            requests.add(new Request(Kind.INVALID, ref, body, i % 4 < 2));
         }
         Collections.shuffle(requests, new Random(20261130));
 
@@ -147,8 +153,10 @@ class GroupCommitIT {
             long groupsBefore = groupSizes().count();
             double membersBefore = groupSizes().totalAmount();
 
-            var web = TestClients.web(port);
-            List<Answer> answers = Flux.fromIterable(requests).flatMapSequential(request -> post(web, request.body()), 64)
+            var lead = TestClients.web(port);
+            var partner = TestClients.web(port, TestClients.demoUser("intake.client"));
+            List<Answer> answers = Flux.fromIterable(requests)
+                    .flatMapSequential(request -> post(request.partner() ? partner : lead, request.body()), 64)
                     .collectList().block(WAIT);
 
             var references = new HashSet<String>();
@@ -181,6 +189,17 @@ class GroupCommitIT {
             assertThat(references).hasSize(800);
             assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-X%")).isZero();
             assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-%")).isEqualTo(800);
+            // each referral names the person who sent its own contact, though people shared transactions
+            var receivedBy = db.sql("""
+                            SELECT r.external_ref, r.received_by, a.actor FROM referral r
+                            JOIN audit_entry a ON a.subject_type = 'REFERRAL' AND a.subject_id = r.id AND a.action = 'RECEIVED'
+                            WHERE r.external_ref LIKE :like""")
+                    .bind("like", run + "-%")
+                    .map(row -> row.get(0, String.class) + " " + row.get(1, String.class) + " " + row.get(2, String.class))
+                    .all().collectList().block();
+            var expectedBy = requests.stream().filter(request -> request.kind() != Kind.INVALID).distinct()
+                    .map(request -> request.externalRef() + " " + request.by() + " " + request.by()).toList();
+            assertThat(receivedBy).containsExactlyInAnyOrderElementsOf(expectedBy);
 
             // the board: every event heard once, gapless, as the outbox has it, and nothing else
             var outbox = outboxAfter(snapshotSeq.get());
