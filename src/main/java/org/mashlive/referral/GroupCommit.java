@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
@@ -62,6 +64,8 @@ final class GroupCommit<T, R> {
             this.sink = sink;
         }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final ConcurrentLinkedDeque<Waiting<T, R>> queue = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean leading = new AtomicBoolean();
@@ -165,7 +169,7 @@ final class GroupCommit<T, R> {
         sizes.record(group.size());
         var members = group.stream().map(waiting -> waiting.member).toList();
         Mono.defer(() -> work.run(members))
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("a group of intakes came to nothing")))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("a group came to nothing")))
                 .subscribe(outcomes -> {
                     if (outcomes.size() != group.size()) {
                         failAll(group, new IllegalStateException("a group of " + group.size()
@@ -173,11 +177,7 @@ final class GroupCommit<T, R> {
                     } else {
                         for (int i = 0; i < group.size(); i++) {
                             var outcome = outcomes.get(i);
-                            if (outcome.error() != null) {
-                                group.get(i).sink.error(outcome.error());
-                            } else {
-                                group.get(i).sink.success(outcome.value());
-                            }
+                            answer(group.get(i), outcome.value(), outcome.error());
                         }
                     }
                     next();
@@ -188,7 +188,23 @@ final class GroupCommit<T, R> {
     }
 
     private void failAll(List<Waiting<T, R>> group, Throwable failure) {
-        group.forEach(waiting -> waiting.sink.error(failure));
+        group.forEach(waiting -> answer(waiting, null, failure));
+    }
+
+    /**
+     * Hands one caller its answer. What the caller then does runs here, on the group's thread;
+     * should it throw, the others must still be answered and the next group still led.
+     */
+    private void answer(Waiting<T, R> waiting, R value, Throwable error) {
+        try {
+            if (error != null) {
+                waiting.sink.error(error);
+            } else {
+                waiting.sink.success(value);
+            }
+        } catch (RuntimeException thrown) {
+            log.warn("A caller failed on its answer from a group", thrown);
+        }
     }
 
     private void next() {
