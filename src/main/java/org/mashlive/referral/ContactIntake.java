@@ -526,7 +526,8 @@ final class ContactIntake {
 
     /** Names each person of the group as one who acts (their row in {@code actor}), before the counters are taken. */
     private Mono<Void> named(List<Member> members) {
-        return reactor.core.publisher.Flux.fromIterable(members).map(Member::actor).filter(Objects::nonNull).distinct()
+        return reactor.core.publisher.Flux.fromIterable(members).filter(member -> member.actor() != null)
+                .map(Member::actor).distinct()
                 .concatMap(actor -> acting.within().contextWrite(context -> Acting.context(context, actor)))
                 .then();
     }

@@ -283,4 +283,51 @@ class GroupCommitIT {
             intake.beforeCommit(null);
         }
     }
+
+    @Test
+    void theIntakeScreensRouteAndTheApiShareAGroup() throws Exception {
+        var intake = referrals.intake();
+        String run = "GROUP-FRONTS-" + System.nanoTime();
+        var holding = new AtomicBoolean();
+        Sinks.Empty<Void> release = Sinks.empty();
+        var groups = new CopyOnWriteArrayList<List<String>>();
+        intake.beforeCommit(members -> {
+            groups.add(members.stream().map(member -> member.contact().named().getFirst().lastName()).toList());
+            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
+                holding.set(true);
+                return release.asMono();
+            }
+            return Mono.empty();
+        });
+        var requester = TestClients.rsocket(context.getBean(RSocketRequester.Builder.class), rsocketPort,
+                MediaType.APPLICATION_JSON, TestClients.DUTY_LEAD);
+        try {
+            var web = TestClients.web(port);
+            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Holdfront", "2012-03-04")).toFuture();
+            await().atMost(WAIT).untilTrue(holding);
+            var screen = requester.route(org.mashlive.referral.api.ReferralRoutes.INTAKE)
+                    .data(new org.mashlive.referral.api.IntakeRequest(org.mashlive.board.api.Channel.PHONE,
+                            org.mashlive.board.api.Source.FAMILY_SELF, null,
+                            List.of(new org.mashlive.referral.api.IntakeRequest.ChildEntry("Sam", "Screenfront",
+                                    java.time.LocalDate.of(2013, 6, 7), null, null)),
+                            "Neighbour worried: the child is left alone overnight.", null, java.util.Set.of(), "GIVEN",
+                            null, null, null))
+                    .retrieveMono(org.mashlive.referral.api.IntakeAnswer.class).toFuture();
+            var api = post(web, TestReferrals.police(run + "-api", "Api", "Apifront", "2012-03-04")).toFuture();
+            await().atMost(WAIT).until(() -> intake.queued() == 2);
+            release.tryEmitEmpty();
+
+            assertThat(hold.get().status()).isEqualTo(201);
+            assertThat(api.get().status()).isEqualTo(201);
+            var taken = screen.get().children();
+            assertThat(taken).hasSize(1);
+            assertThat(taken.getFirst().created()).isTrue();
+            assertThat(taken.getFirst().reference()).isNotEqualTo(api.get().reference());
+            assertThat(groups).contains(List.of("Holdfront"));
+            assertThat(groups).anySatisfy(group -> assertThat(group).containsExactlyInAnyOrder("Screenfront", "Apifront"));
+        } finally {
+            intake.beforeCommit(null);
+            requester.dispose();
+        }
+    }
 }
