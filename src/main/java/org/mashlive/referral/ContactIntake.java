@@ -518,7 +518,7 @@ final class ContactIntake {
                 .onErrorResume(failure -> !lost(failure), failure -> {
                     if (!(failure instanceof ExternalRefTaken)) {
                         log.warn("A group of {} intakes failed ({}); taking each in on its own", members.size(),
-                                failure.toString());
+                                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     }
                     return oneByOne(members);
                 });

@@ -330,4 +330,72 @@ class GroupCommitIT {
             requester.dispose();
         }
     }
+
+    /**
+     * One group of five: two new contacts, another contact under a reference already taken (409),
+     * a stored contact sent again (200), and a contact only the database refuses (a trigger of
+     * this test's own). Each is answered as it would have been alone, and the refused ones take no
+     * reference number.
+     */
+    @Test
+    void inOneGroupAContactRefusedByWhatIsStoredOrByTheDatabaseFailsAloneAndItsNeighboursAreTakenIn()
+            throws Exception {
+        var intake = referrals.intake();
+        String run = "GROUP-ALONE-" + System.nanoTime();
+        var web = TestClients.web(port);
+        String stored = TestReferrals.police(run + "-stored", "Kept", "Storedchild", "2011-01-02");
+        assertThat(post(web, stored).block(WAIT).status()).isEqualTo(201);
+        String repeated = TestReferrals.police(run + "-repeated", "Sent", "Twicechild", "2011-01-02");
+        var original = post(web, repeated).block(WAIT);
+        assertThat(original.status()).isEqualTo(201);
+        db.sql("""
+                CREATE FUNCTION group_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'refused by the database' USING ERRCODE = 'check_violation';
+                END $$""").then().block(WAIT);
+        db.sql("""
+                CREATE TRIGGER group_test_refuse BEFORE INSERT ON referral FOR EACH ROW
+                WHEN (NEW.child_last_name = 'Dbrefused') EXECUTE FUNCTION group_test_refuse()""").then().block(WAIT);
+        var holding = new AtomicBoolean();
+        Sinks.Empty<Void> release = Sinks.empty();
+        intake.beforeCommit(members -> {
+            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
+                holding.set(true);
+                return release.asMono();
+            }
+            return Mono.empty();
+        });
+        try {
+            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
+            await().atMost(WAIT).untilTrue(holding);
+            var first = post(web, TestReferrals.police(run + "-a", "First", "Newchild", "2012-03-04")).toFuture();
+            var conflict = post(web, TestReferrals.police(run + "-stored", "Other", "Storedchild", "2011-01-02"))
+                    .toFuture();
+            var refused = post(web, TestReferrals.police(run + "-db", "Bad", "Dbrefused", "2012-03-04")).toFuture();
+            var again = post(web, repeated).toFuture();
+            var last = post(web, TestReferrals.police(run + "-e", "Last", "Newchild", "2012-03-04")).toFuture();
+            await().atMost(WAIT).until(() -> intake.queued() == 5);
+            release.tryEmitEmpty();
+
+            assertThat(hold.get().status()).isEqualTo(201);
+            assertThat(first.get().status()).isEqualTo(201);
+            assertThat(conflict.get().status()).isEqualTo(409);
+            assertThat(conflict.get().body().toString()).contains("child.firstName");
+            assertThat(refused.get().status()).isGreaterThanOrEqualTo(400);
+            assertThat(refused.get().contentType()).isEqualTo("application/problem+json");
+            assertThat(again.get().status()).isEqualTo(200);
+            assertThat(again.get().reference()).isEqualTo(original.reference());
+            assertThat(last.get().status()).isEqualTo(201);
+            assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-db")).isZero();
+            assertThat(count("SELECT count(*) FROM referral WHERE external_ref LIKE :like", run + "-stored"))
+                    .isEqualTo(1);
+            // no number went to the refused ones: the two taken in follow the held one
+            assertThat(List.of(number(first.get().reference()), number(last.get().reference())))
+                    .containsExactlyInAnyOrder(number(hold.get().reference()) + 1, number(hold.get().reference()) + 2);
+        } finally {
+            intake.beforeCommit(null);
+            db.sql("DROP TRIGGER group_test_refuse ON referral").then().block(WAIT);
+            db.sql("DROP FUNCTION group_test_refuse()").then().block(WAIT);
+        }
+    }
 }
