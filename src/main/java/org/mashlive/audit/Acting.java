@@ -82,6 +82,14 @@ public class Acting {
     }
 
     /**
+     * The person {@link #context} named in {@code context}, if any: for work handed to another
+     * subscriber (a group of intakes run by one caller for many) that must still say whose it is.
+     */
+    public static java.util.Optional<Actor> in(reactor.util.context.ContextView context) {
+        return context.getOrEmpty(KEY);
+    }
+
+    /**
      * Names the person of the Reactor context (see {@link #context}) in the current transaction;
      * nothing when there is none, and the rows then record the system. For work that opens its own
      * transaction deeper in, where {@link #as} cannot wrap it.

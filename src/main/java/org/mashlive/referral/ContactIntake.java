@@ -7,11 +7,15 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.mashlive.audit.Acting;
+import org.mashlive.audit.Actor;
 import org.mashlive.board.BoardOutbox;
 import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.Rag;
@@ -22,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Takes in a contact naming one or more children: one referral per child, linked as one contact,
@@ -55,9 +60,21 @@ final class ContactIntake {
     private final Acting acting;
     private final Function<ReferralRepository.Row, Referral> toReferral;
 
+    /** Groups of contacts taken in together; null when a group holds one, and each goes alone. */
+    private final GroupCommit<Member, List<Received>> groups;
+    private final DistributionSummary sizes;
+    private volatile Function<List<Member>, Mono<Void>> beforeCommit = members -> Mono.empty();
+
     ContactIntake(ContactRepository contacts, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
                   TransactionalOperator transaction, Clock clock, Acting acting,
-                  Function<ReferralRepository.Row, Referral> toReferral) {
+                  Function<ReferralRepository.Row, Referral> toReferral, IntakeGroupProperties grouping,
+                  MeterRegistry meters) {
+        this.sizes = DistributionSummary.builder("mash.intake.group.size")
+                .description("Contacts taken in by one transaction (one commit)")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128)
+                .register(meters);
+        this.groups = grouping.maxSize() == 1 ? null : new GroupCommit<>(grouping.maxSize(), grouping.maxWait(),
+                member -> member.contact().externalRef(), this::together, sizes, Schedulers.parallel());
         this.contacts = contacts;
         this.outbox = outbox;
         this.timescales = timescales;
@@ -78,7 +95,10 @@ final class ContactIntake {
 
     /**
      * The referrals of {@code contact}, one per child in the order given, each saying whether this
-     * call created it.
+     * call created it. Checked here, before it joins a group, so that a contact refused for what
+     * it says never holds up the others; then taken in with whatever other contacts are waiting,
+     * in one transaction (docs/decisions/0031-group-commit-of-intakes.md), or on its own when
+     * groups hold one.
      */
     Mono<List<Received>> receive(NewReferral contact, Instant receivedAt) {
         return Mono.fromCallable(() -> {
@@ -89,9 +109,17 @@ final class ContactIntake {
                     // one child named twice is refused before anything is read
                     return keyed(contact, day(receivedAt));
                 })
-                .flatMap(children -> contact.externalRef() == null
-                        ? create(contact, children, receivedAt, null, 0)
-                        : receiveUnder(contact, receivedAt, ATTEMPTS));
+                .flatMap(children -> groups == null
+                        ? alone(contact, receivedAt, children)
+                        : Mono.deferContextual(context -> groups.submit(
+                                new Member(contact, receivedAt, Acting.in(context).orElse(null)))));
+    }
+
+    /** The contact taken in by a transaction of its own, as before grouping. */
+    private Mono<List<Received>> alone(NewReferral contact, Instant receivedAt, List<Keyed> children) {
+        return contact.externalRef() == null
+                ? create(contact, children, receivedAt, null, 0)
+                : receiveUnder(contact, receivedAt, ATTEMPTS);
     }
 
     /** The calendar day of {@code at} in the hub's zone. */
@@ -106,39 +134,83 @@ final class ContactIntake {
      */
     private Mono<List<Received>> receiveUnder(NewReferral contact, Instant receivedAt, int attempts) {
         return contacts.findByExternalRef(contact.externalRef()).collectList()
-                .flatMap(stored -> {
-                    if (stored.isEmpty()) {
-                        return create(contact, keyed(contact, day(receivedAt)), receivedAt, null, 0);
-                    }
-                    var children = keyed(contact, day(stored.getFirst().row().receivedAt()));
-                    var fields = differences(contact, children, stored);
-                    var first = stored.getFirst().row();
-                    if (!fields.isEmpty()) {
-                        log.warn("Refused a contact under external reference {}: it is {}, a different contact ({} differ)",
-                                contact.externalRef(), first.reference(), String.join(", ", fields));
-                        return Mono.error(new ExternalRefConflictException(contact.externalRef(), first.reference(),
-                                fields));
-                    }
-                    var known = new HashMap<String, ReferralRepository.Row>();
-                    stored.forEach(referral -> known.put(referral.row().childKey(), referral.row()));
-                    var added = children.stream().filter(child -> !known.containsKey(child.key())).toList();
-                    int next = stored.stream().mapToInt(ContactRepository.Stored::position).max().orElse(-1) + 1;
-                    Mono<List<Received>> made = added.isEmpty() ? Mono.just(List.of())
-                            : create(contact, added, receivedAt, stored.getFirst().contactId(), next);
-                    return made.map(created -> {
-                        var byKey = new HashMap<String, Received>();
-                        known.forEach((key, row) -> byKey.put(key, new Received(toReferral.apply(row), false)));
-                        for (int i = 0; i < added.size(); i++) {
-                            byKey.put(added.get(i).key(), created.get(i));
-                        }
-                        return children.stream().map(child -> byKey.get(child.key())).toList();
-                    });
-                })
+                .flatMap(stored -> Mono.fromCallable(() -> plan(contact, receivedAt, stored)))
+                .flatMap(plan -> plan.added().isEmpty() ? Mono.just(plan.answer(List.of()))
+                        : create(contact, plan.added(), receivedAt, plan.contactId(), plan.firstPosition())
+                                .map(plan::answer))
                 // a concurrent intake of this reference committed first: compare with what it stored
                 .onErrorResume(ExternalRefTaken.class, taken -> attempts > 1
                         ? receiveUnder(contact, receivedAt, attempts - 1)
                         : Mono.error(new IllegalStateException("external reference " + contact.externalRef()
                                 + " kept being taken by concurrent intakes")));
+    }
+
+    /**
+     * What taking in {@code contact} comes to, given the referrals {@code stored} under its
+     * external reference (none for a new contact): the children to add, the contact they join and
+     * their first position, and the referrals it already has.
+     *
+     * @throws ExternalRefConflictException when it is another contact than the one stored
+     */
+    private Plan plan(NewReferral contact, Instant receivedAt, List<ContactRepository.Stored> stored) {
+        if (stored.isEmpty()) {
+            var children = keyed(contact, day(receivedAt));
+            return new Plan(children, children, null, 0, Map.of());
+        }
+        var children = keyed(contact, day(stored.getFirst().row().receivedAt()));
+        var fields = differences(contact, children, stored);
+        var first = stored.getFirst().row();
+        if (!fields.isEmpty()) {
+            log.warn("Refused a contact under external reference {}: it is {}, a different contact ({} differ)",
+                    contact.externalRef(), first.reference(), String.join(", ", fields));
+            throw new ExternalRefConflictException(contact.externalRef(), first.reference(), fields);
+        }
+        var known = new HashMap<String, ReferralRepository.Row>();
+        stored.forEach(referral -> known.put(referral.row().childKey(), referral.row()));
+        var added = children.stream().filter(child -> !known.containsKey(child.key())).toList();
+        int next = stored.stream().mapToInt(ContactRepository.Stored::position).max().orElse(-1) + 1;
+        return new Plan(children, added, stored.getFirst().contactId(), next, known);
+    }
+
+    /** What to do with a contact: see {@link #plan}. */
+    private final class Plan {
+
+        private final List<Keyed> children;
+        private final List<Keyed> added;
+        private final Long contactId;
+        private final int firstPosition;
+        private final Map<String, ReferralRepository.Row> known;
+
+        Plan(List<Keyed> children, List<Keyed> added, Long contactId, int firstPosition,
+             Map<String, ReferralRepository.Row> known) {
+            this.children = children;
+            this.added = added;
+            this.contactId = contactId;
+            this.firstPosition = firstPosition;
+            this.known = known;
+        }
+
+        List<Keyed> added() {
+            return added;
+        }
+
+        Long contactId() {
+            return contactId;
+        }
+
+        int firstPosition() {
+            return firstPosition;
+        }
+
+        /** The answer, child by child in the order given, once {@code created} are the referrals of {@link #added}. */
+        List<Received> answer(List<Received> created) {
+            var byKey = new HashMap<String, Received>();
+            known.forEach((key, row) -> byKey.put(key, new Received(toReferral.apply(row), false)));
+            for (int i = 0; i < added.size(); i++) {
+                byKey.put(added.get(i).key(), created.get(i));
+            }
+            return children.stream().map(child -> byKey.get(child.key())).toList();
+        }
     }
 
     /**
@@ -345,16 +417,8 @@ final class ContactIntake {
     private Mono<List<Received>> create(NewReferral contact, List<Keyed> children, Instant now, Long contactId,
                                         int firstPosition) {
         ZonedDateTime local = now.atZone(timescales.zone());
-        Rag rag = contact.rag();
-        var stored = new ContactRepository.Contact(contact.externalRef(), now, contact.channel(), contact.source(),
-                contact.healthType(), merlinIdOf(contact), contact.concern(), contact.flags(), contact.consent(),
-                contact.consentOverrideReason(), rag, timescales.dueAt(now, rag), contact.referrer(),
-                contact.policeRiskLevel(), contact.forInformationOnly());
-        var newChildren = new ArrayList<ContactRepository.NewChild>();
-        for (int i = 0; i < children.size(); i++) {
-            newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).identity(),
-                    firstPosition + i));
-        }
+        var stored = contactOf(contact, now);
+        var newChildren = newChildren(children, firstPosition);
         // the person taking it in (see ReferralController) is named before the counter is locked
         Mono<List<Received>> work = acting.within().then(contacts.insert(stored, newChildren, contactId,
                         local.getYear(), local.minusMonths(12).toInstant()))
@@ -364,7 +428,157 @@ final class ContactIntake {
                     return outbox.appendAll(BoardEventType.REFERRAL_RECEIVED, made.stream().map(Referral::card).toList())
                             .thenReturn(made.stream().map(referral -> new Received(referral, true)).toList());
                 });
+        sizes.record(1);
         return transaction.transactional(work);
+    }
+
+    /** What {@code contact}, received at {@code now}, gives each of its referrals. */
+    private ContactRepository.Contact contactOf(NewReferral contact, Instant now) {
+        Rag rag = contact.rag();
+        return new ContactRepository.Contact(contact.externalRef(), now, contact.channel(), contact.source(),
+                contact.healthType(), merlinIdOf(contact), contact.concern(), contact.flags(), contact.consent(),
+                contact.consentOverrideReason(), rag, timescales.dueAt(now, rag), contact.referrer(),
+                contact.policeRiskLevel(), contact.forInformationOnly());
+    }
+
+    private static List<ContactRepository.NewChild> newChildren(List<Keyed> children, int firstPosition) {
+        var newChildren = new ArrayList<ContactRepository.NewChild>();
+        for (int i = 0; i < children.size(); i++) {
+            newChildren.add(new ContactRepository.NewChild(children.get(i).child(), children.get(i).identity(),
+                    firstPosition + i));
+        }
+        return newChildren;
+    }
+
+    /** A contact waiting for its group, with the person it is taken in for (null: the system). */
+    record Member(NewReferral contact, Instant receivedAt, Actor actor) {
+    }
+
+    /**
+     * Takes in a group of contacts in one transaction: reads what is stored under their external
+     * references at once, decides each one as {@link #plan} does, inserts the referrals of all that
+     * add any in one statement and their board events in another, then commits once. A contact
+     * refused (another contact under its reference, or a rule only its stored contact can break)
+     * is refused alone and takes no number. When the transaction fails for any other reason than
+     * a lost database, each contact is taken in again on its own, so that one that only the
+     * database can refuse fails alone; when the database is lost, every contact of the group is
+     * refused with that failure, since the commit may or may not have happened and only the
+     * sender, with its external reference, can safely send again.
+     */
+    private Mono<List<GroupCommit.Outcome<List<Received>>>> together(List<Member> members) {
+        var refs = members.stream().map(member -> member.contact().externalRef()).filter(Objects::nonNull).toList();
+        Mono<Map<String, List<ContactRepository.Stored>>> stored = refs.isEmpty() ? Mono.just(Map.of())
+                : contacts.findByExternalRefs(refs);
+        Mono<List<GroupCommit.Outcome<List<Received>>>> work = named(members).then(stored).flatMap(byRef -> {
+            var outcomes = new ArrayList<GroupCommit.Outcome<List<Received>>>(
+                    java.util.Collections.nCopies(members.size(), null));
+            var plans = new ArrayList<Plan>(java.util.Collections.nCopies(members.size(), null));
+            var parts = new ArrayList<ContactRepository.Part>();
+            var partOf = new HashMap<Integer, Integer>();
+            for (int i = 0; i < members.size(); i++) {
+                var member = members.get(i);
+                var contact = member.contact();
+                try {
+                    var plan = plan(contact, member.receivedAt(), contact.externalRef() == null ? List.of()
+                            : byRef.getOrDefault(contact.externalRef(), List.of()));
+                    plans.set(i, plan);
+                    if (plan.added().isEmpty()) {
+                        outcomes.set(i, GroupCommit.Outcome.of(plan.answer(List.of())));
+                        continue;
+                    }
+                    ZonedDateTime local = member.receivedAt().atZone(timescales.zone());
+                    partOf.put(i, parts.size());
+                    parts.add(new ContactRepository.Part(contactOf(contact, member.receivedAt()),
+                            newChildren(plan.added(), plan.firstPosition()), plan.contactId(), local.getYear(),
+                            local.minusMonths(12).toInstant(),
+                            member.actor() == null ? null : member.actor().username()));
+                } catch (RuntimeException refused) {
+                    outcomes.set(i, GroupCommit.Outcome.failed(refused));
+                }
+            }
+            if (parts.isEmpty()) {
+                return Mono.just(outcomes);
+            }
+            return contacts.insertAll(parts)
+                    .switchIfEmpty(Mono.error(ExternalRefTaken::new))
+                    .flatMap(rows -> {
+                        var made = rows.stream()
+                                .map(ofPart -> ofPart.stream().map(row -> toReferral.apply(row.row())).toList())
+                                .toList();
+                        var cards = made.stream().flatMap(List::stream).map(Referral::card).toList();
+                        return outbox.appendAll(BoardEventType.REFERRAL_RECEIVED, cards).then(Mono.fromCallable(() -> {
+                            partOf.forEach((member, part) -> outcomes.set(member, GroupCommit.Outcome.of(
+                                    plans.get(member).answer(made.get(part).stream()
+                                            .map(referral -> new Received(referral, true)).toList()))));
+                            return outcomes;
+                        }));
+                    });
+        }).flatMap(outcomes -> beforeCommit.apply(members).thenReturn(outcomes));
+        return transaction.transactional(work)
+                .onErrorResume(failure -> !lost(failure), failure -> {
+                    if (!(failure instanceof ExternalRefTaken)) {
+                        log.warn("A group of {} intakes failed ({}); taking each in on its own", members.size(),
+                                org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                    }
+                    return oneByOne(members);
+                });
+    }
+
+    /** Names each person of the group as one who acts (their row in {@code actor}), before the counters are taken. */
+    private Mono<Void> named(List<Member> members) {
+        return reactor.core.publisher.Flux.fromIterable(members).filter(member -> member.actor() != null)
+                .map(Member::actor).distinct()
+                .concatMap(actor -> acting.within().contextWrite(context -> Acting.context(context, actor)))
+                .then();
+    }
+
+    /** The members of a failed group, each in a transaction of its own, one after the other. */
+    private Mono<List<GroupCommit.Outcome<List<Received>>>> oneByOne(List<Member> members) {
+        return reactor.core.publisher.Flux.fromIterable(members)
+                .concatMap(member -> Mono.defer(() -> alone(member.contact(), member.receivedAt(),
+                                keyed(member.contact(), day(member.receivedAt()))))
+                        .contextWrite(context -> member.actor() == null ? context
+                                : Acting.context(context, member.actor()))
+                        .map(GroupCommit.Outcome::of)
+                        .onErrorResume(failure -> Mono.just(GroupCommit.Outcome.failed(failure))))
+                .collectList();
+    }
+
+    /**
+     * Whether {@code failure} is the database lost or unreachable (SQLSTATE classes 08 and 57P, a
+     * closed connection, a timeout): the outcome of a commit is then unknown.
+     */
+    static boolean lost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                    || cause instanceof io.r2dbc.spi.R2dbcTransientResourceException
+                    || cause instanceof io.r2dbc.spi.R2dbcTimeoutException
+                    || cause instanceof java.net.ConnectException
+                    || cause instanceof java.nio.channels.ClosedChannelException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (cause instanceof io.r2dbc.spi.R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many contacts wait for a group. */
+    int queued() {
+        return groups == null ? 0 : groups.queued();
+    }
+
+    /**
+     * Work run in each group's transaction just before it commits: nothing, but a test can make a
+     * group wait there or lose its connection there.
+     */
+    void beforeCommit(Function<List<Member>, Mono<Void>> work) {
+        this.beforeCommit = work == null ? members -> Mono.empty() : work;
     }
 
     /** A concurrent intake took the same external reference first; this one rolls back. */

@@ -167,19 +167,216 @@ class ContactRepository {
                     for (var child : children) {
                         var row = inserted.stream().filter(i -> i.position() == child.position()).findFirst()
                                 .orElseThrow();
-                        var c = child.child();
-                        stored.add(new Stored(new ReferralRepository.Row(row.id(), row.reference(),
-                                contact.externalRef(), contact.receivedAt(), contact.channel(), contact.source(),
-                                contact.healthType(), contact.merlinId(),
-                                new Child(stripped(c.firstName()), c.lastName().strip(), c.dateOfBirth(),
-                                        c.estimatedAge(), c.expectedDeliveryDate()),
-                                child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
-                                contact.consent(), contact.consentOverrideReason(), contact.rag(), contact.stage(),
-                                null, null, row.reReferral(), contact.dueAt(), 0, false, null, row.contactId()),
-                                contact.rag(), row.contactId(), row.position(), contact.referrer(),
-                                contact.policeRisk()));
+                        stored.add(stored(contact, child, row.id(), row.reference(), row.reReferral(),
+                                row.contactId(), row.position()));
                     }
                     return Mono.just(List.copyOf(stored));
+                });
+    }
+
+    /** The contact, children and year of one intake in a group: see {@link #insertAll}. */
+    record Part(Contact contact, List<NewChild> children, Long contactId, int year, Instant yearBefore,
+                String actor) {
+    }
+
+    /**
+     * Records the referrals of several contacts in one statement, as {@link #insert} does for one:
+     * one update of each year's reference counter for all of them (in practice one year), numbered
+     * in the order given, contact after contact. Each referral names the person of its own part
+     * as who received it (the system for a part with none, whoever the transaction names), so that
+     * contacts from different people can share a transaction. A child
+     * is a re-referral also of a child of an earlier part with an earlier receipt time, as it
+     * would have been had the parts come one after the other
+     * (docs/decisions/0031-group-commit-of-intakes.md).
+     *
+     * @return the referrals of each part, as stored, in the order given; empty when any could not
+     *         be inserted because a concurrent intake took its place: the transaction must then
+     *         roll back, so that none of them is written
+     */
+    Mono<List<List<Stored>>> insertAll(List<Part> parts) {
+        var given = new ArrayList<Map<String, Object>>();
+        int total = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            var part = parts.get(p);
+            var contact = part.contact();
+            for (var newChild : part.children()) {
+                var child = newChild.child();
+                var identity = newChild.identity();
+                var referrer = contact.referrer();
+                var row = new LinkedHashMap<String, Object>();
+                row.put("ord", ++total);
+                row.put("part", p);
+                row.put("position", newChild.position());
+                row.put("contact_id", part.contactId());
+                row.put("year", part.year());
+                row.put("year_before", utc(part.yearBefore()).toString());
+                row.put("external_ref", contact.externalRef());
+                row.put("received_at", utc(contact.receivedAt()).toString());
+                row.put("channel", contact.channel().name());
+                row.put("source", contact.source().name());
+                row.put("health_type", contact.healthType() == null ? null : contact.healthType().name());
+                row.put("merlin_id", contact.merlinId());
+                row.put("concern", contact.concern().strip());
+                row.put("flags", contact.flags().stream().map(Flag::name).sorted().toList());
+                row.put("consent", contact.consent().name());
+                row.put("override_reason", contact.consentOverrideReason());
+                row.put("rag", contact.rag() == null ? null : contact.rag().name());
+                row.put("stage", contact.stage().name());
+                row.put("due_at", utc(contact.dueAt()).toString());
+                row.put("referrer_name", referrer == null ? null : referrer.name().strip());
+                row.put("referrer_role", referrer == null ? null : stripped(referrer.role()));
+                row.put("referrer_agency", referrer == null ? null : stripped(referrer.agency()));
+                row.put("referrer_contact", referrer == null ? null : stripped(referrer.contact()));
+                row.put("police_risk", contact.policeRisk() == null ? null : contact.policeRisk().name());
+                row.put("actor", part.actor());
+                row.put("first_name", stripped(child.firstName()));
+                row.put("last_name", child.lastName().strip());
+                row.put("date_of_birth", text(child.dateOfBirth()));
+                row.put("estimated_age", child.estimatedAge());
+                row.put("expected_on", text(child.expectedDeliveryDate()));
+                row.put("child_key", identity.key());
+                row.put("surname_key", identity.surnameKey());
+                row.put("name_key", identity.nameKey());
+                row.put("born_from", identity.bornFrom().toString());
+                row.put("born_to", identity.bornTo().toString());
+                row.put("initials", child.initials());
+                given.add(row);
+            }
+        }
+        int expected = total;
+        record Inserted(int ord, long id, String reference, boolean reReferral, long contactId, int position) {
+        }
+        return db.sql("""
+                        WITH given AS (
+                            SELECT * FROM jsonb_to_recordset(CAST(:children AS jsonb)) AS g(ord integer, part integer,
+                                position integer, contact_id bigint, year integer, year_before timestamptz,
+                                external_ref text, received_at timestamptz, channel text, source text, health_type text,
+                                merlin_id text, concern text, flags jsonb, consent text, override_reason text, rag text,
+                                stage text, due_at timestamptz, referrer_name text, referrer_role text,
+                                referrer_agency text, referrer_contact text, police_risk text, actor text,
+                                first_name text, last_name text, date_of_birth date, estimated_age integer,
+                                expected_on date, child_key text, surname_key text, name_key text, born_from date,
+                                born_to date, initials text)),
+                        counts AS (
+                            SELECT year, count(*)::integer AS n FROM given GROUP BY year),
+                        number AS (
+                            INSERT INTO reference_counter (year, last_number) SELECT year, n FROM counts ORDER BY year
+                            ON CONFLICT (year) DO UPDATE SET last_number = reference_counter.last_number + EXCLUDED.last_number
+                            RETURNING year, last_number),
+                        the_contact AS (
+                            SELECT part, coalesce(max(contact_id), nextval('contact_id_seq')) AS id
+                            FROM given GROUP BY part),
+                        numbered AS (
+                            SELECT g.*, c.id AS cid,
+                                   'MASH-' || g.year || '-' || lpad(x.number::text, greatest(6, length(x.number::text)), '0')
+                                       AS reference
+                            FROM (SELECT *, row_number() OVER (PARTITION BY year ORDER BY ord) AS rank FROM given) g
+                            JOIN counts k ON k.year = g.year
+                            JOIN number n ON n.year = g.year
+                            JOIN the_contact c ON c.part = g.part
+                            CROSS JOIN LATERAL (SELECT n.last_number - k.n + g.rank AS number) x),
+                        earlier_given AS (
+                            SELECT part, received_at, child_key, surname_key AS child_surname_key,
+                                   name_key AS child_name_key, born_from AS child_born_from, born_to AS child_born_to
+                            FROM given),
+                        new_referral AS (
+                            INSERT INTO referral (reference, external_ref, received_at, channel, source, health_type,
+                                merlin_id, child_first_name, child_last_name, child_date_of_birth,
+                                child_estimated_age, child_expected_on, child_key, child_surname_key, child_name_key,
+                                child_born_from, child_born_to, child_initials, concern, flags, consent, consent_override_reason, rag, intake_rag,
+                                stage, due_at, re_referral, updated_at, contact_id, child_position, referrer_name, referrer_role,
+                                referrer_agency, referrer_contact, police_risk, received_by)
+                            SELECT g.reference, g.external_ref, g.received_at, g.channel, g.source, g.health_type,
+                                g.merlin_id, g.first_name, g.last_name, g.date_of_birth, g.estimated_age, g.expected_on,
+                                g.child_key, g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, g.concern,
+                                ARRAY(SELECT f FROM jsonb_array_elements_text(g.flags) WITH ORDINALITY AS e(f, i) ORDER BY i),
+                                g.consent, g.override_reason, g.rag, g.rag, g.stage, g.due_at,
+                                EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
+                                        AND r.received_at >= g.year_before AND r.received_at < g.received_at)
+                                OR EXISTS (SELECT 1 FROM earlier_given r WHERE r.part < g.part AND (:sameChild)
+                                        AND r.received_at >= g.year_before AND r.received_at < g.received_at),
+                                g.received_at, g.cid, g.position, g.referrer_name, g.referrer_role, g.referrer_agency,
+                                g.referrer_contact, g.police_risk,
+                                coalesce(g.actor, '(system)')
+                            FROM numbered g
+                            ORDER BY g.ord
+                            ON CONFLICT (external_ref, child_position) DO NOTHING
+                            RETURNING id, reference, re_referral, contact_id, child_position, received_at, received_by,
+                                stage, rag),
+                        first_stage AS (
+                            INSERT INTO stage_change (referral_id, changed_at, from_stage, to_stage, changed_by)
+                            SELECT id, received_at, NULL, stage, received_by FROM new_referral),
+                        first_rag AS (
+                            INSERT INTO rag_change (referral_id, changed_at, from_rag, to_rag, reason, changed_by)
+                            SELECT id, received_at, NULL, rag, 'Rated at intake', received_by FROM new_referral
+                            WHERE rag IS NOT NULL)
+                        SELECT g.ord, r.id, r.reference, r.re_referral, r.contact_id, r.child_position
+                        FROM new_referral r JOIN numbered g ON g.reference = r.reference"""
+                        .replace(":sameChild", SAME_CHILD))
+                .bind("children", Json.of(json.writeValueAsString(given)))
+                .map(row -> new Inserted(row.get("ord", Integer.class), row.get("id", Long.class),
+                        row.get("reference", String.class), Boolean.TRUE.equals(row.get("re_referral", Boolean.class)),
+                        row.get("contact_id", Long.class), row.get("child_position", Integer.class)))
+                .all()
+                .collectList()
+                .flatMap(inserted -> {
+                    if (inserted.size() < expected) {
+                        return Mono.empty();
+                    }
+                    var byOrd = new java.util.HashMap<Integer, Inserted>();
+                    inserted.forEach(row -> byOrd.put(row.ord(), row));
+                    var stored = new ArrayList<List<Stored>>();
+                    int ord = 0;
+                    for (var part : parts) {
+                        var ofPart = new ArrayList<Stored>();
+                        for (var child : part.children()) {
+                            var row = byOrd.get(++ord);
+                            ofPart.add(stored(part.contact(), child, row.id(), row.reference(), row.reReferral(),
+                                    row.contactId(), row.position()));
+                        }
+                        stored.add(List.copyOf(ofPart));
+                    }
+                    return Mono.just(List.copyOf(stored));
+                });
+    }
+
+    /** A referral as {@link #insert} or {@link #insertAll} stored it, built from what was given, not read again. */
+    private static Stored stored(Contact contact, NewChild child, long id, String reference, boolean reReferral,
+                                 long contactId, int position) {
+        var c = child.child();
+        return new Stored(new ReferralRepository.Row(id, reference,
+                contact.externalRef(), contact.receivedAt(), contact.channel(), contact.source(),
+                contact.healthType(), contact.merlinId(),
+                new Child(stripped(c.firstName()), c.lastName().strip(), c.dateOfBirth(),
+                        c.estimatedAge(), c.expectedDeliveryDate()),
+                child.identity().key(), contact.concern().strip(), Set.copyOf(contact.flags()),
+                contact.consent(), contact.consentOverrideReason(), contact.rag(), contact.stage(),
+                null, null, reReferral, contact.dueAt(), 0, false, null, contactId),
+                contact.rag(), contactId, position, contact.referrer(),
+                contact.policeRisk());
+    }
+
+    /**
+     * The referrals received under any of {@code externalRefs}, by external reference, each
+     * contact's as {@link #findByExternalRef} gives them.
+     */
+    Mono<Map<String, List<Stored>>> findByExternalRefs(java.util.Collection<String> externalRefs) {
+        return db.sql("SELECT " + ReferralRepository.COLUMNS + """
+                        , intake_rag, contact_id, child_position, referrer_name, referrer_role, referrer_agency,
+                        referrer_contact, police_risk FROM referral
+                        WHERE external_ref = ANY(:externalRefs)""")
+                .bind("externalRefs", externalRefs.toArray(String[]::new))
+                .map(row -> new Stored(ReferralRepository.row(row),
+                        ReferralRepository.rag(row.get("intake_rag", String.class)),
+                        row.get("contact_id", Long.class), row.get("child_position", Integer.class),
+                        referrer(row), policeRisk(row)))
+                .all()
+                .sort(Comparator.comparingInt(Stored::position))
+                .collectMultimap(stored -> stored.row().externalRef())
+                .map(byRef -> {
+                    var lists = new java.util.HashMap<String, List<Stored>>();
+                    byRef.forEach((ref, rows) -> lists.put(ref, List.copyOf(rows)));
+                    return lists;
                 });
     }
 

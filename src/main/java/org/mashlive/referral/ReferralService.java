@@ -48,10 +48,11 @@ public class ReferralService {
     private final ContactRepository contacts;
 
     ReferralService(ReferralRepository referrals, BoardOutbox outbox, TimescalePolicy timescales, ChildKeys childKeys,
-                    TransactionalOperator transaction, Clock clock, Acting acting, ContactRepository contacts) {
+                    TransactionalOperator transaction, Clock clock, Acting acting, ContactRepository contacts,
+                    IntakeGroupProperties grouping, io.micrometer.core.instrument.MeterRegistry meters) {
         this.acting = acting;
         this.intake = new ContactIntake(contacts, outbox, timescales, childKeys, transaction, clock, acting,
-                this::toReferral);
+                this::toReferral, grouping, meters);
         this.contacts = contacts;
         this.referrals = referrals;
         this.outbox = outbox;
@@ -97,6 +98,11 @@ public class ReferralService {
     /** As {@link #receiveContact(NewReferral)}, for a contact that arrived at {@code receivedAt}. */
     public Mono<List<Received>> receiveContact(NewReferral contact, Instant receivedAt) {
         return intake.receive(contact, receivedAt);
+    }
+
+    /** Intake itself, for tests that watch its groups form or fail. */
+    ContactIntake intake() {
+        return intake;
     }
 
     /**
