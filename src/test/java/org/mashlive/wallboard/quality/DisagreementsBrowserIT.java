@@ -120,6 +120,10 @@ class DisagreementsBrowserIT {
     private static void screenshot(ChromeDriver browser, String name) throws Exception {
         String dir = System.getProperty("board.screenshots");
         if (dir != null) {
+            // the picture is of the page, not of the last notification over its header
+            browser.executeScript("document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
+            waitIn(browser).until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                    "return document.querySelectorAll('vaadin-notification-card').length === 0")));
             Files.write(Path.of(dir, name), browser.getScreenshotAs(OutputType.BYTES));
         }
     }
