@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Professional disagreements over REST: {@code POST /api/escalations} raises one (201),
  * {@code GET /api/escalations} lists the open ones with their age in working days,
+ * {@code GET /api/escalations/resolved} those resolved in the last 30 days, {@code GET /api/escalations/{id}}
+ * one with what it is about (duty leads and admins; audited as viewed),
  * {@code POST /api/escalations/{id}/stage} escalates one, {@code POST /api/escalations/{id}/resolution}
  * resolves it. Who may call each is the security module's rule.
  */
@@ -44,6 +46,16 @@ class EscalationController {
     @GetMapping
     Mono<List<Escalation>> open() {
         return escalations.open().collectList();
+    }
+
+    @GetMapping("/resolved")
+    Mono<List<Escalation>> resolved() {
+        return escalations.recentlyResolved().collectList();
+    }
+
+    @GetMapping("/{id}")
+    Mono<Escalation> detail(@PathVariable long id) {
+        return acting.caller().flatMap(actor -> escalations.detail(id, actor));
     }
 
     @PostMapping("/{id}/stage")

@@ -5,6 +5,7 @@ import java.util.List;
 import io.rsocket.exceptions.CustomRSocketException;
 import org.mashlive.audit.Acting;
 import org.mashlive.quality.api.Escalation;
+import org.mashlive.quality.api.EscalationRef;
 import org.mashlive.quality.api.EscalationStep;
 import org.mashlive.quality.api.QualityRoutes;
 import org.mashlive.quality.api.RaiseEscalation;
@@ -44,6 +45,16 @@ class EscalationRSocketController {
     @MessageMapping(QualityRoutes.ESCALATIONS_OPEN)
     Mono<List<Escalation>> open() {
         return escalations.open().collectList();
+    }
+
+    @MessageMapping(QualityRoutes.ESCALATIONS_RESOLVED)
+    Mono<List<Escalation>> resolved() {
+        return escalations.recentlyResolved().collectList();
+    }
+
+    @MessageMapping(QualityRoutes.ESCALATION_DETAIL)
+    Mono<Escalation> detail(EscalationRef request) {
+        return acting.caller().flatMap(actor -> escalations.detail(request == null ? null : request.id(), actor));
     }
 
     @MessageExceptionHandler(QualityRefusedException.class)

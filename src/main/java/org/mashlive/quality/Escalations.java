@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  * its audit entry, or not at all.
  */
 @Service
-class Escalations {
+public class Escalations {
 
     enum Agency { POLICE, HEALTH, EDUCATION, PROBATION, HOUSING, OTHER_LOCAL_AUTHORITY, BORDER_FORCE }
 
@@ -43,6 +43,9 @@ class Escalations {
     enum Stage { PRACTITIONER, MANAGER, HEAD_OF_SERVICE }
 
     static final int MAX_TEXT = 4000;
+
+    /** How far back the list of resolved disagreements reaches. */
+    static final Duration RESOLVED_WITHIN = Duration.ofDays(30);
 
     private final DatabaseClient db;
     private final Acting acting;
@@ -65,6 +68,14 @@ class Escalations {
 
     /** Records a new disagreement as {@code actor}, at the practitioner stage. */
     Mono<Escalation> raise(RaiseEscalation request, Actor actor) {
+        return raise(request, actor, null);
+    }
+
+    /**
+     * Records a new disagreement as {@code actor} raised at {@code at} (now when null), at the
+     * practitioner stage: for the demo hub's back-filled days as well as for people now.
+     */
+    public Mono<Escalation> raise(RaiseEscalation request, Actor actor, Instant at) {
         return Mono.defer(() -> {
             if (request == null || request.reference() == null || request.reference().isBlank()) {
                 throw new InvalidInputException("reference", "must name the referral");
@@ -73,7 +84,7 @@ class Escalations {
             Agency agency = QualityAssurance.value("agency", request.agency(), Agency.class);
             Side side = QualityAssurance.value("raisedBy", request.raisedBy(), Side.class);
             String concern = text("concern", request.concern(), "must say what the disagreement is about");
-            Instant now = clock.instant();
+            Instant now = moment(at);
             Mono<Long> work = db.sql("SELECT id FROM referral WHERE reference = :ref").bind("ref", reference)
                     .map(row -> row.get("id", Long.class)).one()
                     .switchIfEmpty(Mono.error(() -> new QualityNotFoundException("No such referral",
@@ -98,12 +109,17 @@ class Escalations {
 
     /** Moves an open disagreement on to a later stage, as {@code actor}. */
     Mono<Escalation> escalate(EscalationStep request, Actor actor) {
+        return escalate(request, actor, null);
+    }
+
+    /** Moves an open disagreement on to a later stage, as {@code actor} at {@code at} (now when null). */
+    public Mono<Escalation> escalate(EscalationStep request, Actor actor, Instant at) {
         return Mono.defer(() -> {
             long id = id(request == null ? null : request.id());
             Stage stage = QualityAssurance.value("stage", request.stage(), Stage.class);
             String note = request.note() == null || request.note().isBlank() ? null
                     : text("note", request.note(), "");
-            Instant now = clock.instant();
+            Instant now = moment(at);
             Mono<Long> work = locked(id).flatMap(row -> {
                 if (row.resolved()) {
                     return Mono.error(new QualityRefusedException("Already resolved",
@@ -128,10 +144,15 @@ class Escalations {
 
     /** Records how an open disagreement was resolved, as {@code actor}. */
     Mono<Escalation> resolve(ResolveEscalation request, Actor actor) {
+        return resolve(request, actor, null);
+    }
+
+    /** Records how an open disagreement was resolved, as {@code actor} at {@code at} (now when null). */
+    public Mono<Escalation> resolve(ResolveEscalation request, Actor actor, Instant at) {
         return Mono.defer(() -> {
             long id = id(request == null ? null : request.id());
             String resolution = text("resolution", request.resolution(), "must say how it was resolved");
-            Instant now = clock.instant();
+            Instant now = moment(at);
             Mono<String> work = locked(id).flatMap(row -> {
                 if (row.resolved()) {
                     return Mono.error(new QualityRefusedException("Already resolved",
@@ -156,8 +177,42 @@ class Escalations {
     }
 
     /** The open disagreements, the oldest first. */
-    Flux<Escalation> open() {
+    public Flux<Escalation> open() {
         return read("e.resolved_at IS NULL", Map.of());
+    }
+
+    /** Those resolved in the last {@link #RESOLVED_WITHIN}, the latest resolved first. */
+    Flux<Escalation> recentlyResolved() {
+        return Flux.defer(() -> read("e.resolved_at >= :since",
+                Map.of("since", clock.instant().minus(RESOLVED_WITHIN).atOffset(ZoneOffset.UTC)))
+                .sort(java.util.Comparator.comparing(Escalation::resolvedAt).reversed()
+                        .thenComparing(Escalation::id)));
+    }
+
+    /**
+     * One disagreement with its concern, notes and resolution, which may name people: the caller's
+     * viewing is audited on its referral first, so the text never leaves without its trace.
+     */
+    Mono<Escalation> detail(Long requested, Actor actor) {
+        return Mono.defer(() -> {
+            long id = id(requested);
+            return one(id)
+                    .switchIfEmpty(Mono.error(() -> new QualityNotFoundException("No such disagreement",
+                            "No professional disagreement " + id)))
+                    .flatMap(found -> db.sql("SELECT referral_id FROM escalation WHERE id = :id").bind("id", id)
+                            .map(row -> row.get("referral_id", Long.class)).one()
+                            .flatMap(referralId -> acting.as(actor, audit.record(new AuditEntry(clock.instant(),
+                                    actor.username(), AuditAction.DETAIL_VIEWED, "REFERRAL", referralId,
+                                    found.reference(), null, null, null,
+                                    "professional disagreement " + id + " shown with what it is about"))))
+                            .thenReturn(found));
+        });
+    }
+
+    /** A step's time: its own when given (a past one, for the demo's back-filled days), now otherwise. */
+    private Instant moment(Instant at) {
+        Instant now = clock.instant();
+        return at == null || at.isAfter(now) ? now : at;
     }
 
     /** The working days from {@code from} to {@code to} on the hub's calendar. */

@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  * its feedback are audited and the practitioner reads them as their feedback.
  */
 @Service
-class QualityAssurance {
+public class QualityAssurance {
 
     /** The answers an item of the checklist may have. */
     enum Answer { MET, PARTLY_MET, NOT_MET, NOT_APPLICABLE }
@@ -70,7 +70,7 @@ class QualityAssurance {
         this.clock = clock;
     }
 
-    Checklist checklist() {
+    public Checklist checklist() {
         return new Checklist(settings.checklist(), Arrays.stream(Answer.values()).map(Enum::name).toList(),
                 Arrays.stream(Grade.values()).map(Enum::name).toList());
     }
@@ -86,7 +86,7 @@ class QualityAssurance {
      * @throws InvalidInputException (as an error signal) for a week that is not one, or has not begun
      * @throws QualityRefusedException (as an error signal) when no decision of the week is there to sample
      */
-    Mono<QaSample> draw(String weekText, Long seed, Actor actor) {
+    public Mono<QaSample> draw(String weekText, Long seed, Actor actor) {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             IsoWeek week = week(weekText);
@@ -172,7 +172,7 @@ class QualityAssurance {
     }
 
     /** The sample of {@code weekText} with its grades. */
-    Mono<QaSample> sample(String weekText) {
+    public Mono<QaSample> sample(String weekText) {
         return Mono.defer(() -> sample(week(weekText), false));
     }
 
@@ -270,7 +270,7 @@ class QualityAssurance {
      * @throws QualityNotFoundException (as an error signal) when the referral is in no sample
      * @throws QualityRefusedException (as an error signal) when it is graded already, or it is the actor's own decision
      */
-    Mono<QaGrade> grade(GradeRequest request, Actor actor) {
+    public Mono<QaGrade> grade(GradeRequest request, Actor actor) {
         return Mono.defer(() -> {
             Checked checked = checked(request);
             Instant now = clock.instant();

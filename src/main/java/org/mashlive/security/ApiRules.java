@@ -78,6 +78,9 @@ final class ApiRules {
         rules.add(new Rule(HttpMethod.GET, "/api/quality/feedback", PEOPLE));
         // professional disagreements with partner agencies: the hub's staff record them, service heads read too
         rules.add(new Rule(HttpMethod.GET, "/api/escalations", ESCALATION_READERS));
+        rules.add(new Rule(HttpMethod.GET, "/api/escalations/resolved", ESCALATION_READERS));
+        // what a disagreement is about may name people: duty leads and admins, audited as viewed
+        rules.add(new Rule(HttpMethod.GET, "/api/escalations/*", SCREENERS));
         rules.add(new Rule(HttpMethod.POST, "/api/escalations", ESCALATORS));
         rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/stage", ESCALATORS));
         rules.add(new Rule(HttpMethod.POST, "/api/escalations/*/resolution", ESCALATORS));

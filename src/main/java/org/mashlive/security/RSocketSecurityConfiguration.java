@@ -135,6 +135,11 @@ class RSocketSecurityConfiguration {
                         .access(anyOf(QualityRoutes.ESCALATION_RESOLVE, ESCALATORS))
                         .route(QualityRoutes.ESCALATIONS_OPEN)
                         .access(anyOf(QualityRoutes.ESCALATIONS_OPEN, ESCALATION_READERS))
+                        .route(QualityRoutes.ESCALATIONS_RESOLVED)
+                        .access(anyOf(QualityRoutes.ESCALATIONS_RESOLVED, ESCALATION_READERS))
+                        // what a disagreement is about may name people: duty leads and admins, audited
+                        .route(QualityRoutes.ESCALATION_DETAIL)
+                        .access(anyOf(QualityRoutes.ESCALATION_DETAIL, Access.DUTY_LEADS))
                         // information requests to partners, and their answers: duty leads and admins
                         .route(PartnerRoutes.REQUEST).access(anyOf(PartnerRoutes.REQUEST, Access.DUTY_LEADS))
                         .route(PartnerRoutes.CHASE).access(anyOf(PartnerRoutes.CHASE, Access.DUTY_LEADS))

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
+import org.mashlive.audit.Acting;
 import org.mashlive.audit.Actor;
 import org.mashlive.board.api.Outcome;
 import org.mashlive.referral.Decisions;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
  * threshold and a next step; a decision that needs sign-off waits a while (a few simulated minutes to
  * an hour or so, at the simulation's speed), then another simulated lead signs it off, or, about one
  * in ten, returns it, after which the first decides again. So the demo board has decisions awaiting
- * sign-off, and some decisions come late.
+ * sign-off, and some decisions come late. On the embedded demo, one decision in three is the demo duty
+ * lead's, whose QA feedback the demo then shows.
  */
 @Component
 class SimulatedOversight implements DisposableBean {
@@ -31,6 +33,8 @@ class SimulatedOversight implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SimulatedOversight.class);
     static final Actor DECIDER = new Actor("sim.lead", "Simulated duty lead A (demo)", "DUTY_LEAD");
     static final Actor SIGNER = new Actor("sim.lead2", "Simulated duty lead B (demo)", "DUTY_LEAD");
+    /** The demo's duty lead, who signs in to read their feedback. */
+    static final String DEMO_LEAD = "duty.lead";
     private static final double RETURNED = 0.1;
     private static final String RETURN_REASON = "Check with the school and the GP before deciding";
     /** How long after a return the first lead decides again, in simulated time. */
@@ -41,16 +45,36 @@ class SimulatedOversight implements DisposableBean {
     private final SimulationProperties settings;
     private final SplittableRandom random = new SplittableRandom();
     private final Disposable.Composite pending = Disposables.composite();
+    /** The demo's own duty lead, when the demo accounts are there; null otherwise. */
+    private final Actor demoLead;
 
-    SimulatedOversight(Decisions decisions, ReferralService referrals, SimulationProperties settings) {
+    SimulatedOversight(Decisions decisions, ReferralService referrals, SimulationProperties settings, Acting acting) {
         this.decisions = decisions;
         this.referrals = referrals;
         this.settings = settings;
+        var lead = acting.named(DEMO_LEAD, "DUTY_LEAD");
+        // a configured name means the account is known here: the embedded demo's, not a real hub's
+        this.demoLead = lead.displayName().equals(DEMO_LEAD) ? null : lead;
+    }
+
+    /**
+     * Who decides the referral {@code reference}: one in three, by its number, the demo's duty lead, so
+     * the demo's "My feedback" has the grades of decisions the signed-in lead made; the others the
+     * simulated lead. Fixed by the reference, so a seeded run gives the same deciders.
+     */
+    Actor decider(String reference) {
+        if (demoLead == null) {
+            return DECIDER;
+        }
+        String digits = reference.replaceAll("\\D", "");
+        long number = digits.isEmpty() ? 0 : Long.parseLong(digits.substring(Math.max(0, digits.length() - 6)));
+        return number % 3 == 0 ? demoLead : DECIDER;
     }
 
     /** Decides referral {@code id} as the simulated lead; a decision needing sign-off is settled later. */
     Mono<Referral> decide(long id, Outcome outcome) {
-        return referrals.find(id).flatMap(referral -> decisions.decide(referral.reference(), decision(outcome), DECIDER)
+        return referrals.find(id).flatMap(referral -> decisions.decide(referral.reference(), decision(outcome),
+                        decider(referral.reference()))
                 .doOnNext(after -> {
                     if (after.awaitingSignOffSince() != null) {
                         later(after.reference(), outcome);
@@ -68,7 +92,7 @@ class SimulatedOversight implements DisposableBean {
     }
 
     private Mono<Referral> decidePast(String reference, Outcome outcome, Instant at, Instant now) {
-        return decisions.decide(reference, decision(outcome), DECIDER, at).flatMap(after -> {
+        return decisions.decide(reference, decision(outcome), decider(reference), at).flatMap(after -> {
             if (after.awaitingSignOffSince() == null) {
                 return Mono.just(after);
             }
@@ -105,7 +129,7 @@ class SimulatedOversight implements DisposableBean {
         var wait = Duration.ofMillis((long) (simulatedWait.toMillis() / speed()));
         Mono<?> step = returnIt
                 ? decisions.returnDecision(reference, RETURN_REASON, SIGNER)
-                .then(Mono.defer(() -> decisions.decide(reference, decision(outcome), DECIDER)))
+                .then(Mono.defer(() -> decisions.decide(reference, decision(outcome), decider(reference))))
                 .doOnNext(again -> later(reference, outcome))
                 : decisions.signOff(reference, SIGNER);
         pending.add(Mono.delay(wait).then(step)

@@ -31,6 +31,7 @@ class SimulationLifecycle implements SmartLifecycle {
     private final WorkingCalendar calendar;
     private volatile Disposable running;
     private volatile Simulator simulator;
+    private volatile Long seed;
 
     SimulationLifecycle(SimulationProperties properties, PostgresEndpoint database, FrontDoor door, Clock clock,
                         WorkingCalendar calendar) {
@@ -49,6 +50,7 @@ class SimulationLifecycle implements SmartLifecycle {
             return;
         }
         long seed = properties.seed() != null ? properties.seed() : new SecureRandom().nextLong();
+        this.seed = seed;
         var model = ContactModel.seeded(seed, properties.contactsPerYear(), CoreHours.of(calendar));
         var now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, calendar.zone());
@@ -75,6 +77,17 @@ class SimulationLifecycle implements SmartLifecycle {
     boolean warm() {
         var running = simulator;
         return running != null && isRunning() && running.warm();
+    }
+
+    /** Whether the running simulation back-filled an empty database: a new demo hub. */
+    boolean backfilled() {
+        var running = simulator;
+        return running != null && running.backfilled();
+    }
+
+    /** The seed of the running simulation, as logged at its start; null when it is off. */
+    Long seed() {
+        return seed;
     }
 
     @Override

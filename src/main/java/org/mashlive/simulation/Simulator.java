@@ -48,6 +48,8 @@ final class Simulator {
     private final Duration backfill;
     /** Whether the back-fill (or the pick-up of open referrals) of the latest run is over. */
     private final AtomicBoolean warm = new AtomicBoolean();
+    /** Whether the latest run found the front door empty and back-filled it. */
+    private final AtomicBoolean backfilled = new AtomicBoolean();
 
     /**
      * @param speed    how many times faster than real time simulated time runs
@@ -72,6 +74,11 @@ final class Simulator {
     /** Whether the latest run has back-filled the past (or picked up what was open) and goes on live. */
     boolean warm() {
         return warm.get();
+    }
+
+    /** Whether the latest run back-filled an empty front door (rather than picking up what was open). */
+    boolean backfilled() {
+        return backfilled.get();
     }
 
     Disposable start(Instant now) {
@@ -102,7 +109,8 @@ final class Simulator {
         void start(Instant now) {
             all.add(calls.asFlux().flatMap(call -> call, IN_FLIGHT).subscribe());
             Mono<Void> warmUp = door.empty()
-                    .flatMap(empty -> empty && !backfill.isZero() ? backfill(now) : resume(now))
+                    .flatMap(empty -> empty && !backfill.isZero()
+                            ? backfill(now).doOnSuccess(done -> backfilled.set(true)) : resume(now))
                     .onErrorResume(e -> {
                         log.warn("Simulation could not back-fill or pick up open referrals; carrying on", e);
                         return Mono.empty();

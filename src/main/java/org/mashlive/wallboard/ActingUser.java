@@ -49,6 +49,11 @@ public final class ActingUser implements Serializable {
         return username;
     }
 
+    /** The roles the backend gave the person at sign-in ({@code DUTY_LEAD}). */
+    public java.util.List<String> roles() {
+        return token.roles() == null ? java.util.List.of() : token.roles();
+    }
+
     UserToken token() {
         return token;
     }

@@ -5,6 +5,9 @@ import java.util.List;
 import org.mashlive.quality.api.Checklist;
 import org.mashlive.quality.api.DrawRequest;
 import org.mashlive.quality.api.Escalation;
+import org.mashlive.quality.api.EscalationStep;
+import org.mashlive.quality.api.RaiseEscalation;
+import org.mashlive.quality.api.ResolveEscalation;
 import org.mashlive.quality.api.GradeRequest;
 import org.mashlive.quality.api.QaGrade;
 import org.mashlive.quality.api.QaSample;
@@ -33,4 +36,19 @@ public interface QualityBackend {
 
     /** The open professional disagreements with partner agencies, the oldest first. */
     List<Escalation> openEscalations(ActingUser user);
+
+    /** Those resolved in the last 30 days, the latest resolved first. */
+    List<Escalation> resolvedEscalations(ActingUser user);
+
+    /** One disagreement with what it is about; the backend records that {@code user} viewed it. */
+    Escalation escalation(ActingUser user, long id);
+
+    /** Records a professional disagreement as {@code user}, at the practitioner stage. */
+    Escalation raiseEscalation(ActingUser user, RaiseEscalation request);
+
+    /** Moves a disagreement on to a later stage as {@code user}. */
+    Escalation escalate(ActingUser user, EscalationStep request);
+
+    /** Records how a disagreement was resolved, as {@code user}. */
+    Escalation resolveEscalation(ActingUser user, ResolveEscalation request);
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import org.mashlive.quality.api.Checklist;
 import org.mashlive.quality.api.DrawRequest;
 import org.mashlive.quality.api.Escalation;
+import org.mashlive.quality.api.EscalationRef;
+import org.mashlive.quality.api.EscalationStep;
+import org.mashlive.quality.api.RaiseEscalation;
+import org.mashlive.quality.api.ResolveEscalation;
 import org.mashlive.quality.api.GradeRequest;
 import org.mashlive.quality.api.QaGrade;
 import org.mashlive.quality.api.QaSample;
@@ -57,5 +61,35 @@ final class QualityConnection implements QualityBackend {
     public List<Escalation> openEscalations(ActingUser user) {
         return duty.call(duty.bearer(user), QualityRoutes.ESCALATIONS_OPEN,
                 spec -> spec.retrieveMono(new ParameterizedTypeReference<List<Escalation>>() { }));
+    }
+
+    @Override
+    public List<Escalation> resolvedEscalations(ActingUser user) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATIONS_RESOLVED,
+                spec -> spec.retrieveMono(new ParameterizedTypeReference<List<Escalation>>() { }));
+    }
+
+    @Override
+    public Escalation escalation(ActingUser user, long id) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATION_DETAIL,
+                spec -> spec.data(new EscalationRef(id)).retrieveMono(Escalation.class));
+    }
+
+    @Override
+    public Escalation raiseEscalation(ActingUser user, RaiseEscalation request) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATION_RAISE,
+                spec -> spec.data(request).retrieveMono(Escalation.class));
+    }
+
+    @Override
+    public Escalation escalate(ActingUser user, EscalationStep request) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATION_STAGE,
+                spec -> spec.data(request).retrieveMono(Escalation.class));
+    }
+
+    @Override
+    public Escalation resolveEscalation(ActingUser user, ResolveEscalation request) {
+        return duty.call(duty.bearer(user), QualityRoutes.ESCALATION_RESOLVE,
+                spec -> spec.data(request).retrieveMono(Escalation.class));
     }
 }

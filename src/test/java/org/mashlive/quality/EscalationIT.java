@@ -33,6 +33,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Professional disagreements on the real database, over REST and RSocket: raised by a duty lead,
@@ -150,6 +151,43 @@ class EscalationIT {
                         "ESCALATION_RESOLVED by hub.manager");
         assertThat(trail).filteredOn(e -> e.action() == AuditAction.ESCALATION_RESOLVED).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("Health agreed to share under section 47 enquiries."));
+    }
+
+    @Test
+    void theResolvedAreListedAndWhatOneIsAboutIsReadOnlyByADutyLeadWhoseReadingIsAudited() {
+        String ref = referral();
+        var raised = TestClients.web(httpPort, LEAD).post().uri("/api/escalations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reference", ref, "agency", "HOUSING", "raisedBy", "AGENCY",
+                        "concern", "Housing disagrees that the family needs an assessment."))
+                .retrieve().bodyToMono(Escalation.class).block(WAIT);
+        var resolvedList = new ParameterizedTypeReference<List<Escalation>>() { };
+        assertThat(TestClients.web(httpPort, MANAGER).get().uri("/api/escalations/resolved").retrieve()
+                .bodyToMono(resolvedList).block(WAIT)).extracting(Escalation::id).doesNotContain(raised.id());
+        post(MANAGER, "/api/escalations/" + raised.id() + "/resolution", "{\"resolution\": \"Agreed at a meeting.\"}");
+        var resolved = rsocketAs("service.head").route(QualityRoutes.ESCALATIONS_RESOLVED)
+                .retrieveMono(resolvedList).block(WAIT);
+        assertThat(resolved).filteredOn(e -> e.id() == raised.id()).singleElement()
+                .satisfies(e -> assertThat(e.resolvedByName()).isEqualTo("Priya Shah (hub manager)"));
+
+        // the hub manager may not read what it is about here; a duty lead may, and the trail says so
+        var refused = TestClients.web(httpPort, MANAGER).get().uri("/api/escalations/" + raised.id())
+                .exchangeToMono(response -> Mono.just(response.statusCode().value())).block(WAIT);
+        assertThat(refused).isEqualTo(403);
+        var shown = rsocketAs("duty.lead").route(QualityRoutes.ESCALATION_DETAIL)
+                .data(new org.mashlive.quality.api.EscalationRef(raised.id())).retrieveMono(Escalation.class).block(WAIT);
+        assertThat(shown.concern()).isEqualTo("Housing disagrees that the family needs an assessment.");
+        assertThat(shown.resolution()).isEqualTo("Agreed at a meeting.");
+        var trail = TestClients.web(httpPort, MANAGER).get().uri("/api/referrals/{ref}/audit", ref).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.DETAIL_VIEWED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("duty.lead");
+                    assertThat(e.detail()).contains("professional disagreement " + raised.id());
+                });
+        assertThatThrownBy(() -> rsocketAs("duty.lead").route(QualityRoutes.ESCALATION_DETAIL)
+                .data(new org.mashlive.quality.api.EscalationRef(0L)).retrieveMono(Escalation.class).block(WAIT))
+                .hasMessageContaining("id").hasMessageContaining("must name the disagreement");
     }
 
     @Test

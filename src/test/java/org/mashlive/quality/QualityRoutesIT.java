@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mashlive.BackendTest;
 import org.mashlive.TestClients;
 import org.mashlive.quality.api.DrawRequest;
+import org.mashlive.quality.api.EscalationRef;
 import org.mashlive.quality.api.EscalationStep;
 import org.mashlive.quality.api.RaiseEscalation;
 import org.mashlive.quality.api.ResolveEscalation;
@@ -34,7 +35,8 @@ import org.springframework.messaging.rsocket.RSocketRequester;
 /**
  * Who may call each quality-assurance and escalation route, over REST and RSocket: hub managers and
  * admins draw, read and grade samples; every person reads their own feedback; hub managers, duty leads
- * and admins record professional disagreements, which service heads may read as well; anyone else is
+ * and admins record professional disagreements, which service heads may read as well (what one is
+ * about, which may name people, duty leads and admins alone); anyone else is
  * refused with the roles named. The table is written out here, not read from the security module, so a wrong rule
  * cannot agree with itself.
  */
@@ -47,6 +49,7 @@ class QualityRoutesIT {
     private static final List<String> GRADERS = List.of("hub.manager", "admin");
     private static final List<String> ESCALATORS = List.of("hub.manager", "duty.lead", "admin");
     private static final List<String> READERS = List.of("hub.manager", "duty.lead", "service.head", "admin");
+    private static final List<String> DETAIL_READERS = List.of("duty.lead", "admin");
     private static final List<String> PEOPLE = List.of("hub.manager", "duty.lead", "service.head", "admin",
             "front.door");
 
@@ -76,6 +79,9 @@ class QualityRoutesIT {
             new Route(HttpMethod.GET, "/api/quality/feedback", null, PEOPLE,
                     "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"),
             new Route(HttpMethod.GET, "/api/escalations", null, READERS, "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Route(HttpMethod.GET, "/api/escalations/resolved", null, READERS,
+                    "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Route(HttpMethod.GET, "/api/escalations/999999", null, DETAIL_READERS, "DUTY_LEAD, ADMIN"),
             new Route(HttpMethod.POST, "/api/escalations", "{\"reference\": \"MASH-1999-000001\"}", ESCALATORS,
                     "HUB_MANAGER, DUTY_LEAD, ADMIN"),
             new Route(HttpMethod.POST, "/api/escalations/999999/stage", "{\"stage\": \"MANAGER\"}", ESCALATORS,
@@ -92,6 +98,8 @@ class QualityRoutesIT {
             new Socket(QualityRoutes.MY_FEEDBACK, null, PEOPLE,
                     "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN, FRONT_DOOR"),
             new Socket(QualityRoutes.ESCALATIONS_OPEN, null, READERS, "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Socket(QualityRoutes.ESCALATIONS_RESOLVED, null, READERS, "HUB_MANAGER, DUTY_LEAD, SERVICE_HEAD, ADMIN"),
+            new Socket(QualityRoutes.ESCALATION_DETAIL, new EscalationRef(999999L), DETAIL_READERS, "DUTY_LEAD, ADMIN"),
             new Socket(QualityRoutes.ESCALATION_RAISE, new RaiseEscalation("MASH-1999-000001", "HEALTH", "HUB", "x"),
                     ESCALATORS, "HUB_MANAGER, DUTY_LEAD, ADMIN"),
             new Socket(QualityRoutes.ESCALATION_STAGE, new EscalationStep(999999L, "MANAGER", null), ESCALATORS,

@@ -171,4 +171,47 @@ class PartnersBrowserIT {
         waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-partner-list"),
                 "No information held"));
     }
+
+    @Test
+    void theDutyListOfARequestFollowsWhatAnotherClientAsksChasesAndAnswers() {
+        var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police("PARTNERS-BROWSER-2", "Araminta", "Kellaway", "2014-06-07"))
+                .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+        String ref = referral.reference();
+
+        var lead = browser();
+        signInToDuty(lead, "duty.lead");
+        waitIn(lead, WAIT).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space()='" + ref + "']"))).click();
+        waitIn(lead, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("duty-partner-list"),
+                "No partner asked yet"));
+
+        // another duty lead asks the school, through the API: the list shows it without a click
+        var other = TestClients.web(backendPort(), TestClients.demoUser("duty.lead2"));
+        var asked = other.post().uri("/api/referrals/{ref}/partner-requests", ref).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("agency", "EDUCATION", "asked", "Attendance this term"))
+                .retrieve().bodyToMono(PartnerRequestDetail.class).block(WAIT);
+        By state = By.id("duty-partner-state-" + asked.id());
+        waitIn(lead, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(state, "waiting"));
+        assertThat(lead.findElement(By.id("duty-partner-list")).getText()).contains("Asked: Attendance this term")
+                .contains("by Jo Walsh");
+
+        // the lead starts writing an answer while the other chases: the chase shows, the words stay
+        lead.findElement(By.cssSelector("#duty-partner-summary-" + asked.id() + " textarea")).sendKeys("Attends 92%");
+        other.post().uri("/api/partner-requests/{id}/chase", asked.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("how", "PHONE")).retrieve().toBodilessEntity().block(WAIT);
+        waitIn(lead, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("duty-partner-list"), "Chased"));
+        assertThat(lead.findElement(By.cssSelector("#duty-partner-summary-" + asked.id() + " textarea"))
+                .getDomProperty("value")).isEqualTo("Attends 92%");
+
+        // the other records the school's answer: the list shows it answered, with no click here
+        other.post().uri("/api/partner-requests/{id}/answer", asked.id()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("summary", "Attendance 92%, no concerns", "noInformationHeld", false))
+                .retrieve().toBodilessEntity().block(WAIT);
+        waitIn(lead, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(state, "answered"));
+        assertThat(lead.findElement(By.id("duty-partner-list")).getText())
+                .contains("Answer: Attendance 92%, no concerns");
+        assertThat(lead.findElements(By.id("duty-partner-answer-" + asked.id()))).isEmpty();
+    }
 }

@@ -148,6 +148,8 @@ class RolesBrowserIT {
             case FEEDBACK -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-summary"),
                     "No feedback yet"));
             case KIOSKS -> wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kiosk-create")));
+            case DISAGREEMENTS -> wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("esc-open-summary"), "open"));
         }
     }
 
@@ -165,12 +167,13 @@ class RolesBrowserIT {
 
     static Stream<Arguments> people() {
         return Stream.of(
-                Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY, Pages.QUALITY)),
+                Arguments.of("hub.manager", "Hub manager", List.of(Pages.BOARD, Pages.CAPACITY, Pages.QUALITY,
+                        Pages.DISAGREEMENTS)),
                 Arguments.of("duty.lead", "Duty lead", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
-                        Pages.FEEDBACK)),
+                        Pages.FEEDBACK, Pages.DISAGREEMENTS)),
                 Arguments.of("service.head", "Service head", List.of(Pages.BOARD, Pages.CAPACITY)),
                 Arguments.of("admin", "Admin", List.of(Pages.BOARD, Pages.DUTY, Pages.SIGN_OFF, Pages.INTAKE,
-                        Pages.CAPACITY, Pages.QUALITY, Pages.FEEDBACK, Pages.KIOSKS)),
+                        Pages.CAPACITY, Pages.QUALITY, Pages.FEEDBACK, Pages.DISAGREEMENTS, Pages.KIOSKS)),
                 Arguments.of("front.door", "Front door", List.of(Pages.BOARD, Pages.INTAKE)));
     }
 
@@ -207,6 +210,10 @@ class RolesBrowserIT {
         if (!may.contains(Pages.INTAKE)) {
             browser.get(wallboard("/intake"));
             isNotAllowed(Pages.INTAKE, "front-door workers, duty leads or admins");
+        }
+        if (!may.contains(Pages.DISAGREEMENTS)) {
+            browser.get(wallboard("/disagreements"));
+            isNotAllowed(Pages.DISAGREEMENTS, "hub managers, duty leads or admins");
         }
         if (!may.contains(Pages.KIOSKS)) {
             browser.get(wallboard("/admin/kiosks"));

@@ -36,6 +36,19 @@ public final class QualityRoutes {
     /** Request-response, no payload → a list of {@link Escalation}: the open ones, the oldest first. */
     public static final String ESCALATIONS_OPEN = "escalation.open";
 
+    /**
+     * Request-response, no payload → a list of {@link Escalation}: those resolved in the last
+     * {@code mash.escalations.resolved-days} days (30), the latest resolved first.
+     */
+    public static final String ESCALATIONS_RESOLVED = "escalation.resolved";
+
+    /**
+     * Request-response, {@link EscalationRef} → {@link Escalation}: one disagreement with what it is about,
+     * its notes and its resolution, which may name people; duty leads and admins only, and the backend
+     * records that the caller viewed it.
+     */
+    public static final String ESCALATION_DETAIL = "escalation.detail";
+
     /** Error code of a step the rules refuse: a decision already graded, or one's own. */
     public static final int REFUSED = 0x00000305;
 

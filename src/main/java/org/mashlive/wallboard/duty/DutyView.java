@@ -316,7 +316,7 @@ class DutyView extends Main {
         }
         refresh();
         stopPushes();
-        pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refresh);
+        pushes = PushPacing.refreshing(ui, feed.changes(), BATCH, TICK, this::refreshFromPush);
         ui.getPage().retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
         resizing = ui.getPage().addBrowserWindowResizeListener(resize -> fitColumns(resize.getWidth()));
     }
@@ -400,6 +400,19 @@ class DutyView extends Main {
         }
     }
 
+    /**
+     * As {@link #refresh}, for a push: the selected referral's partner requests are read again when
+     * the board shows them changed (another lead asked, chased or recorded an answer).
+     */
+    private void refreshFromPush() {
+        refresh();
+        var open = panel;
+        if (open != null) {
+            feed.read(state -> PartnerPanel.onBoard(state, open.reference))
+                    .ifPresent(now -> open.partners.follow(now, UI.getCurrent()));
+        }
+    }
+
     /** When the statutory decision is due, "16:59" today or "Mon 16:59", and whether it is late. */
     private String decisionDue(org.mashlive.board.api.ReferralCard card) {
         if (card.decisionDueAt() == null) {
@@ -447,6 +460,8 @@ class DutyView extends Main {
         } catch (DutyException e) {
             notice("Could not show " + row.reference() + ": " + e.getMessage(), true);
         }
+        var reference = row.reference();
+        feed.read(state -> PartnerPanel.onBoard(state, reference)).ifPresent(panel.partners::seen);
         panel.partners.load();
     }
 

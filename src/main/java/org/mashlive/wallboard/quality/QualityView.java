@@ -3,7 +3,10 @@ package org.mashlive.wallboard.quality;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -42,7 +46,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 /**
- * The hub manager's QA queue: draw a week's sample of decisions (this week by default), then grade
+ * The hub manager's QA queue: draw a week's sample of decisions (this week by default; one not yet over
+ * only after the screen has said what such a draw leaves out), then grade
  * each sampled decision against the hub's checklist with feedback to the practitioner who made it.
  * It shows references, sources, RAGs and the decisions as recorded, never a child's name. Every step
  * is the backend's, as the signed-in person, and audited there.
@@ -60,7 +65,11 @@ class QualityView extends Main {
     private final ActingUser user;
     private Notification notice;
     final TextField week = new TextField("Week");
+    /** What a draw of the week named covers, said before drawing: a week not yet over is drawn as it stands. */
+    final Paragraph weekNote = new Paragraph();
     final Paragraph summary = new Paragraph();
+    /** The question asked before drawing a week that is not over; null while none is open. */
+    Dialog midWeek;
     final Div list = new Div();
     private Checklist checklist;
 
@@ -80,18 +89,90 @@ class QualityView extends Main {
         week.setValue(thisWeek());
         week.setHelperText("An ISO week, such as " + thisWeek());
         week.setMaxLength(8);
-        var draw = new Button("Draw the week's sample", e -> draw());
+        var draw = new Button("Draw the week's sample", e -> askThenDraw());
         draw.setId("qa-draw");
         draw.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var show = new Button("Show the week's sample", e -> load());
         show.setId("qa-show");
         var controls = new Div(week, draw, show);
         controls.addClassName("duty-action-fields");
+        weekNote.setId("qa-week-note");
+        weekNote.addClassName("qa-week-note");
+        week.addValueChangeListener(e -> sayWhatADrawCovers());
         summary.setId("qa-summary");
         list.setId("qa-sample");
         list.addClassNames("sign-off-queue", "qa-list");
-        add(new H1("Quality assurance of decisions"), controls, summary, list);
+        add(new H1("Quality assurance of decisions"), controls, weekNote, summary, list);
+        sayWhatADrawCovers();
         load();
+    }
+
+    /** The week the field names, in the hub's zone; empty when it names none (the backend says why on a draw). */
+    private Optional<Week> named() {
+        try {
+            LocalDate monday = LocalDate.parse(week.getValue().strip() + "-1", DateTimeFormatter.ISO_WEEK_DATE);
+            return Optional.of(new Week(week.getValue().strip(), monday.atStartOfDay(feed.zone()).toInstant(),
+                    monday.plusWeeks(1).atStartOfDay(feed.zone()).toInstant()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private record Week(String name, Instant start, Instant end) {
+    }
+
+    /**
+     * Says what drawing the named week now would cover. A week is drawn once, from the decisions closed
+     * in it up to the moment of drawing: a draw before the week is over leaves the rest of its decisions
+     * out of QA for good.
+     */
+    void sayWhatADrawCovers() {
+        Instant now = clock.instant();
+        weekNote.setText(named().map(named -> {
+            if (!now.isBefore(named.end())) {
+                return named.name() + " is over: a draw covers every decision closed in it that was not sampled before.";
+            }
+            if (now.isBefore(named.start())) {
+                return named.name() + " has not begun: it cannot be drawn yet.";
+            }
+            return midWeekWords(named, now);
+        }).orElse(""));
+    }
+
+    private String midWeekWords(Week named, Instant now) {
+        return named.name() + " is not over: a sample drawn now covers only the decisions closed from Monday "
+                + "until now (" + BoardText.when(now, now, feed.zone()) + " today). A week is drawn once, so the "
+                + "decisions closed later this week will never be in its sample: draw on Friday afternoon, or once "
+                + "the week is over.";
+    }
+
+    /** Draws at once a week that is over; asks first for one that is not, saying what it would leave out. */
+    private void askThenDraw() {
+        Instant now = clock.instant();
+        var named = named().orElse(null);
+        if (named == null || !now.isBefore(named.end()) || now.isBefore(named.start())) {
+            draw();
+            return;
+        }
+        midWeek = new Dialog();
+        midWeek.setHeaderTitle("Draw " + named.name() + " before the week is over?");
+        var why = new Paragraph(midWeekWords(named, now));
+        why.setId("qa-mid-week-why");
+        midWeek.add(why);
+        var drawNow = new Button("Draw now", e -> {
+            midWeek.close();
+            midWeek = null;
+            draw();
+        });
+        drawNow.setId("qa-mid-week-draw");
+        drawNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var wait = new Button("Not yet", e -> {
+            midWeek.close();
+            midWeek = null;
+        });
+        wait.setId("qa-mid-week-wait");
+        midWeek.getFooter().add(wait, drawNow);
+        midWeek.open();
     }
 
     private String thisWeek() {
@@ -136,7 +217,11 @@ class QualityView extends Main {
         summary.setText(sample.week() + ": " + sample.decisions().size() + " of " + sample.population()
                 + " decisions sampled (" + Math.round(sample.share() * 100) + "% of each source and RAG), seed "
                 + sample.seed() + ", drawn by " + sample.drawnByName() + " " + BoardText.when(sample.drawnAt(), now,
-                feed.zone()) + " · " + graded + " graded");
+                feed.zone()) + " · " + graded + " graded"
+                + (sample.drawnAt().isBefore(sample.weekEnd())
+                ? " · drawn before the week was over: it covers the decisions closed until "
+                + BoardText.when(sample.drawnAt(), now, feed.zone()) + "; those closed later in the week are not in it"
+                : ""));
         list.removeAll();
         for (var decision : sample.decisions()) {
             list.add(item(decision, now));

@@ -22,6 +22,7 @@ public enum Pages {
     CAPACITY("capacity", "Capacity", List.of(Access.SERVICE_HEAD, Access.HUB_MANAGER, Access.ADMIN)),
     QUALITY("quality", "Quality", List.of(Access.HUB_MANAGER, Access.ADMIN)),
     FEEDBACK("feedback", "My feedback", Access.DUTY_LEADS),
+    DISAGREEMENTS("disagreements", "Disagreements", List.of(Access.HUB_MANAGER, Access.DUTY_LEAD, Access.ADMIN)),
     KIOSKS("admin/kiosks", "Kiosk tokens", List.of(Access.ADMIN));
 
     private final String path;

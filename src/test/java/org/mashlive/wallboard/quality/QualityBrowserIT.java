@@ -29,7 +29,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Quality assurance in headless chromium on both contexts: a hub manager draws this week's sample on
- * the QA screen and grades the sampled decision against the checklist; the duty lead who made it then
+ * the QA screen, after being told what a draw before the week is over leaves out, and grades the sampled decision against the checklist; the duty lead who made it then
  * reads the grade and the feedback on their own feedback page; the trail says who drew and who graded.
  */
 class QualityBrowserIT {
@@ -99,6 +99,13 @@ class QualityBrowserIT {
         return Boolean.TRUE.equals(found);
     }
 
+    /** This ISO week in the hub's zone, as the QA screen names it. */
+    private static String thisWeek() {
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        return "%d-W%02d".formatted(today.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                today.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
     /** A referral taken in and decided by the duty lead now: no further action, which closes it. */
     private static String decidedNow() {
         var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
@@ -123,9 +130,27 @@ class QualityBrowserIT {
         assertThat(manager.findElements(By.cssSelector("#shell-nav a"))).extracting(WebElement::getText)
                 .contains("Quality");
 
+        // this week is not over: the screen says what a draw now covers, and asks before drawing
+        assertThat(manager.findElement(By.id("qa-week-note")).getText()).contains("is not over")
+                .contains("covers only the decisions closed from Monday until now")
+                .contains("will never be in its sample");
         manager.findElement(By.id("qa-draw")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-mid-week-why"), "is not over"));
+        manager.findElement(By.id("qa-mid-week-wait")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qa-mid-week-why")));
+        assertThat(manager.findElement(By.id("qa-summary")).getText()).contains("No QA sample has been drawn");
+        manager.findElement(By.id("qa-draw")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("qa-mid-week-draw"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-summary"), "1 of 3 decisions sampled"));
         wait.until(driver -> notified(manager, "Drew 1 of 3 decisions"));
+        assertThat(manager.findElement(By.id("qa-summary")).getText())
+                .contains("drawn before the week was over: it covers the decisions closed until");
+        // a week that is over says a draw covers all of it
+        manager.findElement(By.cssSelector("#qa-week input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2019-W02", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-week-note"), "2019-W02 is over"));
+        manager.findElement(By.cssSelector("#qa-week input")).sendKeys(Keys.chord(Keys.CONTROL, "a"),
+                thisWeek(), Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("qa-week-note"), "is not over"));
         String ref = manager.findElement(By.cssSelector("#qa-sample section")).getAttribute("id").substring("qa-".length());
         assertThat(decided).contains(ref);
         assertThat(manager.findElement(By.id("qa-" + ref)).getText())
