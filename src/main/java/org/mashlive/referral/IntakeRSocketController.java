@@ -10,13 +10,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.mashlive.audit.AuditAction;
 import org.mashlive.audit.AuditEntry;
+import org.mashlive.audit.Acting;
 import org.mashlive.audit.AuditTrail;
 import org.mashlive.board.api.WorkType;
 import org.mashlive.referral.api.IntakeAnswer;
 import org.mashlive.referral.api.IntakeRequest;
 import org.mashlive.referral.api.ReferralRoutes;
 import org.springframework.messaging.handler.annotation.MessageMapping;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -38,9 +38,12 @@ class IntakeRSocketController {
     private final AuditTrail audit;
     private final TransactionalOperator transaction;
     private final java.time.Clock clock;
+    private final Acting acting;
 
     IntakeRSocketController(ReferralService referrals, ContactRepository contacts, Validator validator,
-                            AuditTrail audit, TransactionalOperator transaction, java.time.Clock clock) {
+                            AuditTrail audit, TransactionalOperator transaction, java.time.Clock clock,
+                            Acting acting) {
+        this.acting = acting;
         this.referrals = referrals;
         this.contacts = contacts;
         this.validator = validator;
@@ -51,12 +54,12 @@ class IntakeRSocketController {
 
     @MessageMapping(ReferralRoutes.INTAKE)
     Mono<IntakeAnswer> takeIn(IntakeRequest request) {
+        // the person who entered the contact is who received it, in its row and its audit line, as on the API
         return Mono.fromCallable(() -> contact(request))
-                .flatMap(contact -> ReactiveSecurityContextHolder.getContext()
-                        .map(context -> context.getAuthentication().getName())
-                        .switchIfEmpty(Mono.error(() -> new IllegalStateException("no signed-in caller")))
+                .flatMap(contact -> acting.caller()
                         .flatMap(actor -> referrals.receiveContact(contact)
-                                .flatMap(received -> answer(received, actor))));
+                                .contextWrite(context -> Acting.context(context, actor))
+                                .flatMap(received -> answer(received, actor.username()))));
     }
 
     /** The contact as the REST API would have read it, checked by the API's own constraints. */

@@ -111,6 +111,15 @@ class IntakeRouteIT {
                 .containsExactly("RECEIVED by duty.lead", "DETAIL_VIEWED by front.door");
         assertThat(trail.getLast().detail()).contains(ada.reference());
 
+        // the contact is recorded as taken in by the front door worker who entered it, in the row and its audit
+        assertThat(db.sql("SELECT received_by FROM referral WHERE reference = :r").bind("r", ada.reference())
+                .map(row -> row.get(0, String.class)).one().block()).isEqualTo("front.door");
+        var adasTrail = TestClients.web(httpPort, TestClients.demoUser("hub.manager")).get()
+                .uri("/api/referrals/{ref}/audit", ada.reference()).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<AuditEntry>>() { }).block(WAIT);
+        assertThat(adasTrail).extracting(entry -> entry.action() + " by " + entry.actor())
+                .contains("RECEIVED by front.door");
+
         // the referrer and the flags are kept as the API keeps them
         assertThat(db.sql("SELECT referrer_name || ' ' || array_to_string(flags, ',') FROM referral WHERE reference = :r")
                 .bind("r", ada.reference()).map(row -> row.get(0, String.class)).one().block())
