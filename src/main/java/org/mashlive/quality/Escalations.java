@@ -176,15 +176,15 @@ public class Escalations {
         });
     }
 
-    /** The open disagreements, the oldest first. */
+    /** The open disagreements, the oldest first, as a list shows them ({@link Escalation#listed}). */
     public Flux<Escalation> open() {
-        return read("e.resolved_at IS NULL", Map.of());
+        return read("e.resolved_at IS NULL", Map.of()).map(Escalation::listed);
     }
 
-    /** Those resolved in the last {@link #RESOLVED_WITHIN}, the latest resolved first. */
+    /** Those resolved in the last {@link #RESOLVED_WITHIN}, the latest resolved first, as a list shows them. */
     Flux<Escalation> recentlyResolved() {
         return Flux.defer(() -> read("e.resolved_at >= :since",
-                Map.of("since", clock.instant().minus(RESOLVED_WITHIN).atOffset(ZoneOffset.UTC)))
+                Map.of("since", clock.instant().minus(RESOLVED_WITHIN).atOffset(ZoneOffset.UTC))).map(Escalation::listed)
                 .sort(java.util.Comparator.comparing(Escalation::resolvedAt).reversed()
                         .thenComparing(Escalation::id)));
     }

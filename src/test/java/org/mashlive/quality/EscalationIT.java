@@ -169,6 +169,18 @@ class EscalationIT {
                 .retrieveMono(resolvedList).block(WAIT);
         assertThat(resolved).filteredOn(e -> e.id() == raised.id()).singleElement()
                 .satisfies(e -> assertThat(e.resolvedByName()).isEqualTo("Priya Shah (hub manager)"));
+        // no list carries what one is about, its notes or its resolution, to anyone: only the audited detail does
+        for (var who : List.of(LEAD, MANAGER, TestClients.demoUser("service.head"))) {
+            var listed = new java.util.ArrayList<>(open(who));
+            listed.addAll(TestClients.web(httpPort, who).get().uri("/api/escalations/resolved").retrieve()
+                    .bodyToMono(resolvedList).block(WAIT));
+            assertThat(listed).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.concern()).isNull();
+                assertThat(e.resolution()).isNull();
+                assertThat(e.stages()).allSatisfy(stage -> assertThat(stage.note()).isNull());
+            });
+        }
+        assertThat(resolved).allSatisfy(e -> assertThat(e.concern()).isNull());
 
         // the hub manager may not read what it is about here; a duty lead may, and the trail says so
         var refused = TestClients.web(httpPort, MANAGER).get().uri("/api/escalations/" + raised.id())
