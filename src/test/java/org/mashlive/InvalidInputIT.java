@@ -166,7 +166,7 @@ class InvalidInputIT {
                         SELECT concat_ws(',',
                             (SELECT count(*) FROM referral), (SELECT count(*) FROM board_event),
                             (SELECT count(*) FROM rag_change), (SELECT count(*) FROM stage_change),
-                            (SELECT count(*) FROM police_check), (SELECT count(*) FROM allocation),
+                            (SELECT count(*) FROM partner_request WHERE answered_at IS NOT NULL), (SELECT count(*) FROM allocation),
                             (SELECT count(*) FROM audit_entry), (SELECT count(*) FROM shift),
                             (SELECT md5(coalesce(string_agg(s::text, '|' ORDER BY s.id), '')) FROM staff s),
                             (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.role), '')) FROM establishment e),

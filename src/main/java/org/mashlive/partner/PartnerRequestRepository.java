@@ -24,18 +24,31 @@ class PartnerRequestRepository {
         this.db = db;
     }
 
-    /** A row of {@code partner_request} with its referral's reference. */
+    /**
+     * A row of {@code partner_request} with its referral's reference. For a police check the owner is
+     * the officer holding its allocation (or {@link #POLICE_DESK} while nobody does) and the due time
+     * its referral's, read through rather than copied (docs/decisions/0033-police-checks-as-partner-requests.md).
+     */
     record Row(long id, long referralId, String reference, Agency agency, HealthService healthService, Rag rag,
                String asked, Instant requestedAt, String requestedBy, String owner, Instant dueAt, Instant answeredAt,
-               String answeredBy, String summary, boolean noInformationHeld) {
+               String answeredBy, String summary, boolean noInformationHeld, boolean policeCheck) {
     }
+
+    /** Who owns a police check that no officer holds yet. */
+    static final String POLICE_DESK = "Police desk";
+
+    private static final String SELECT = """
+            SELECT p.*, r.reference, p.kind = 'POLICE_CHECK' AS police_check,
+                coalesce(p.owner, (SELECT s.display_name FROM allocation a JOIN staff s ON s.id = a.staff_id
+                                   WHERE a.work_type = 'POLICE_CHECK' AND a.work_id = p.referral_id),
+                         '%s') AS owned_by,
+                coalesce(p.due_at, r.due_at) AS due
+            FROM partner_request p JOIN referral r ON r.id = p.referral_id""".formatted(POLICE_DESK);
 
     /** A row of {@code partner_chase}. */
     record ChaseRow(long requestId, Instant at, String by, ChaseWay how, String note) {
     }
 
-    private static final String SELECT = """
-            SELECT p.*, r.reference FROM partner_request p JOIN referral r ON r.id = p.referral_id""";
 
     Mono<Long> insert(long referralId, Agency agency, HealthService service, Rag rag, String asked, Instant at,
                       String by, String owner, Instant dueAt) {
@@ -71,9 +84,14 @@ class PartnerRequestRepository {
                 .all();
     }
 
-    /** The requests still waiting, of referrals still open. */
+    /**
+     * The requests still waiting, of referrals still open (neither decided nor taken for information
+     * only, as the board counts open), without the police checks: the board has those from its
+     * referral cards' police check state (docs/decisions/0033-police-checks-as-partner-requests.md).
+     */
     Flux<Row> waiting() {
-        return db.sql(SELECT + " WHERE p.answered_at IS NULL AND r.stage <> 'DECIDED' ORDER BY p.id")
+        return db.sql(SELECT + " WHERE p.answered_at IS NULL AND r.stage NOT IN ('DECIDED', 'INFORMATION_ONLY')"
+                        + " AND p.kind = 'INFORMATION' ORDER BY p.id")
                 .map(PartnerRequestRepository::row)
                 .all();
     }
@@ -121,9 +139,10 @@ class PartnerRequestRepository {
                 Agency.valueOf(row.get("agency", String.class)),
                 service == null ? null : HealthService.valueOf(service),
                 Rag.valueOf(row.get("rag", String.class)), row.get("asked", String.class),
-                instant(row, "requested_at"), row.get("requested_by", String.class), row.get("owner", String.class),
-                instant(row, "due_at"), instant(row, "answered_at"), row.get("answered_by", String.class),
-                row.get("answer_summary", String.class), Boolean.TRUE.equals(row.get("no_information_held", Boolean.class)));
+                instant(row, "requested_at"), row.get("requested_by", String.class), row.get("owned_by", String.class),
+                instant(row, "due"), instant(row, "answered_at"), row.get("answered_by", String.class),
+                row.get("answer_summary", String.class), Boolean.TRUE.equals(row.get("no_information_held", Boolean.class)),
+                Boolean.TRUE.equals(row.get("police_check", Boolean.class)));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -215,7 +215,11 @@ public class PartnerRequests {
     private Mono<PartnerRequestRepository.Row> locked(long id, Instant at) {
         return requests.find(id, true)
                 .switchIfEmpty(Mono.error(() -> new PartnerRequestNotFoundException(id)))
-                .flatMap(row -> row.answeredAt() != null
+                .flatMap(row -> row.policeCheck()
+                        // done by the officer on the police desk, with the referral's own event and audit action
+                        ? Mono.error(new InvalidPartnerRequestException("id", "is the police checks on "
+                                + row.reference() + ": they are recorded done on the referral's police checks"))
+                        : row.answeredAt() != null
                         ? Mono.error(new AlreadyAnsweredException(id, row.reference()))
                         : at.isBefore(row.requestedAt())
                         ? Mono.error(new InvalidPartnerRequestException("at", "must not be before the request was made"))
@@ -260,7 +264,7 @@ public class PartnerRequests {
                                 name(people, row.requestedBy()), name(people, row.owner()), row.dueAt(),
                                 byRequest.getOrDefault(row.id(), List.of()), row.answeredAt(),
                                 row.answeredBy() == null ? null : name(people, row.answeredBy()), row.summary(),
-                                row.noInformationHeld()));
+                                row.noInformationHeld(), row.policeCheck()));
                     });
                 });
     }

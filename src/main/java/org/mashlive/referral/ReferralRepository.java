@@ -30,7 +30,8 @@ class ReferralRepository {
             id, reference, external_ref, received_at, channel, source, health_type, merlin_id,
             child_first_name, child_last_name, child_date_of_birth, child_estimated_age, child_expected_on, child_key, concern, flags, consent,
             consent_override_reason, rag, stage, outcome, decided_at, re_referral, due_at, version, contact_id,
-            EXISTS (SELECT 1 FROM police_check c WHERE c.referral_id = referral.id) AS police_check_done,
+            EXISTS (SELECT 1 FROM partner_request c WHERE c.referral_id = referral.id AND c.kind = 'POLICE_CHECK'
+                    AND c.answered_at IS NOT NULL) AS police_check_done,
             (SELECT d.decided_at FROM decision d WHERE d.referral_id = referral.id AND d.status = 'AWAITING_SIGN_OFF')
                 AS awaiting_sign_off_since""";
 
@@ -149,16 +150,23 @@ class ReferralRepository {
         return bindNullable(spec, "from", from == null ? null : from.name(), String.class).then();
     }
 
-    /** Records that the police checks on a referral are done. */
+    /**
+     * Records that the police checks on a referral are done: its police check request, asked with the
+     * notification, is answered with the officer's summary. The caller holds the referral's row lock
+     * and has seen the check waiting; a check that is missing or already answered is an error here, so
+     * that nothing is recorded half.
+     */
     Mono<Void> recordPoliceCheck(long id, Instant at, String by, String summary) {
         return db.sql("""
-                        INSERT INTO police_check (referral_id, completed_at, completed_by, summary)
-                        VALUES (:id, :at, :by, :summary)""")
+                        UPDATE partner_request SET answered_at = :at, answered_by = :by, answer_summary = :summary
+                        WHERE referral_id = :id AND kind = 'POLICE_CHECK' AND answered_at IS NULL""")
                 .bind("id", id)
                 .bind("at", utc(at))
                 .bind("by", by)
                 .bind("summary", summary)
-                .then();
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("referral " + id + " has no police check waiting")));
     }
 
     /** The RAG history of a referral, oldest first. */

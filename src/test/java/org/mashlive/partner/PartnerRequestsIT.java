@@ -2,10 +2,12 @@ package org.mashlive.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +96,71 @@ class PartnerRequestsIT {
         return requester;
     }
 
+    /**
+     * A referral with no requests of its own yet: an email from a school. (A police notification comes
+     * with its police checks, a request to the police; {@link #aPoliceNotificationsChecksAreItsRequestToThePolice}.)
+     */
     private String openReferral() {
         return TestClients.web(port).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TestReferrals.police()).retrieve().bodyToMono(ReferralSummary.class).block(WAIT)
-                .reference();
+                .bodyValue("""
+                        {"channel": "EMAIL", "source": "EDUCATION",
+                         "child": {"firstName": "Partner", "lastName": "Asked%d", "dateOfBirth": "2016-03-04"},
+                         "concern": "Child arrives hungry most days.", "rag": "AMBER", "consent": "GIVEN"}"""
+                        .formatted(System.nanoTime()))
+                .retrieve().bodyToMono(ReferralSummary.class).block(WAIT).reference();
+    }
+
+    private ReferralSummary policeNotification() {
+        return TestClients.web(port).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(TestReferrals.police()).retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+    }
+
+    private int policeWaitingOnBoard() {
+        return board.read(state -> state.waitingOnPartners(Instant.now()).stream()
+                .filter(waiting -> waiting.agency() == Agency.POLICE).mapToInt(PartnerWaiting::open).sum());
+    }
+
+    @Test
+    void aPoliceNotificationsChecksAreItsRequestToThePolice() {
+        int policeBefore = policeWaitingOnBoard();
+        var notification = policeNotification();
+        String reference = notification.reference();
+
+        // asked with the notification, owned by the police desk until an officer takes it, due when its screening is
+        var check = requestsOf(reference).getFirst();
+        assertThat(requestsOf(reference)).hasSize(1);
+        assertThat(check.agency()).isEqualTo(Agency.POLICE);
+        assertThat(check.policeCheck()).isTrue();
+        assertThat(check.asked()).startsWith("Police checks on the notification");
+        // as stored: rounded to the database's microsecond
+        assertThat(check.requestedAt()).isCloseTo(notification.receivedAt(), within(1, ChronoUnit.MICROS));
+        assertThat(check.owner()).isEqualTo("Police desk");
+        assertThat(check.dueAt()).isCloseTo(notification.dueAt(), within(1, ChronoUnit.MICROS));
+        assertThat(check.open()).isTrue();
+        // the police row of the partners tile counts it, from the referral's own event
+        await().atMost(WAIT).untilAsserted(() -> assertThat(policeWaitingOnBoard()).isEqualTo(policeBefore + 1));
+
+        // it is done on the referral's police checks, not as an answer to a partner, and nothing is written
+        assertThat(problem(post(LEAD, "/api/partner-requests/" + check.id() + "/answer", "{\"summary\": \"x\"}"),
+                HttpStatus.BAD_REQUEST).toString()).contains("id").contains("police checks on " + reference);
+        assertThat(problem(post(LEAD, "/api/partner-requests/" + check.id() + "/chase", "{\"how\": \"PHONE\"}"),
+                HttpStatus.BAD_REQUEST).toString()).contains("id");
+        assertThat(requestsOf(reference)).singleElement().satisfies(detail -> {
+            assertThat(detail.open()).isTrue();
+            assertThat(detail.chases()).isEmpty();
+        });
+
+        post(LEAD, "/api/referrals/" + reference + "/police-check", "{\"summary\": \"One call-out last year\"}")
+                .expectStatus().isOk();
+        assertThat(requestsOf(reference)).singleElement().satisfies(detail -> {
+            assertThat(detail.open()).isFalse();
+            assertThat(detail.summary()).isEqualTo("One call-out last year");
+            assertThat(detail.noInformationHeld()).isFalse();
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(policeWaitingOnBoard()).isEqualTo(policeBefore));
+        // recorded once, as before
+        problem(post(LEAD, "/api/referrals/" + reference + "/police-check", "{\"summary\": \"again\"}"),
+                HttpStatus.CONFLICT);
     }
 
     private WebTestClient.ResponseSpec post(TestClients.Identity who, String path, String body) {

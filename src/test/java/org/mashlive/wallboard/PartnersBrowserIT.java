@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.mashlive.Browser;
 import org.mashlive.MashLive;
 import org.mashlive.TestClients;
-import org.mashlive.TestReferrals;
 import org.mashlive.board.api.Access;
 import org.mashlive.partner.api.PartnerRequestDetail;
 import org.mashlive.referral.ReferralSummary;
@@ -108,8 +107,12 @@ class PartnersBrowserIT {
 
     @Test
     void aRequestMadeOnDutyIsOnTheBoardWithinASecondAndOverdueThereAtItsDueTime() {
+        // an email from a school: a police notification would come with its police checks, a request to the police
         var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TestReferrals.police("PARTNERS-BROWSER-1", "Ottoline", "Fairweather", "2015-02-03"))
+                .bodyValue("""
+                        {"externalRef": "PARTNERS-BROWSER-1", "channel": "EMAIL", "source": "EDUCATION",
+                         "child": {"firstName": "Ottoline", "lastName": "Fairweather", "dateOfBirth": "2015-02-03"},
+                         "concern": "Child arrives hungry most days.", "rag": "AMBER", "consent": "GIVEN"}""")
                 .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
         String ref = referral.reference();
 

@@ -230,9 +230,30 @@ public final class BoardState {
         return partnerRequests.values();
     }
 
-    /** What the hub waits for from each agency at {@code now}, in {@link Agency} order, every agency listed. */
+    /**
+     * What the hub waits for from each agency at {@code now}, in {@link Agency} order, every agency
+     * listed. The police's row counts the police checks waiting ({@link #policeCheckRequests()}) with
+     * the information requests to them.
+     */
     public List<PartnerWaiting> waitingOnPartners(Instant now) {
-        return PartnerWaiting.of(partnerRequests.values(), now);
+        var waiting = new ArrayList<PartnerRequestCard>(partnerRequests.values());
+        waiting.addAll(policeCheckRequests());
+        return PartnerWaiting.of(waiting, now);
+    }
+
+    /**
+     * The police checks waiting, as the requests to the police they are: one per open police
+     * notification whose checks are not done, asked when it was received, at its RAG, due when its
+     * screening is due. The board learns of them from the referral's own events, which carry where
+     * its checks stand, so they have no request id here: each takes its referral's id, negated, so
+     * that it never meets a request's (docs/decisions/0033-police-checks-as-partner-requests.md).
+     */
+    public List<PartnerRequestCard> policeCheckRequests() {
+        return checksWaiting().stream()
+                .map(card -> new PartnerRequestCard(-card.id(), card.id(), card.reference(), Agency.POLICE, null,
+                        card.rag() == null ? Rag.AMBER : card.rag(), card.receivedAt(), card.dueAt(), 0, null, null,
+                        false))
+                .toList();
     }
 
     /** The outcome of {@link #apply(BoardEvent)}. */

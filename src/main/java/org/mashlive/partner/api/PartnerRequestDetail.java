@@ -27,14 +27,26 @@ import org.mashlive.board.api.Rag;
  * @param answeredBy        who recorded it, by display name, or null
  * @param summary           what the partner said, or null
  * @param noInformationHeld whether the partner holds no information
+ * @param policeCheck       whether it is a police notification's police checks: held by an officer
+ *                          (the owner), due when the referral's screening is, and recorded done on the
+ *                          referral's police checks rather than chased or answered here
  */
 public record PartnerRequestDetail(long id, String reference, Agency agency, HealthService healthService, Rag rag,
                                    String asked, Instant requestedAt, String requestedBy, String owner, Instant dueAt,
                                    List<Chase> chases, Instant answeredAt, String answeredBy, String summary,
-                                   boolean noInformationHeld) {
+                                   boolean noInformationHeld, boolean policeCheck) {
 
     public PartnerRequestDetail {
         chases = chases == null ? List.of() : List.copyOf(chases);
+    }
+
+    /** An information request, not a police check. */
+    public PartnerRequestDetail(long id, String reference, Agency agency, HealthService healthService, Rag rag,
+                                String asked, Instant requestedAt, String requestedBy, String owner, Instant dueAt,
+                                List<Chase> chases, Instant answeredAt, String answeredBy, String summary,
+                                boolean noInformationHeld) {
+        this(id, reference, agency, healthService, rag, asked, requestedAt, requestedBy, owner, dueAt, chases,
+                answeredAt, answeredBy, summary, noInformationHeld, false);
     }
 
     /** Whether the hub still waits for it. */

@@ -230,6 +230,11 @@ final class PartnerPanel extends Section {
         if (!request.open()) {
             return item;
         }
+        if (request.policeCheck()) {
+            // done by the officer, under the referral's police checks: not chased or answered as a partner
+            item.add(new Paragraph("Recorded done under Police checks"));
+            return item;
+        }
         var how = new Select<ChaseWay>();
         how.setId("duty-partner-how-" + request.id());
         how.setLabel("Chased by");

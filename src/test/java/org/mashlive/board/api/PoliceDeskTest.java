@@ -84,4 +84,46 @@ class PoliceDeskTest {
         assertThat(desk.oldestWaiting()).isNull();
         assertThat(state.allocation(WorkType.POLICE_CHECK, 101)).isEmpty();
     }
+
+    @Test
+    void thePartnersTilesPoliceRowCountsTheChecksWaitingWithTheRequestsToThePolice() {
+        // 101 waits past its screening due time, 102 waits in time, 103 is done, 105 is a phone call
+        var late = police(101, Duration.ofHours(30), PoliceCheck.WAITING);
+        var inTime = police(102, Duration.ofHours(2), PoliceCheck.WAITING);
+        var done = police(103, Duration.ofHours(40), PoliceCheck.DONE);
+        var asked = new PartnerRequestCard(7, 102, inTime.reference(), Agency.POLICE, null, Rag.AMBER,
+                NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(3)), 0, null, null, false);
+        var housing = new PartnerRequestCard(8, 101, late.reference(), Agency.HOUSING, null, Rag.AMBER,
+                NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(3)), 0, null, null, false);
+        var state = BoardState.from(new BoardSnapshot(1, NOW, List.of(late, inTime, done), LocalDate.of(2026, 11, 26),
+                Map.of(), List.of(), List.of(), List.of(), List.of(), RotaSettings.DEFAULT, List.of(),
+                List.of(asked, housing)));
+
+        assertThat(state.policeCheckRequests()).extracting(PartnerRequestCard::referralId).containsExactly(101L, 102L);
+        assertThat(state.policeCheckRequests()).allSatisfy(check -> {
+            assertThat(check.id()).as("never a request's id").isNegative();
+            assertThat(check.agency()).isEqualTo(Agency.POLICE);
+        });
+        var police = state.waitingOnPartners(NOW).stream().filter(row -> row.agency() == Agency.POLICE)
+                .findFirst().orElseThrow();
+        assertThat(police.open()).isEqualTo(3);
+        assertThat(police.overdue()).isEqualTo(1);
+        assertThat(police.oldest().referralId()).isEqualTo(101);
+        assertThat(police.lateBy()).isEqualTo(Duration.ofHours(6));
+        // the desk is what it was: the checks, not the information request
+        assertThat(state.policeDesk(NOW).checksWaiting()).isEqualTo(2);
+        assertThat(state.partnerRequests()).containsExactlyInAnyOrder(asked, housing);
+
+        // the checks done on 101 take it off the police row, as off the desk; decided, 102 and its request go
+        state.apply(new BoardEvent(2, NOW, BoardEventType.POLICE_CHECK_DONE,
+                police(101, Duration.ofHours(30), PoliceCheck.DONE)));
+        assertThat(state.waitingOnPartners(NOW).stream().filter(row -> row.agency() == Agency.POLICE)
+                .findFirst().orElseThrow().open()).isEqualTo(2);
+        var decided = new ReferralCard(102, inTime.reference(), inTime.receivedAt(), Channel.POLICE_NOTIFICATION,
+                Source.POLICE, "A.B.", "k102", Rag.AMBER, Stage.DECIDED, Set.of(), false, inTime.dueAt(),
+                Outcome.POLICE_ONLY, NOW, PoliceCheck.WAITING);
+        state.apply(new BoardEvent(3, NOW, BoardEventType.REFERRAL_DECIDED, decided));
+        assertThat(state.waitingOnPartners(NOW).stream().filter(row -> row.agency() == Agency.POLICE)
+                .findFirst().orElseThrow().open()).isZero();
+    }
 }
