@@ -178,7 +178,11 @@ class PartnersBrowserIT {
     @Test
     void theDutyListOfARequestFollowsWhatAnotherClientAsksChasesAndAnswers() {
         var referral = TestClients.web(backendPort()).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(TestReferrals.police("PARTNERS-BROWSER-2", "Araminta", "Kellaway", "2014-06-07"))
+                // an email from a school: a police notification would come with its police checks already asked
+                .bodyValue("""
+                        {"externalRef": "PARTNERS-BROWSER-2", "channel": "EMAIL", "source": "EDUCATION",
+                         "child": {"firstName": "Araminta", "lastName": "Kellaway", "dateOfBirth": "2014-06-07"},
+                         "concern": "Often absent on Mondays.", "rag": "AMBER", "consent": "GIVEN"}""")
                 .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
         String ref = referral.reference();
 
