@@ -98,9 +98,23 @@ final class OldestTile extends Tile {
                 return null;
             }
             if (card.decisionOverdueAt(now)) {
-                return "decision " + BoardText.duration(Duration.between(card.decisionDueAt(), now)) + " late";
+                return "decision " + lateness(Duration.between(card.decisionDueAt(), now)) + " late";
             }
             return "decide by " + BoardText.when(card.decisionDueAt(), now, zone);
         }
+    }
+
+    /**
+     * How late a decision is, to the minute within the first hour and to the hour after: the card's
+     * first line also holds the age at key-figure size, and with minutes too ("decision 2 h 40 m late"
+     * beside "14 h 0 m") it no longer fits a 1280-pixel board on one line.
+     */
+    static String lateness(Duration late) {
+        long minutes = Math.max(0, late.toMinutes());
+        if (minutes < 60) {
+            return BoardText.duration(late);
+        }
+        long hours = minutes / 60;
+        return hours < 24 ? hours + " h" : BoardText.duration(late);
     }
 }

@@ -208,6 +208,10 @@ class BoardViewTest extends BrowserlessTest {
         assertThat($(Span.class).withId("oldest-red-decision").exists()).as("no statutory time known").isFalse();
         assertThat($(Span.class).withId("oldest-not-rated-decision").exists()).as("the same as the timescale").isFalse();
         assertThat(text("oldest-not-rated-timescale")).isNotBlank();
+        // late by hours: to the hour, so the line keeps to one beside a long age; minutes in the first hour
+        assertThat(OldestTile.lateness(java.time.Duration.ofMinutes(160))).isEqualTo("2 h");
+        assertThat(OldestTile.lateness(java.time.Duration.ofMinutes(40))).isEqualTo("40 m");
+        assertThat(OldestTile.lateness(java.time.Duration.ofHours(29))).isEqualTo("1 d 5 h");
     }
 
     @Test
