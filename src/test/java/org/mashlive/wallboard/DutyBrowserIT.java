@@ -25,8 +25,6 @@ import org.mashlive.staff.Person;
 import org.mashlive.staff.StaffDetails;
 import org.mashlive.staff.StaffService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -115,15 +113,9 @@ class DutyBrowserIT {
         return new WebDriverWait(browser, timeout, Duration.ofMillis(50));
     }
 
-    /** Signs {@code username} in at the login page and opens the duty view. */
     private static void signInToDuty(ChromeDriver browser, String username) {
-        browser.get(wallboard("/duty"));
-        var wait = waitIn(browser, WAIT);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']"))).sendKeys(username);
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(Access.DEMO_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/duty"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("duty-queue")));
+        org.mashlive.BrowserSteps.signIn(browser, wallboard(""), "/duty", username, WAIT);
+        waitIn(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("duty-queue")));
     }
 
     private static By cell(String text) {
@@ -148,20 +140,11 @@ class DutyBrowserIT {
     }
 
     private static boolean notified(ChromeDriver browser, String text) {
-        Object found = browser.executeScript("""
-                return Array.from(document.querySelectorAll('vaadin-notification-card'))
-                    .some(card => card.textContent.includes(arguments[0]));""", text);
-        return Boolean.TRUE.equals(found);
+        return org.mashlive.BrowserSteps.notified(browser, text);
     }
 
-    /** Chooses {@code label} in the Vaadin select {@code id}: the item of the menu open now, not another select's. */
     private static void choose(ChromeDriver browser, String id, String label) {
-        var wait = waitIn(browser, WAIT);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
-        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+        org.mashlive.BrowserSteps.choose(browser, id, label, WAIT);
     }
 
     private static void type(ChromeDriver browser, String css, String text) {

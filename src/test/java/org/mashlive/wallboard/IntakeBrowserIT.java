@@ -17,7 +17,6 @@ import org.mashlive.board.api.Access;
 import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -91,20 +90,11 @@ class IntakeBrowserIT {
     }
 
     private static boolean notified(ChromeDriver browser, String text) {
-        Object found = browser.executeScript("""
-                return Array.from(document.querySelectorAll('vaadin-notification-card'))
-                    .some(card => card.textContent.includes(arguments[0]));""", text);
-        return Boolean.TRUE.equals(found);
+        return org.mashlive.BrowserSteps.notified(browser, text);
     }
 
-    /** Chooses {@code label} in the Vaadin select {@code id}. */
     private static void choose(ChromeDriver browser, String id, String label) {
-        var wait = waitIn(browser, WAIT);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
-        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+        org.mashlive.BrowserSteps.choose(browser, id, label, WAIT);
     }
 
     private static void type(ChromeDriver browser, String id, String text) {

@@ -17,8 +17,6 @@ import org.mashlive.board.api.Access;
 import org.mashlive.partner.api.PartnerRequestDetail;
 import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,28 +71,16 @@ class PartnersBrowserIT {
     }
 
     private static void signInToDuty(ChromeDriver browser, String username) {
-        browser.get(wallboard("/duty"));
-        var wait = waitIn(browser, WAIT);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[name='username']"))).sendKeys(username);
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(Access.DEMO_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/duty"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("duty-queue")));
+        org.mashlive.BrowserSteps.signIn(browser, wallboard(""), "/duty", username, WAIT);
+        waitIn(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("duty-queue")));
     }
 
     private static void choose(ChromeDriver browser, String id, String label) {
-        var wait = waitIn(browser, WAIT);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        var item = By.xpath("//vaadin-select-item[normalize-space()='" + label + "']");
-        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+        org.mashlive.BrowserSteps.choose(browser, id, label, WAIT);
     }
 
     private static boolean notified(ChromeDriver browser, String text) {
-        return Boolean.TRUE.equals(browser.executeScript("""
-                return Array.from(document.querySelectorAll('vaadin-notification-card'))
-                    .some(card => card.textContent.includes(arguments[0]));""", text));
+        return org.mashlive.BrowserSteps.notified(browser, text);
     }
 
     /** The kiosk's line for an agency, or "" while it shows none. */

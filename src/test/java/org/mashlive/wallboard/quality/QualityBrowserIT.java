@@ -16,7 +16,6 @@ import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.audit.AuditAction;
 import org.mashlive.audit.AuditEntry;
-import org.mashlive.board.api.Access;
 import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -74,29 +73,15 @@ class QualityBrowserIT {
     }
 
     private static void signIn(ChromeDriver browser, String path, String username) {
-        browser.get(wallboard(path));
-        var wait = waitIn(browser);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Access.DEMO_PASSWORD, Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains(path));
+        org.mashlive.BrowserSteps.signIn(browser, wallboard(""), path, username, WAIT);
     }
 
-    /** Chooses {@code label} in the Vaadin select {@code id}: its own item (several selects offer "Met"). */
     private static void choose(ChromeDriver browser, String id, String label) {
-        var wait = waitIn(browser);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        var item = By.xpath("//*[@id='" + id + "']//vaadin-select-item[normalize-space()='" + label + "']");
-        wait.until(driver -> driver.findElements(item).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
+        org.mashlive.BrowserSteps.choose(browser, id, label, WAIT);
     }
 
     private static boolean notified(ChromeDriver browser, String text) {
-        Object found = browser.executeScript("""
-                return Array.from(document.querySelectorAll('vaadin-notification-card'))
-                    .some(card => card.textContent.includes(arguments[0]));""", text);
-        return Boolean.TRUE.equals(found);
+        return org.mashlive.BrowserSteps.notified(browser, text);
     }
 
     /** This ISO week in the hub's zone, as the QA screen names it. */
