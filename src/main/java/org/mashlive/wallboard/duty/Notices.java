@@ -6,17 +6,17 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 /**
- * The duty view's notifications, one at a time: a new one replaces the one showing, so a lead reads
+ * A view's notifications, one at a time (the duty view's, sign-off's, the quality pages'): a new one replaces the one showing, so a lead reads
  * the latest answer rather than a stack of them.
  */
-final class Notices {
+public final class Notices {
 
     private static final Duration SHOWN = Duration.ofSeconds(10);
 
     private Notification current;
 
     /** Shows {@code text}, closing whatever was showing; an error is marked as one. */
-    void show(String text, boolean error) {
+    public void show(String text, boolean error) {
         if (current != null) {
             current.close();
         }
@@ -30,7 +30,7 @@ final class Notices {
     }
 
     /** The notification showing now, if any. */
-    Notification current() {
+    public Notification current() {
         return current != null && current.isOpened() ? current : null;
     }
 }

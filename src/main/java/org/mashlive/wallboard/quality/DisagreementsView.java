@@ -18,6 +18,7 @@ import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.DutyException;
 import org.mashlive.wallboard.QualityBackend;
+import org.mashlive.wallboard.duty.Notices;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.button.Button;
@@ -30,8 +31,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -63,7 +62,7 @@ class DisagreementsView extends Main {
     private final Clock clock;
     private final ActingUser user;
     private final boolean readsDetail;
-    private Notification notice;
+    private final Notices notices = new Notices();
 
     final TextField reference = new TextField("Referral");
     final Select<Agency> agency = new Select<>();
@@ -346,12 +345,6 @@ class DisagreementsView extends Main {
     }
 
     private void notify(String text, boolean error) {
-        if (notice != null) {
-            notice.close();
-        }
-        notice = new Notification(text, 10_000, Notification.Position.TOP_CENTER);
-        notice.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
-        notice.getElement().setAttribute("role", error ? "alert" : "status");
-        notice.open();
+        notices.show(text, error);
     }
 }

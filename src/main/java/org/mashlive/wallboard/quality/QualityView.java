@@ -24,6 +24,7 @@ import org.mashlive.wallboard.BoardFeed;
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.DutyException;
 import org.mashlive.wallboard.QualityBackend;
+import org.mashlive.wallboard.duty.Notices;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.vaadin.flow.component.button.Button;
@@ -37,8 +38,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -63,7 +62,7 @@ class QualityView extends Main {
     private final BoardFeed feed;
     private final Clock clock;
     private final ActingUser user;
-    private Notification notice;
+    private final Notices notices = new Notices();
     final TextField week = new TextField("Week");
     /** What a draw of the week named covers, said before drawing: a week not yet over is drawn as it stands. */
     final Paragraph weekNote = new Paragraph();
@@ -336,12 +335,6 @@ class QualityView extends Main {
     }
 
     private void notify(String text, boolean error) {
-        if (notice != null) {
-            notice.close();
-        }
-        notice = new Notification(text, 10_000, Notification.Position.TOP_CENTER);
-        notice.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
-        notice.getElement().setAttribute("role", error ? "alert" : "status");
-        notice.open();
+        notices.show(text, error);
     }
 }
