@@ -111,8 +111,21 @@ final class ContactIntake {
                 })
                 .flatMap(children -> groups == null
                         ? alone(contact, receivedAt, children)
-                        : Mono.deferContextual(context -> groups.submit(
-                                new Member(contact, receivedAt, Acting.in(context).orElse(null)))));
+                        : inCallersTransaction().flatMap(inside -> inside
+                                ? alone(contact, receivedAt, children)
+                                : Mono.deferContextual(context -> groups.submit(
+                                        new Member(contact, receivedAt, Acting.in(context).orElse(null))))));
+    }
+
+    /**
+     * Whether the caller already runs a transaction. Its contact is then taken in within it, alone, so
+     * that it commits or rolls back with the rest of the caller's work: a group runs in a transaction
+     * of its own, which would commit the contact whatever became of the caller's.
+     */
+    private static Mono<Boolean> inCallersTransaction() {
+        return org.springframework.transaction.reactive.TransactionSynchronizationManager.forCurrentTransaction()
+                .map(org.springframework.transaction.reactive.TransactionSynchronizationManager::isActualTransactionActive)
+                .onErrorResume(org.springframework.transaction.NoTransactionException.class, none -> Mono.just(false));
     }
 
     /** The contact taken in by a transaction of its own, as before grouping. */

@@ -59,7 +59,25 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"spring.config.name=backend", "spring.main.web-application-type=reactive", "mash.rsocket.port=0",
                 "mash.simulation.enabled=true", "mash.simulation.seed=20260302", "mash.simulation.backfill-days=1",
                 "mash.simulation.speed=1200", "mash.simulation.contacts-per-year=60000"})
+@org.springframework.context.annotation.Import(PoliceDeskFromRequestsIT.WorkingMorning.class)
 class PoliceDeskFromRequestsIT {
+
+    /**
+     * The backend's clock, running, from a Monday morning: the simulated desk gives checks only to
+     * officers on shift, and at night or at a weekend none is, whenever the suite happens to run.
+     */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class WorkingMorning {
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        java.time.Clock workingMorning() {
+            var morning = java.time.ZonedDateTime.of(2026, 3, 2, 10, 30, 0, 0, java.time.ZoneId.of("Europe/London"))
+                    .toInstant();
+            return java.time.Clock.offset(java.time.Clock.systemUTC(),
+                    java.time.Duration.between(java.time.Instant.now(), morning));
+        }
+    }
 
     // deadlines, not pauses: room for a busy machine
     private static final Duration WAIT = Duration.ofSeconds(30);
