@@ -18,8 +18,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * When a board UI is pushed: at once for a change that follows a quiet spell, and for further
  * changes within the batch window after a push, once at the window's end however many arrived; and
- * on a regular tick so clocks, ages and the stale text move on while nothing happens. So a lone
- * change never waits for a timer, and a UI is still pushed at most once per batch window.
+ * a tick after a whole tick period without a push, so clocks, ages and the stale text move on while
+ * nothing happens. So a lone change never waits for a timer, a UI is still pushed at most once per
+ * batch window, and a busy UI is never pushed for a tick it does not need: the tick counts from the
+ * last push, not on a fixed grid whose window a change could land in.
  */
 public final class PushPacing {
 
@@ -27,9 +29,9 @@ public final class PushPacing {
     }
 
     /**
-     * Emits on the leading edge: the first trigger ({@code changes} or a {@code tick}) after a quiet
-     * {@code batch} window at once, and any triggers within the window after an emission once, at
-     * that window's end, which opens a new window. Emissions run on the timer's worker, never on the
+     * Emits on the leading edge: the first change after a quiet {@code batch} window at once, and
+     * any changes within the window after an emission once, at that window's end, which opens a new
+     * window; and a tick {@code tick} after the last emission when nothing came since. Emissions run on the timer's worker, never on the
      * thread that emitted the change, so a slow UI cannot hold up the feed that serves the others.
      * Timers run on the parallel scheduler. Never completes on its own; cancel it when the UI detaches.
      */
@@ -55,10 +57,10 @@ public final class PushPacing {
     }
 
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick, Scheduler timer) {
-        Flux<Object> triggers = Flux.merge(changes, Flux.interval(tick, timer));
         return Flux.create(sink -> {
-            var pacer = new LeadingEdge(sink, batch, timer.createWorker());
-            Disposable upstream = triggers.subscribe(pacer::trigger, sink::error);
+            var pacer = new LeadingEdge(sink, batch, tick, timer.createWorker());
+            pacer.awaitTick();
+            Disposable upstream = changes.subscribe(pacer::trigger, sink::error);
             sink.onDispose(() -> {
                 upstream.dispose();
                 pacer.worker.dispose();
@@ -66,19 +68,37 @@ public final class PushPacing {
         }, FluxSink.OverflowStrategy.LATEST);
     }
 
-    /** The window's state: whether a push was made less than a window ago, and the trigger waiting for its end. */
+    /** What a tick emits: a trigger like any change, to a view that refreshes whatever the trigger. */
+    static final Object TICK = "tick";
+
+    /**
+     * The window's state: whether a push was made less than a window ago, the trigger waiting for
+     * its end, and the tick due a tick period after the last push.
+     */
     private static final class LeadingEdge {
 
         private final FluxSink<Object> sink;
         private final long windowNanos;
+        private final long tickNanos;
         final Scheduler.Worker worker;
+        private final Disposable.Swap tick = Disposables.swap();
         private boolean open;
         private Object waiting;
 
-        LeadingEdge(FluxSink<Object> sink, Duration batch, Scheduler.Worker worker) {
+        LeadingEdge(FluxSink<Object> sink, Duration batch, Duration tick, Scheduler.Worker worker) {
             this.sink = sink;
             this.windowNanos = batch.toNanos();
+            this.tickNanos = tick.toNanos();
             this.worker = worker;
+        }
+
+        /** Sets the tick a whole tick period from now, in place of any set before. */
+        void awaitTick() {
+            try {
+                tick.update(worker.schedule(() -> trigger(TICK), tickNanos, TimeUnit.NANOSECONDS));
+            } catch (RejectedExecutionException goneMeanwhile) {
+                // the UI went: no more ticks
+            }
         }
 
         void trigger(Object signal) {
@@ -102,6 +122,7 @@ public final class PushPacing {
             if (sink.isCancelled()) {
                 return;
             }
+            awaitTick();
             try {
                 worker.schedule(this::windowEnds, windowNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException goneMeanwhile) {

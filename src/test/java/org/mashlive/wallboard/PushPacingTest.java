@@ -60,8 +60,8 @@ class PushPacingTest {
                 .expectNoEvent(Duration.ofMillis(249))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1) // 1010 ms: the changes of 770 to 990 ms
-                // the changes stopped: nothing more until the tick at 5100 ms, pushed at once
-                .expectNoEvent(Duration.ofMillis(4089))
+                // the changes stopped: nothing more until a whole tick period after that push, 6110 ms
+                .expectNoEvent(Duration.ofMillis(5099))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1)
                 .thenCancel()
@@ -78,6 +78,28 @@ class PushPacingTest {
                 .expectNoEvent(Duration.ofMillis(5099))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1)
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void aBusyScreenIsNeverPushedForATick() {
+        // a change every 3 s, more often than the 5.1 s tick: each is pushed at once, and no tick comes
+        // between them to open a window that a change could land in
+        StepVerifier.withVirtualTime(() -> PushPacing.pushes(
+                        Flux.interval(Duration.ofMillis(3000)).take(4), BATCH, TICK))
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(3000))
+                .expectNext(0L)
+                .expectNoEvent(Duration.ofMillis(3000))
+                .expectNext(1L)
+                .expectNoEvent(Duration.ofMillis(3000))
+                .expectNext(2L)
+                .expectNoEvent(Duration.ofMillis(3000))
+                .expectNext(3L)
+                // then quiet: the tick a whole period after the last push
+                .expectNoEvent(Duration.ofMillis(5100))
+                .expectNext(PushPacing.TICK)
                 .thenCancel()
                 .verify();
     }
