@@ -17,23 +17,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.mashlive.Browser;
-import org.mashlive.TestReferrals;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.postgresql.PGConnection;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * The benchmarks of docs/benchmarks.md: {@code ./mvnw -B -Pbench verify}. Every section starts
@@ -58,7 +51,7 @@ class MashLiveBenchmark {
     private double floorRate;
 
     /** A backend process with its own embedded PostgreSQL. */
-    record Backend(Service service, int http, int rsocket, int postgres, java.nio.file.Path data, WebClient api)
+    record Backend(Service service, int http, int rsocket, int postgres, java.nio.file.Path data)
             implements AutoCloseable {
 
         static Backend start(String... extra) {
@@ -86,7 +79,7 @@ class MashLiveBenchmark {
             args.addAll(List.of(extra));
             var service = Service.start("backend", args.toArray(String[]::new));
             service.awaitOk("http://localhost:" + http + "/actuator/health", WAIT);
-            return new Backend(service, http, rsocket, postgres, data, BenchClients.web(http));
+            return new Backend(service, http, rsocket, postgres, data);
         }
 
         Connection jdbc() throws SQLException {
@@ -107,39 +100,44 @@ class MashLiveBenchmark {
             }
         }
 
-        /** Posts one new referral; the answer's latency in microseconds, or -1 when refused. */
-        Mono<Long> post() {
-            return Mono.defer(() -> {
-                long start = System.nanoTime();
-                return api.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(TestReferrals.police())
-                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
-                        .map(status -> status == 201 ? (System.nanoTime() - start) / 1000 : -1L)
-                        .onErrorReturn(-1L);
-            });
+        /**
+         * {@code count} posts arriving as a Poisson process at {@code perSecond} on average (see
+         * {@link Posts#poisson}); their answer latencies in microseconds, -1 for each refused.
+         */
+        long[] poisson(int count, double perSecond, long seed) {
+            try (var posts = new Posts(http)) {
+                return posts.poisson(count, perSecond, seed);
+            }
         }
 
         /**
-         * {@code count} posts arriving as a Poisson process at {@code perSecond} on average: each gap
-         * drawn from the exponential distribution, so no arrival keeps step with any timer of the
-         * system measured. Seeded, so a run can be repeated. Their answer latencies.
+         * Brings the backend's hot paths to compiled code, as they are after a few minutes' work: a
+         * freshly started JVM interprets them, and its compiler threads take a core for tens of
+         * seconds. Closed-loop posts by {@code clients}, in slices; the rate of each slice.
          */
-        long[] poisson(int count, double perSecond, long seed) {
-            var random = new java.util.SplittableRandom(seed);
-            long[] offsets = new long[count];
-            long at = 0;
-            for (int i = 0; i < count; i++) {
-                at += (long) (-Math.log(1 - random.nextDouble()) / perSecond * 1e9);
-                offsets[i] = at;
+        double[] warmUp(int clients, int slices, Duration slice) {
+            double[] rates = new double[slices];
+            try (var posts = new Posts(http)) {
+                for (int i = 0; i < slices; i++) {
+                    rates[i] = posts.closedLoop(clients, Duration.ZERO, slice).rate();
+                }
             }
-            var latencies = new ConcurrentLinkedQueue<Long>();
-            long start = System.nanoTime();
-            Flux.fromArray(java.util.stream.LongStream.of(offsets).boxed().toArray(Long[]::new))
-                    .concatMap(offset -> Mono.delay(Duration.ofNanos(Math.max(0, start + offset - System.nanoTime())))
-                            .thenReturn(offset), 1)
-                    .flatMap(offset -> post(), 1000)
-                    .doOnNext(latencies::add).blockLast(Duration.ofNanos(at).plus(WAIT));
-            return latencies.stream().mapToLong(Long::longValue).toArray();
+            return rates;
+        }
+
+        /** CPU time the embedded PostgreSQL has used so far: the postmaster and every process under it now. */
+        Duration postgresCpu() {
+            long postmaster;
+            try {
+                postmaster = Long.parseLong(java.nio.file.Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("no postmaster.pid in " + data, e);
+            }
+            var total = Service.cpuOf(postmaster);
+            for (var child : ProcessHandle.of(postmaster).map(p -> p.children().toList()).orElse(List.of())) {
+                total = total.plus(Service.cpuOf(child.pid()));
+            }
+            return total;
         }
 
         long lastSeq() throws SQLException {
@@ -294,7 +292,7 @@ class MashLiveBenchmark {
     private void commitToSubscriber(Backend backend) throws Exception {
         try (var watcher = new Watcher(backend.rsocket()).start()) {
             awaitSnapshots(List.of(watcher));
-            backend.poisson(20, 20, 1); // warm-up
+            backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
             awaitSeq(List.of(watcher), backend.lastSeq());
             watcher.drain();
 
@@ -313,7 +311,8 @@ class MashLiveBenchmark {
                     + "arrival is the subscriber's `Instant.now()` when the event is decoded, on the same clock. "
                     + "One subscriber on its own TCP connection. The HTTP row is the POST's round trip at the client. "
                     + "Posts arrive as a Poisson process (exponential gaps, seeded): steady at 20/s on average, the "
-                    + "burst at 500/s on average.");
+                    + "burst at 500/s on average, after a warm-up of " + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s. "
+                    + "Posts are plain HTTP/1.1 on kept-alive sockets (`Posts`, as in section 4).");
             out.line("");
             out.line("| intake | events | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | p99 / floor | gaps |");
             out.line("|---|---|---|---|---|---|---|---|---|");
@@ -382,7 +381,8 @@ class MashLiveBenchmark {
         out.line("## 3. Fan-out");
         out.line("");
         out.line("N `board.stream` subscribers, each on its own TCP connection from the load generator's JVM, which "
-                + "shares the machine's 2 cores with the backend, at a Poisson intake of 20/s on average, 200 posts. "
+                + "shares the machine's 2 cores with the backend, at a Poisson intake of 20/s on average, 200 posts, after a warm-up of "
+                + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s before the first subscriber. "
                 + "Up to " + PROBES + " of them are full RSocket clients that measure every event (latency as in "
                 + "section 2, over every (probe, event)); the others sign in and ask for the stream in raw RSocket "
                 + "frames, and one thread reads all their connections and throws the bytes away, counting the payload "
@@ -396,6 +396,7 @@ class MashLiveBenchmark {
         out.line("| subscribers | probe deliveries | p50 ms | p95 ms | p99 ms | max ms | p99 / floor | events | fewest delivered | backend CPU | backend heap MB | heap per subscriber KB | cut off or refused | gaps |");
         out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var watchers = new ArrayList<Watcher>();
+        backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
         try (var drains = new Drains(backend.rsocket())) {
             long idleHeap = backend.service().heapAfterGc();
             out.line(f("| 0 | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
@@ -464,18 +465,46 @@ class MashLiveBenchmark {
 
     // 4 -------------------------------------------------------------------------------------------
 
+    /**
+     * The warm-up before latencies are measured on a backend that serves a board: Poisson posts at
+     * this rate for 15 s, so that the hot paths are compiled, without leaving a board of tens of
+     * thousands of open referrals whose snapshot every new subscriber would get.
+     */
+    private static final int WARM_POSTS = 1500;
+    private static final double WARM_RATE = 100;
+
+    /** Clients, slices and slice length of the warm-up before a backend's intake is measured. */
+    private static final int WARM_CLIENTS = 32;
+    private static final int WARM_SLICES = 6;
+    private static final Duration WARM_SLICE = Duration.ofSeconds(5);
+
     private void intake() throws Exception {
         out.line("## 4. Intake throughput");
         out.line("");
         out.line("Closed loop: C clients each POST a new referral and wait for the 201 before the next, for 8 s after "
-                + "2 s of warm-up, on a fresh backend. Every commit durable (synchronous_commit=on, checked). "
-                + "Latency is the POST's round trip. First one intake per transaction, as before group commit (`"
+                + "2 s of settling. Each mode runs on a fresh backend, warmed up first by " + WARM_CLIENTS
+                + " clients for " + WARM_SLICES * WARM_SLICE.toSeconds() + " s (below): a freshly started JVM "
+                + "interprets the hot paths and its compiler takes a core for tens of seconds, and a backend "
+                + "serves for days. Every commit durable (synchronous_commit=on, checked). Latency is the POST's "
+                + "round trip. The posts are plain HTTP/1.1 on kept-alive sockets (`Posts`: a virtual thread per "
+                + "client writes the request and reads the answer's status, headers and body), so that the load "
+                + "generator leaves the cores to what it measures; CPU per referral is each process's user+system "
+                + "time over the level's 10 s divided by the referrals answered in them (PostgreSQL: the postmaster "
+                + "and its processes). First one intake per transaction, as before group commit (`"
                 + ONE_AT_A_TIME.substring(2) + "`), then with concurrent intakes grouped (the default), in the same run.");
         out.line("");
-        out.line("| intake | clients | referrals/s | of floor | p50 ms | p95 ms | p99 ms | max ms | refused |");
-        out.line("|---|---|---|---|---|---|---|---|---|");
-        var before = intakeRun("one at a time", ONE_AT_A_TIME);
-        var after = intakeRun("grouped");
+        out.line("| intake | clients | referrals/s | of floor | p50 ms | p95 ms | p99 ms | max ms | refused "
+                + "| CPU µs per referral: backend | PostgreSQL | load generator |");
+        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var warmUps = new java.util.LinkedHashMap<String, double[]>();
+        var before = intakeRun("one at a time", warmUps, ONE_AT_A_TIME);
+        var after = intakeRun("grouped", warmUps);
+        out.line("");
+        out.line("Warm-up, " + WARM_CLIENTS + " clients from the backend's start, referrals/s in each "
+                + WARM_SLICE.toSeconds() + " s:");
+        out.line("");
+        warmUps.forEach((label, rates) -> out.line("- " + label + ": " + java.util.Arrays.stream(rates)
+                .mapToObj(rate -> f("%.0f", rate)).collect(java.util.stream.Collectors.joining(", "))));
         double best = after.values().stream().mapToDouble(r -> r.rate).max().orElse(0);
         double bestBefore = before.values().stream().mapToDouble(r -> r.rate).max().orElse(0);
         out.line("");
@@ -494,40 +523,30 @@ class MashLiveBenchmark {
     private record IntakeRow(double rate, Stats stats) {
     }
 
-    private Map<Integer, IntakeRow> intakeRun(String label, String... settings) throws Exception {
+    private Map<Integer, IntakeRow> intakeRun(String label, Map<String, double[]> warmUps, String... settings)
+            throws Exception {
         var rows = new java.util.TreeMap<Integer, IntakeRow>();
-        try (var backend = Backend.start(settings)) {
+        var self = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        try (var backend = Backend.start(settings); var posts = new Posts(backend.http())) {
             if (!"on".equals(backend.setting("synchronous_commit"))) {
                 out.line("**synchronous_commit is " + backend.setting("synchronous_commit") + ": not durable**");
             }
+            warmUps.put(label, backend.warmUp(WARM_CLIENTS, WARM_SLICES, WARM_SLICE));
             for (int clients : new int[] {8, 32, 64, 128}) {
-                var latencies = new ConcurrentLinkedQueue<Long>();
-                var recording = new AtomicBoolean();
-                long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                var startAt = new AtomicLong();
-                Flux.range(0, clients)
-                        .flatMap(c -> backend.post()
-                                .doOnNext(latency -> {
-                                    if (recording.get()) {
-                                        latencies.add(latency);
-                                    }
-                                })
-                                .repeat(() -> System.nanoTime() < end), clients)
-                        .doOnSubscribe(s -> Flux.just(1).delayElements(Duration.ofSeconds(2))
-                                .subscribe(x -> {
-                                    startAt.set(System.nanoTime());
-                                    recording.set(true);
-                                }))
-                        .blockLast(WAIT);
-                double seconds = (end - startAt.get()) / 1e9;
-                long[] all = latencies.stream().mapToLong(Long::longValue).toArray();
-                long[] good = ok(all);
-                var stats = Stats.of(good);
-                double rate = good.length / seconds;
-                rows.put(clients, new IntakeRow(rate, stats));
-                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d |", label, clients, rate,
-                        100 * rate / floorRate, ms(stats.p50()), ms(stats.p95()), ms(stats.p99()), ms(stats.max()),
-                        refused(all)));
+                var backendCpu = backend.service().cpu();
+                var postgresCpu = backend.postgresCpu();
+                long generatorCpu = self.getProcessCpuTime();
+                var run = posts.closedLoop(clients, Duration.ofSeconds(2), Duration.ofSeconds(8));
+                double answered = Math.max(1, run.answered());
+                double backendUs = backend.service().cpu().minus(backendCpu).toNanos() / 1000.0 / answered;
+                double postgresUs = backend.postgresCpu().minus(postgresCpu).toNanos() / 1000.0 / answered;
+                double generatorUs = (self.getProcessCpuTime() - generatorCpu) / 1000.0 / answered;
+                var stats = Stats.of(run.latencies());
+                rows.put(clients, new IntakeRow(run.rate(), stats));
+                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d | %.0f | %.0f | %.0f |", label, clients,
+                        run.rate(), 100 * run.rate() / floorRate, ms(stats.p50()), ms(stats.p95()), ms(stats.p99()),
+                        ms(stats.max()), run.refused(), backendUs, postgresUs, generatorUs));
             }
         }
         return rows;
@@ -590,12 +609,16 @@ class MashLiveBenchmark {
         out.line("");
     }
 
+    private static final int PIXEL_WARM_POSTS = 300;
+
     private void pixels(Backend backend, int port) throws Exception {
         ChromeDriver browser = Browser.start();
         try {
             browser.get("http://localhost:" + port + BOARD_PAGE);
             var wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(50));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+            // warm-up: the backend's intake and the wall-board's pushes compiled, the page's scripts too
+            backend.poisson(PIXEL_WARM_POSTS, 10, 4);
             browser.executeScript("""
                     window.__seen = {};
                     const scan = () => {
@@ -644,7 +667,8 @@ class MashLiveBenchmark {
                     + "so no arrival keeps step with the wall-board's timers), while the demo's simulator runs in the "
                     + "backend; the simulator's own referrals of that time are counted too. A screen is pushed at "
                     + "most every 250 ms: a referral that lands within 250 ms of the screen's last push waits for "
-                    + "that window's end.");
+                    + "that window's end. Measured after a warm-up of " + PIXEL_WARM_POSTS + " posts at 10/s on the "
+                    + "open board.");
             out.line("");
             out.line("| referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | p95 target 100 ms |");
             out.line("|---|---|---|---|---|---|---|");

@@ -84,11 +84,18 @@ final class Service implements AutoCloseable {
 
     /** CPU time the process has used so far (user + system), from /proc. */
     Duration cpu() {
+        return cpuOf(process.pid());
+    }
+
+    /** CPU time process {@code pid} has used so far (user + system), from /proc; zero when it has gone. */
+    static Duration cpuOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Duration.ZERO;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
