@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the outbox. No polling: the outbox is read only on (re)connect and when a gap shows.
  */
 @Component
-class BoardListener {
+class BoardListener implements org.springframework.beans.factory.DisposableBean {
 
     static final String CHANNEL = "mash_board";
 
@@ -35,6 +35,14 @@ class BoardListener {
     private final BoardEventStore store;
     private final JsonMapper json;
     private final BoardProperties properties;
+
+    /**
+     * The thread that reads the LISTEN connection, its own: on the driver's shared threads a
+     * notification waited behind the intake's statements and answers on the same thread, so under
+     * load an event reached the board later than its commit by however much intake work was queued.
+     */
+    private final reactor.netty.resources.LoopResources loop =
+            reactor.netty.resources.LoopResources.create("mash-board-listen", 1, true);
 
     BoardListener(PostgresEndpoint endpoint, BoardEventStore store, JsonMapper json, BoardProperties properties) {
         this.endpoint = endpoint;
@@ -52,13 +60,18 @@ class BoardListener {
      */
     Flux<BoardEvent> events(LongSupplier lastApplied) {
         return Flux.usingWhen(
-                        endpoint.connectionFactory().create(),
+                        endpoint.connectionFactory(loop).create(),
                         connection -> listen(connection, lastApplied),
                         PostgresqlConnection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(100))
                         .maxBackoff(properties.listenRetryMax())
                         .doBeforeRetry(signal -> log.warn("Board LISTEN connection lost ({}); listening again",
                                 signal.failure().toString())));
+    }
+
+    @Override
+    public void destroy() {
+        loop.dispose();
     }
 
     private Flux<BoardEvent> listen(PostgresqlConnection connection, LongSupplier lastApplied) {

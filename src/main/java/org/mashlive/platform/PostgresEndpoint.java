@@ -60,7 +60,19 @@ public record PostgresEndpoint(String host, int port, String database, String us
 
     /** A new, unpooled connection factory: each connection it makes is the caller's own. */
     public PostgresqlConnectionFactory connectionFactory() {
-        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+        return connectionFactory(null);
+    }
+
+    /**
+     * A new, unpooled connection factory whose connections are served by {@code loops}, threads
+     * that nothing else uses, or by the driver's shared ones when null.
+     */
+    public PostgresqlConnectionFactory connectionFactory(reactor.netty.resources.LoopResources loops) {
+        var builder = PostgresqlConnectionConfiguration.builder();
+        if (loops != null) {
+            builder.loopResources(loops);
+        }
+        return new PostgresqlConnectionFactory(builder
                 .host(host)
                 .port(port)
                 .database(database)
