@@ -26,6 +26,8 @@ import com.vaadin.flow.component.html.UnorderedList;
  * title. The server cannot know how many lines the screen has room for, so it sends that line's words
  * for every number of agencies shown ({@link #more}); the stylesheet, which knows the room, shows the
  * one that fits (see {@code wallboard.css}). The agencies hidden are always the least urgent ones.
+ * Where the list has room for one line only, that line is the most urgent agency's, and the rest are
+ * counted at its end in place of its oldest ("+2 more · 5 waiting").
  */
 final class PartnersTile extends Tile {
 
@@ -80,6 +82,15 @@ final class PartnersTile extends Tile {
                 oldest.addClassName("late");
             }
             item.add(oldest);
+            if (line == next.getFirst() && next.size() > 1) {
+                // where the list has room for this line only, the rest are counted at its end instead of its oldest
+                var rest = more(next, 1);
+                var inline = new Span(withClass(new Span(rest.count()), "more-agencies"),
+                        withClass(new Span(" · " + rest.waiting()), "more-waiting"));
+                inline.addClassNames("more-variant", "more-inline");
+                inline.getElement().setAttribute("data-shown", "1");
+                item.add(inline);
+            }
             item.addClassName("partner");
             item.getElement().setAttribute("data-agency", line.key());
             list.add(item);
@@ -121,6 +132,11 @@ final class PartnersTile extends Tile {
 
     /** The words for the agencies hidden: how many, how many requests they hold, how many of those are overdue. */
     record More(String agencies, String waiting, String overdue) {
+
+        /** How many agencies, as the end of the one agency's line says it: "+2 more". */
+        String count() {
+            return agencies.replaceFirst(" agenc(y|ies)$", "");
+        }
 
         /** The line as it reads. */
         @Override

@@ -52,10 +52,19 @@ class PartnersTileTest {
         assertThat(state.apply(BoardEvent.of(++seq, NOW, type, request))).isEqualTo(BoardState.Applied.APPLIED);
     }
 
-    /** The lines of the list, but for the one that counts the agencies a screen has no room for. */
+    /** The lines of the list, but for the one that counts the agencies a screen has no room for, and that count at the end of the first. */
     private List<String> lines() {
         return items().filter(item -> !item.hasClassName("more"))
-                .map(item -> item.getElement().getTextRecursively()).toList();
+                .map(item -> item.getElement().getChildren().filter(child -> !child.getClassList().contains("more-inline"))
+                        .map(child -> child.getTextRecursively()).collect(java.util.stream.Collectors.joining()))
+                .toList();
+    }
+
+    /** The count of the rest at the end of the first line, for a screen with room for that line only. */
+    private String inline() {
+        return items().flatMap(item -> item.getElement().getChildren())
+                .filter(child -> child.getClassList().contains("more-inline")).map(child -> child.getTextRecursively())
+                .collect(java.util.stream.Collectors.joining("|"));
     }
 
     private java.util.stream.Stream<ListItem> items() {
@@ -186,6 +195,8 @@ class PartnersTileTest {
         assertThat(more).containsOnlyKeys("0", "1", "2", "3", "4", "5");
         assertThat(more.get("0")).isEqualTo("6 agencies · 8 waiting · 2 overdue");
         assertThat(more.get("5")).isEqualTo("+1 more agency · 1 waiting");
+        // room for one line: the most urgent agency's, the rest counted at its end
+        assertThat(inline()).isEqualTo("+5 more · 7 waiting");
         // whatever the room, the agencies shown and the line for the rest add up to the title
         for (int k = 0; k < shown.size(); k++) {
             var words = more.get(Integer.toString(k));
@@ -213,6 +224,7 @@ class PartnersTileTest {
 
         assertThat(lines()).containsExactly("Education2oldest due in 2 h");
         assertThat(moreLines()).isEmpty();
+        assertThat(inline()).isEmpty();
         assertThat(items().filter(item -> item.hasClassName("more"))).isEmpty();
     }
 }
