@@ -15,11 +15,13 @@ import com.vaadin.flow.component.html.Span;
 /**
  * Out-of-hours cover: who covers now, the next handover and to whom, the next gap in the rota
  * (which says GAP in words as well as standing out), and the contacts taken out of hours still to
- * be picked up, with the references of the oldest of them.
+ * be picked up, with the reference of the oldest of them and how many more there are. One reference
+ * on one line: where the rota's words take two lines, a second reference would push the line, and
+ * with it the count of the rest, past the foot of the tile.
  */
 final class OutOfHoursTile extends Tile {
 
-    static final int MAX_REFERENCES = 2;
+    static final int MAX_REFERENCES = 1;
 
     private final Span covering = span("ooh-covering");
     private final Span handover = span("ooh-handover");

@@ -20,6 +20,14 @@ import com.vaadin.flow.component.html.UnorderedList;
  * many overdue, and the oldest against its due time ("oldest 2 d late", "oldest due in 3 h"). Every
  * colour has its word beside it; no names, no references. The stylesheet shows as many lines as fit,
  * so a smaller screen shows fewer agencies, never smaller type, and the title always counts them all.
+ *
+ * <p>Where not every agency fits, the last line that fits says what the hidden ones hold instead
+ * ("+2 more agencies · 5 waiting · 1 overdue"), so the lines shown and that one always add up to the
+ * title. The server cannot know how many lines the screen has room for, so it sends that line's words
+ * for every number of agencies shown ({@link #more}); the stylesheet, which knows the room, shows the
+ * one that fits (see {@code wallboard.css}). The agencies hidden are always the least urgent ones.
+ * Where the list has room for one line only, that line is the most urgent agency's, and the rest are
+ * counted at its end in place of its oldest ("+2 more · 5 waiting").
  */
 final class PartnersTile extends Tile {
 
@@ -74,9 +82,66 @@ final class PartnersTile extends Tile {
                 oldest.addClassName("late");
             }
             item.add(oldest);
+            if (line == next.getFirst() && next.size() > 1) {
+                // where the list has room for this line only, the rest are counted at its end instead of its oldest
+                var rest = more(next, 1);
+                var inline = new Span(withClass(new Span(rest.count()), "more-agencies"),
+                        withClass(new Span(" · " + rest.waiting()), "more-waiting"));
+                inline.addClassNames("more-variant", "more-inline");
+                inline.getElement().setAttribute("data-shown", "1");
+                item.add(inline);
+            }
             item.addClassName("partner");
             item.getElement().setAttribute("data-agency", line.key());
             list.add(item);
+        }
+        if (next.size() > 1) {
+            // the last line the list has room for, when it has not room for all: hidden unless so
+            var more = new ListItem();
+            more.addClassName("more");
+            more.setId("partners-more");
+            for (int shown = 0; shown < next.size(); shown++) {
+                var words = more(next, shown);
+                var variant = new Span(withClass(new Span(words.agencies()), "more-agencies"),
+                        withClass(new Span(" · "), "sep"), withClass(new Span(words.waiting()), "more-waiting"));
+                if (!words.overdue().isEmpty()) {
+                    variant.add(withClass(new Span(" · "), "sep"), withClass(new Span(words.overdue()), "more-overdue"));
+                }
+                variant.addClassName("more-variant");
+                variant.getElement().setAttribute("data-shown", Integer.toString(shown));
+                more.add(variant);
+            }
+            list.add(more);
+        }
+    }
+
+    /**
+     * What the tile says of the agencies it hides when it shows only the first {@code shown} of
+     * {@code lines}: how many agencies, how many requests they wait on and, if any, how many of those
+     * are overdue ("+2 more agencies", "5 waiting", "1 overdue"; none overdue: "").
+     */
+    static More more(List<Line> lines, int shown) {
+        var hidden = lines.subList(shown, lines.size());
+        int agencies = hidden.size();
+        int waiting = hidden.stream().mapToInt(Line::waiting).sum();
+        int late = hidden.stream().mapToInt(Line::overdueCount).sum();
+        String count = agencies + (agencies == 1 ? " agency" : " agencies");
+        return new More(shown == 0 ? count : "+" + agencies + " more " + count.substring(count.indexOf(' ') + 1),
+                waiting + " waiting", late == 0 ? "" : late + " overdue");
+    }
+
+    /** The words for the agencies hidden: how many, how many requests they hold, how many of those are overdue. */
+    record More(String agencies, String waiting, String overdue) {
+
+        /** How many agencies, as the end of the one agency's line says it: "+2 more". */
+        String count() {
+            return agencies.replaceFirst(" agenc(y|ies)$", "");
+        }
+
+        /** The line as it reads. */
+        @Override
+        public String toString() {
+            return agencies + " · " + waiting + (overdue.isEmpty() ? "" : " · " + overdue);
         }
     }
 
@@ -91,7 +156,7 @@ final class PartnersTile extends Tile {
                         agency.overdue() == 0 ? "" : agency.overdue() + " overdue",
                         agency.oldestLate() ? coarse(agency.lateBy()) + " late"
                                 : "due in " + coarse(agency.lateBy().negated()),
-                        agency.oldestLate()))
+                        agency.oldestLate(), agency.open(), agency.overdue()))
                 .toList();
     }
 
@@ -113,7 +178,8 @@ final class PartnersTile extends Tile {
         return hours < 24 ? hours + " h" : hours / 24 + " d";
     }
 
-    /** A line of the tile. */
-    record Line(String key, String agency, String open, String overdue, String oldest, boolean late) {
+    /** A line of the tile, with the numbers behind its words. */
+    record Line(String key, String agency, String open, String overdue, String oldest, boolean late, int waiting,
+                int overdueCount) {
     }
 }

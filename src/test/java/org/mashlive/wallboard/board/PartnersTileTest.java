@@ -52,10 +52,32 @@ class PartnersTileTest {
         assertThat(state.apply(BoardEvent.of(++seq, NOW, type, request))).isEqualTo(BoardState.Applied.APPLIED);
     }
 
+    /** The lines of the list, but for the one that counts the agencies a screen has no room for, and that count at the end of the first. */
     private List<String> lines() {
-        return tile.getChildren().filter(child -> child instanceof com.vaadin.flow.component.html.UnorderedList)
-                .flatMap(list -> list.getChildren()).map(item -> ((ListItem) item).getElement().getTextRecursively())
+        return items().filter(item -> !item.hasClassName("more"))
+                .map(item -> item.getElement().getChildren().filter(child -> !child.getClassList().contains("more-inline"))
+                        .map(child -> child.getTextRecursively()).collect(java.util.stream.Collectors.joining()))
                 .toList();
+    }
+
+    /** The count of the rest at the end of the first line, for a screen with room for that line only. */
+    private String inline() {
+        return items().flatMap(item -> item.getElement().getChildren())
+                .filter(child -> child.getClassList().contains("more-inline")).map(child -> child.getTextRecursively())
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    private java.util.stream.Stream<ListItem> items() {
+        return tile.getChildren().filter(child -> child instanceof com.vaadin.flow.component.html.UnorderedList)
+                .flatMap(list -> list.getChildren()).map(ListItem.class::cast);
+    }
+
+    /** The words of the line counting the agencies not shown, by how many are shown: none without such a line. */
+    private Map<String, String> moreLines() {
+        return items().filter(item -> item.hasClassName("more"))
+                .flatMap(item -> item.getElement().getChildren())
+                .collect(java.util.stream.Collectors.toMap(variant -> variant.getAttribute("data-shown"),
+                        variant -> variant.getTextRecursively(), (a, b) -> a, java.util.TreeMap::new));
     }
 
     private String text(String id) {
@@ -126,5 +148,83 @@ class PartnersTileTest {
         tile.render(null, NOW);
         assertThat(text("partners-waiting")).isEqualTo("0");
         assertThat(lines()).containsExactly("Nothing waiting");
+    }
+
+    private static PartnersTile.Line line(String agency, int waiting, int overdue) {
+        return new PartnersTile.Line(agency.toUpperCase(), agency, Integer.toString(waiting),
+                overdue == 0 ? "" : overdue + " overdue", "1 h late", overdue > 0, waiting, overdue);
+    }
+
+    @Test
+    void theLineForTheAgenciesNotShownCountsThemWhatTheyWaitOnAndWhatOfThatIsOverdue() {
+        var lines = List.of(line("Health", 4, 2), line("Police", 3, 1), line("Education", 2, 1), line("Housing", 1, 0));
+
+        assertThat(PartnersTile.more(lines, 0).toString()).isEqualTo("4 agencies · 10 waiting · 4 overdue");
+        assertThat(PartnersTile.more(lines, 1).toString()).isEqualTo("+3 more agencies · 6 waiting · 2 overdue");
+        assertThat(PartnersTile.more(lines, 2).toString()).isEqualTo("+2 more agencies · 3 waiting · 1 overdue");
+        // one agency, none of its requests overdue: no word of overdue
+        assertThat(PartnersTile.more(lines, 3)).isEqualTo(new PartnersTile.More("+1 more agency", "1 waiting", ""));
+        assertThat(PartnersTile.more(lines, 3).toString()).isEqualTo("+1 more agency · 1 waiting");
+    }
+
+    @Test
+    void everyNumberOfAgenciesAScreenCanShowHasItsLineForTheRestAndTheyAddUpToTheTitle() {
+        var first = Cards.card(1, Source.POLICE, Rag.AMBER, Stage.SCREENING, NOW.minus(Duration.ofDays(3)), NOW);
+        var state = board(first);
+        // six agencies: two requests each to health and the police, one each to the others, some overdue
+        long id = 0;
+        for (var agency : List.of(Agency.HEALTH, Agency.HEALTH, Agency.POLICE, Agency.POLICE, Agency.EDUCATION,
+                Agency.HOUSING, Agency.PROBATION, Agency.BORDER_FORCE)) {
+            id++;
+            var dueIn = id % 3 == 0 ? Duration.ofHours(-id) : Duration.ofHours(id);
+            apply(state, BoardEventType.PARTNER_REQUESTED,
+                    request(id, first, agency, agency == Agency.HEALTH ? HealthService.GP : null,
+                            Duration.ofDays(1), dueIn));
+        }
+        feed.set(state, Liveness.LIVE);
+
+        tile.render(null, NOW);
+
+        assertThat(text("partners-waiting")).isEqualTo("8");
+        var shown = lines();
+        assertThat(shown).hasSize(6);
+        // the most urgent first: the agencies with overdue requests lead, the latest first; then the due soonest
+        assertThat(shown).map(line -> line.replaceFirst("\\d.*", "")).containsExactly(
+                "Housing", "Police", "Health", "Education", "Probation", "Border Force");
+        var more = moreLines();
+        assertThat(more).containsOnlyKeys("0", "1", "2", "3", "4", "5");
+        assertThat(more.get("0")).isEqualTo("6 agencies · 8 waiting · 2 overdue");
+        assertThat(more.get("5")).isEqualTo("+1 more agency · 1 waiting");
+        // room for one line: the most urgent agency's, the rest counted at its end
+        assertThat(inline()).isEqualTo("+5 more · 7 waiting");
+        // whatever the room, the agencies shown and the line for the rest add up to the title
+        for (int k = 0; k < shown.size(); k++) {
+            var words = more.get(Integer.toString(k));
+            int hiddenAgencies = Integer.parseInt(words.replaceFirst("^\\+?(\\d+).*", "$1"));
+            int hiddenWaiting = Integer.parseInt(words.replaceFirst(".* (\\d+) waiting.*", "$1"));
+            int shownWaiting = shown.subList(0, k).stream()
+                    .mapToInt(line -> Integer.parseInt(line.replaceFirst("^\\D+(\\d).*", "$1"))).sum();
+            assertThat(k + hiddenAgencies).as(words).isEqualTo(6);
+            assertThat(shownWaiting + hiddenWaiting).as(words).isEqualTo(8);
+        }
+        assertThat(String.join(" ", more.values())).doesNotContain("MASH-").doesNotContain(Cards.INITIALS);
+    }
+
+    @Test
+    void oneAgencyWaitingHasNoLineForTheRest() {
+        var referral = Cards.card(3, Source.HEALTH, Rag.RED, Stage.SCREENING, NOW.minus(Duration.ofHours(2)), NOW);
+        var state = board(referral);
+        apply(state, BoardEventType.PARTNER_REQUESTED,
+                request(1, referral, Agency.EDUCATION, null, Duration.ofHours(1), Duration.ofHours(2)));
+        apply(state, BoardEventType.PARTNER_REQUESTED,
+                request(2, referral, Agency.EDUCATION, null, Duration.ofHours(1), Duration.ofHours(3)));
+        feed.set(state, Liveness.LIVE);
+
+        tile.render(null, NOW);
+
+        assertThat(lines()).containsExactly("Education2oldest due in 2 h");
+        assertThat(moreLines()).isEmpty();
+        assertThat(inline()).isEmpty();
+        assertThat(items().filter(item -> item.hasClassName("more"))).isEmpty();
     }
 }
