@@ -2,14 +2,10 @@ package org.mashlive.wallboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +20,12 @@ import org.mashlive.referral.Child;
 import org.mashlive.referral.Consent;
 import org.mashlive.referral.NewReferral;
 import org.mashlive.referral.ReferralService;
+import org.mashlive.wallboard.MovedClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringApplicationRunListener;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The kiosk's chime in headless chromium (sound allowed without a click, as a kiosk's browser is
@@ -54,44 +47,10 @@ class ChimeBrowserIT {
     /** The wall-board's clock: real time, plus however far the test has moved it on. */
     private static final MovedClock wallboardClock = new MovedClock();
 
-    /** The system's clock in UTC, moved on by an offset a test sets; safe to read from any thread. */
-    static final class MovedClock extends Clock {
-
-        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        void advance(Duration duration) {
-            offset.updateAndGet(moved -> moved.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     @BeforeAll
     static void start() {
-        // the wall-board (the servlet context of the two) takes the clock the test moves, in place of its own
-        app = SpringApplication.withHook(application -> new SpringApplicationRunListener() {
-            @Override
-            public void contextPrepared(ConfigurableApplicationContext context) {
-                if (application.getWebApplicationType() == WebApplicationType.SERVLET) {
-                    context.getBeanFactory().registerSingleton("clock", wallboardClock);
-                }
-            }
-        }, () -> MashLive.start("--mash.backend.port=0", "--mash.rsocket.port=0", "--mash.wallboard.port=0",
-                "--mash.simulation.enabled=false"));
-        assertThat(app.wallboard().getBean(Clock.class)).isSameAs(wallboardClock);
+        app = wallboardClock.startWithWallboardClock("--mash.backend.port=0", "--mash.rsocket.port=0",
+                "--mash.wallboard.port=0", "--mash.simulation.enabled=false");
         kiosk = Browser.start("--autoplay-policy=no-user-gesture-required");
         kiosk.get(wallboard("/board?kiosk=" + Access.DEMO_KIOSK_TOKEN + "&sound=on"));
         wait(kiosk).until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
