@@ -71,11 +71,21 @@ class DutyBrowserIT {
         }
     };
 
-    /** Each test's browsers close before the next test's open, so no more than three run at once. */
+    /** How many of {@link #browsers} the running test has been given. */
+    private static int given;
+
+    /**
+     * One set of browsers for the class, as starting one is slow (no more than three run at once):
+     * each test is given them signed out, with no cookies and the window's own page size.
+     */
     @org.junit.jupiter.api.BeforeEach
-    void closeEarlierBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
-        browsers.clear();
+    void signedOutBrowsers() {
+        given = 0;
+        for (var browser : browsers) {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.get(wallboard("/login"));
+            browser.manage().deleteAllCookies();
+        }
     }
 
     @AfterAll
@@ -87,8 +97,12 @@ class DutyBrowserIT {
     }
 
     private static ChromeDriver browser() {
+        if (given < browsers.size()) {
+            return browsers.get(given++);
+        }
         var browser = Browser.start();
         browsers.add(browser);
+        given++;
         return browser;
     }
 
