@@ -16,12 +16,13 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * When a board UI is pushed: at once for a change that follows a quiet spell, and for further
- * changes within the batch window after a push, once at the window's end however many arrived; and
- * a tick after a whole tick period without a push, so clocks, ages and the stale text move on while
- * nothing happens. So a lone change never waits for a timer, a UI is still pushed at most once per
- * batch window, and a busy UI is never pushed for a tick it does not need: the tick counts from the
- * last push, not on a fixed grid whose window a change could land in.
+ * When a board UI is pushed: at once for a change that follows a quiet spell, and for a second one
+ * close behind it; for further changes within the batch window after a push, once at the window's
+ * end however many arrived; never more than four times in any four windows (once a second, for
+ * 250 ms windows); and a tick after a whole tick period without a push, so clocks, ages and the
+ * stale text move on while nothing happens. So a lone change, or two, never wait for a timer, a
+ * burst is pushed at most four times a second, and a busy UI is never pushed for a tick it does not
+ * need: the tick counts from the last push, not on a fixed grid whose window a change could land in.
  */
 public final class PushPacing {
 
@@ -29,10 +30,12 @@ public final class PushPacing {
     }
 
     /**
-     * Emits on the leading edge: the first change after a quiet {@code batch} window at once, and
-     * any changes within the window after an emission once, at that window's end, which opens a new
-     * window; and a tick {@code tick} after the last emission when nothing came since. Emissions run on the timer's worker, never on the
-     * thread that emitted the change, so a slow UI cannot hold up the feed that serves the others.
+     * Emits on the leading edge: a change at once when the last emission is a whole {@code batch}
+     * window old or was the only one in the last four windows; otherwise once, at the end of the
+     * last emission's window, for however many changes came within it; never more than four times
+     * in any four windows; and a tick {@code tick} after the last emission when nothing came since.
+     * Emissions run on the timer's worker, never on the thread that emitted the change, so a slow
+     * UI cannot hold up the feed that serves the others.
      * Timers run on the parallel scheduler. Never completes on its own; cancel it when the UI detaches.
      */
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick) {
@@ -58,7 +61,7 @@ public final class PushPacing {
 
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick, Scheduler timer) {
         return Flux.create(sink -> {
-            var pacer = new LeadingEdge(sink, batch, tick, timer.createWorker());
+            var pacer = new LeadingEdge(sink, batch, tick, timer);
             pacer.awaitTick();
             Disposable upstream = changes.subscribe(pacer::trigger, sink::error);
             sink.onDispose(() -> {
@@ -72,24 +75,42 @@ public final class PushPacing {
     static final Object TICK = "tick";
 
     /**
-     * The window's state: whether a push was made less than a window ago, the trigger waiting for
-     * its end, and the tick due a tick period after the last push.
+     * When the next push may be made, from the pushes made so far: at once when the last push is a
+     * whole window old, or when the screen was pushed at most once in the last {@value #PER_SPAN}
+     * windows; otherwise at the end of the last push's window; and never more than
+     * {@value #PER_SPAN} pushes in any {@value #PER_SPAN} windows (once a second, for 250 ms). So two
+     * changes close together after a quiet spell are both shown at once, and a burst is still paced.
+     */
+    static final int PER_SPAN = 4;
+
+    /**
+     * The pushes' state: the latest trigger not yet pushed, whether a push is running or timed for
+     * it, the times of the last {@value #PER_SPAN} pushes, and the tick due a tick period after the
+     * last push.
      */
     private static final class LeadingEdge {
 
         private final FluxSink<Object> sink;
         private final long windowNanos;
+        private final long spanNanos;
         private final long tickNanos;
         final Scheduler.Worker worker;
+        /** The timer's own time, virtual in tests. */
+        private final Scheduler clock;
         private final Disposable.Swap tick = Disposables.swap();
-        private boolean open;
+        /** The last pushes' times, oldest first; only the worker writes them. */
+        private final long[] pushed = new long[PER_SPAN];
+        private int pushes;
+        private boolean busy;
         private Object waiting;
 
-        LeadingEdge(FluxSink<Object> sink, Duration batch, Duration tick, Scheduler.Worker worker) {
+        LeadingEdge(FluxSink<Object> sink, Duration batch, Duration tick, Scheduler timer) {
             this.sink = sink;
+            this.clock = timer;
             this.windowNanos = batch.toNanos();
+            this.spanNanos = batch.toNanos() * PER_SPAN;
             this.tickNanos = tick.toNanos();
-            this.worker = worker;
+            this.worker = timer.createWorker();
         }
 
         /** Sets the tick a whole tick period from now, in place of any set before. */
@@ -103,44 +124,74 @@ public final class PushPacing {
 
         void trigger(Object signal) {
             synchronized (this) {
-                if (open) {
-                    waiting = signal;
+                waiting = signal;
+                if (busy) {
+                    // a push is running or timed: it shows this trigger, or the one after it does
                     return;
                 }
-                open = true;
+                busy = true;
             }
+            plan();
+        }
+
+        /** Times the push of the waiting trigger: at once if it may be made now, else when it may. */
+        private void plan() {
+            long now = clock.now(TimeUnit.NANOSECONDS);
+            long at = earliest(now);
             try {
-                worker.schedule(() -> push(signal));
+                if (at <= now) {
+                    worker.schedule(this::push);
+                } else {
+                    worker.schedule(this::push, at - now, TimeUnit.NANOSECONDS);
+                }
             } catch (RejectedExecutionException goneMeanwhile) {
                 // a change that arrived as the UI went: nobody to push
             }
         }
 
-        private void push(Object signal) {
+        private synchronized long earliest(long now) {
+            if (pushes == 0) {
+                return now;
+            }
+            int kept = Math.min(pushes, PER_SPAN);
+            long last = pushed[kept - 1];
+            int lately = 0;
+            for (int i = 0; i < kept; i++) {
+                if (now - pushed[i] < spanNanos) {
+                    lately++;
+                }
+            }
+            long at = now - last >= windowNanos || lately <= 1 ? now : last + windowNanos;
+            // the oldest of the last few: one more push within a span of it would make too many
+            return kept == PER_SPAN ? Math.max(at, pushed[0] + spanNanos) : at;
+        }
+
+        private void push() {
+            Object signal;
+            synchronized (this) {
+                signal = waiting;
+                waiting = null;
+            }
             sink.next(signal);
-            // the UI may have gone while it was pushed: then there is no window to time
+            // the UI may have gone while it was pushed: then there is nothing more to time
             if (sink.isCancelled()) {
                 return;
             }
-            awaitTick();
-            try {
-                worker.schedule(this::windowEnds, windowNanos, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException goneMeanwhile) {
-                // cancelled between the check and here: the worker is disposed with the subscription
-            }
-        }
-
-        private void windowEnds() {
-            Object next;
             synchronized (this) {
-                next = waiting;
-                waiting = null;
-                if (next == null) {
-                    open = false;
+                if (pushes >= PER_SPAN) {
+                    System.arraycopy(pushed, 1, pushed, 0, PER_SPAN - 1);
+                }
+                pushed[Math.min(pushes, PER_SPAN - 1)] = clock.now(TimeUnit.NANOSECONDS);
+                pushes++;
+            }
+            awaitTick();
+            synchronized (this) {
+                if (waiting == null) {
+                    busy = false;
                     return;
                 }
             }
-            push(next);
+            plan();
         }
     }
 }

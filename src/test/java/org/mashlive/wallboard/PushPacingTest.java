@@ -18,54 +18,99 @@ class PushPacingTest {
     private static final Duration TICK = Duration.ofMillis(5100);
 
     @Test
-    void aChangeAfterAQuietSpellIsPushedAtOnce() {
+    void aChangeAfterAQuietSpellIsPushedAtOnceAndSoIsOneCloseBehindIt() {
         Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
         StepVerifier.withVirtualTime(() -> PushPacing.pushes(changes.asFlux(), BATCH, TICK))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(600))
                 .then(() -> changes.tryEmitNext(1L))
                 .expectNext(1L)
-                // a second change 100 ms later, inside the window the first push opened, waits for its end
+                // a second change 100 ms later: the screen was pushed once in the last second, so at once too
                 .thenAwait(Duration.ofMillis(100))
                 .then(() -> changes.tryEmitNext(2L))
-                .expectNoEvent(Duration.ofMillis(149))
-                .thenAwait(Duration.ofMillis(1))
                 .expectNext(2L)
-                // a quiet window after that push closes it: the next change goes at once again
-                .thenAwait(Duration.ofMillis(400))
+                // a third 50 ms after that waits for the end of the second push's window, at 950 ms
+                .thenAwait(Duration.ofMillis(50))
                 .then(() -> changes.tryEmitNext(3L))
+                .expectNoEvent(Duration.ofMillis(199))
+                .thenAwait(Duration.ofMillis(1))
                 .expectNext(3L)
+                // a whole quiet window after the last push: the next change goes at once again
+                .thenAwait(Duration.ofMillis(400))
+                .then(() -> changes.tryEmitNext(4L))
+                .expectNext(4L)
                 .thenCancel()
                 .verify();
     }
 
     @Test
-    void pushesAtMostOncePerBatchHoweverManyChangesArrive() {
-        // a change every 10 ms from 10 ms to 990 ms: the first at once, then one at the end of each window
+    void pushesAtMostFourTimesASecondHoweverManyChangesArrive() {
+        // a change every 10 ms from 10 ms to 990 ms: the first two at once, then one per window, and no
+        // fifth push within a second of the first
         StepVerifier.withVirtualTime(() -> PushPacing.pushes(
                         Flux.interval(Duration.ofMillis(10)).take(99), BATCH, TICK))
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(9))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1) // 10 ms
+                .expectNoEvent(Duration.ofMillis(9))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1) // 20 ms
                 .expectNoEvent(Duration.ofMillis(249))
                 .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 260 ms
+                .expectNextCount(1) // 270 ms
                 .expectNoEvent(Duration.ofMillis(249))
                 .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 510 ms
-                .expectNoEvent(Duration.ofMillis(249))
+                .expectNextCount(1) // 520 ms
+                // 770 ms would be a fifth push within a second of the one at 10 ms: it waits to 1010 ms
+                .expectNoEvent(Duration.ofMillis(489))
                 .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 760 ms
-                .expectNoEvent(Duration.ofMillis(249))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 1010 ms: the changes of 770 to 990 ms
+                .expectNextCount(1) // 1010 ms: the changes of 530 to 990 ms
                 // the changes stopped: nothing more until a whole tick period after that push, 6110 ms
                 .expectNoEvent(Duration.ofMillis(5099))
                 .thenAwait(Duration.ofMillis(1))
                 .expectNextCount(1)
                 .thenCancel()
                 .verify();
+    }
+
+    @Test
+    void underRandomChangesNoSecondHoldsMoreThanFourPushesAndEveryChangeIsShown() {
+        // changes at random moments, in bursts and lulls, for a minute of virtual time
+        var random = new java.util.SplittableRandom(20261130);
+        var at = new java.util.ArrayList<Long>();
+        long t = 0;
+        while (t < 60_000) {
+            t += random.nextInt(10) < 7 ? random.nextLong(1, 120) : random.nextLong(200, 3000);
+            at.add(t);
+        }
+        var gaps = new java.util.ArrayList<Duration>();
+        for (int i = 0; i < at.size(); i++) {
+            gaps.add(Duration.ofMillis(at.get(i) - (i == 0 ? 0 : at.get(i - 1))));
+        }
+        var scheduler = reactor.test.scheduler.VirtualTimeScheduler.create();
+        var pushedAt = new java.util.ArrayList<Long>();
+        var changedAt = new java.util.ArrayList<Long>();
+        var changes = Flux.fromIterable(gaps).concatMap(gap -> reactor.core.publisher.Mono.delay(gap, scheduler))
+                .doOnNext(change -> changedAt.add(scheduler.now(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        var subscription = PushPacing.pushes(changes, BATCH, TICK, scheduler)
+                .subscribe(signal -> pushedAt.add(scheduler.now(java.util.concurrent.TimeUnit.MILLISECONDS)));
+        scheduler.advanceTimeBy(Duration.ofMillis(t + 2000));
+        subscription.dispose();
+
+        assertThat(changedAt).hasSize(at.size());
+        for (int i = PushPacing.PER_SPAN; i < pushedAt.size(); i++) {
+            assertThat(pushedAt.get(i) - pushedAt.get(i - PushPacing.PER_SPAN))
+                    .as("pushes %d to %d", i - PushPacing.PER_SPAN, i).isGreaterThanOrEqualTo(1000);
+        }
+        for (long change : changedAt) {
+            long shown = pushedAt.stream().filter(push -> push >= change).findFirst().orElseThrow();
+            assertThat(shown - change).as("change at %d ms", change).isLessThanOrEqualTo(1000);
+            boolean quiet = pushedAt.stream().noneMatch(push -> push < change && push > change - 1000);
+            if (quiet) {
+                assertThat(shown).as("change at %d ms after a quiet second", change).isEqualTo(change);
+            }
+        }
     }
 
     @Test
