@@ -2,6 +2,7 @@ package org.mashlive.wallboard.board;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.mashlive.capacity.api.CapacitySummary;
@@ -10,6 +11,7 @@ import org.mashlive.wallboard.CapacityFeed;
 import org.mashlive.wallboard.ForecastText;
 import org.mashlive.wallboard.RagColumn;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -78,18 +80,19 @@ final class BreachesTile extends Tile {
             return;
         }
         lines = next;
-        list.removeAll();
+        var items = new ArrayList<Component>();
         if (next.isEmpty()) {
             var none = new ListItem("No breaches");
             none.addClassName("none");
-            list.add(none);
+            items.add(none);
         }
         for (var line : next) {
             var item = new ListItem(new RagBadge(line.column()), withClass(new Span(line.reference()), "reference"),
                     withClass(new Span(line.overdue()), "overdue"));
             item.addClassNames("breach", "rag-" + line.column().key());
-            list.add(item);
+            items.add(item);
         }
+        InPlace.children(list, items);
     }
 
     private void renderDueSoon(BoardFigures figures, Instant now) {
@@ -102,18 +105,19 @@ final class BreachesTile extends Tile {
             return;
         }
         soonLines = next;
-        soonList.removeAll();
+        var items = new ArrayList<Component>();
         if (next.isEmpty()) {
             var none = new ListItem("None due soon");
             none.addClassName("none");
-            soonList.add(none);
+            items.add(none);
         }
         for (var line : next) {
             var item = new ListItem(new RagBadge(line.column()), withClass(new Span(line.reference()), "reference"),
                     withClass(new Span(line.overdue()), "left"));
             item.addClassNames("due-soon", "rag-" + line.column().key());
-            soonList.add(item);
+            items.add(item);
         }
+        InPlace.children(soonList, items);
     }
 
     /** A line: its RAG, the reference and how overdue it is, or how much time it has left. */

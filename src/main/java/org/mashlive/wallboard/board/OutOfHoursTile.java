@@ -84,13 +84,14 @@ final class OutOfHoursTile extends Tile {
         }
         if (!line.equals(referencesShown)) {
             referencesShown = line;
-            references.removeAll();
+            var parts = new ArrayList<Component>();
             for (int i = 0; i < line.size(); i++) {
                 if (i > 0) {
-                    references.add(new Text(" · "));
+                    parts.add(new Text(" · "));
                 }
-                references.add(withClass(new Span(line.get(i)), "reference"));
+                parts.add(withClass(new Span(line.get(i)), "reference"));
             }
+            InPlace.children(references, parts);
         }
     }
 }

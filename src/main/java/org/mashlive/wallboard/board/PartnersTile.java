@@ -2,6 +2,7 @@ package org.mashlive.wallboard.board;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.mashlive.board.api.Agency;
 import org.mashlive.board.api.PartnerWaiting;
 import org.mashlive.wallboard.BoardFeed;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -63,11 +65,11 @@ final class PartnersTile extends Tile {
             return;
         }
         lines = next;
-        list.removeAll();
+        var items = new ArrayList<Component>();
         if (next.isEmpty()) {
             var none = new ListItem("Nothing waiting");
             none.addClassName("none");
-            list.add(none);
+            items.add(none);
         }
         for (var line : next) {
             var item = new ListItem(withClass(new Span(line.agency()), "agency"),
@@ -93,7 +95,7 @@ final class PartnersTile extends Tile {
             }
             item.addClassName("partner");
             item.getElement().setAttribute("data-agency", line.key());
-            list.add(item);
+            items.add(item);
         }
         if (next.size() > 1) {
             // the last line the list has room for, when it has not room for all: hidden unless so
@@ -111,8 +113,9 @@ final class PartnersTile extends Tile {
                 variant.getElement().setAttribute("data-shown", Integer.toString(shown));
                 more.add(variant);
             }
-            list.add(more);
+            items.add(more);
         }
+        InPlace.children(list, items);
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.mashlive.wallboard.board;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.mashlive.wallboard.BoardText;
 import org.mashlive.wallboard.RagColumn;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -44,7 +46,7 @@ final class TickerTile extends Tile {
             return;
         }
         lines = next;
-        list.removeAll();
+        var items = new ArrayList<Component>();
         for (var line : next) {
             // reference and what happened read as one phrase ("MASH-… allocated to Q. Birch")
             var phrase = new Span(withClass(new Span(line.reference()), "reference"), new Text(" "),
@@ -53,8 +55,9 @@ final class TickerTile extends Tile {
             // the time before the phrase in the page, so that it can stand at the right of the first line
             var item = new ListItem(new RagBadge(line.column()), withClass(new Span(line.time()), "time"), phrase);
             item.addClassNames("ticker-item", "rag-" + line.column().key());
-            list.add(item);
+            items.add(item);
         }
+        InPlace.children(list, items);
     }
 
     private record Line(RagColumn column, String reference, String what, String time) {

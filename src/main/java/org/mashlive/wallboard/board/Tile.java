@@ -28,9 +28,19 @@ abstract class Tile extends Section {
     /** Shows {@code figures} as they stand at {@code now}. */
     abstract void render(BoardFigures figures, Instant now);
 
-    /** Sets a text only when it differs, so an unchanged one is not sent again. */
+    /**
+     * Sets a text only when it differs, so an unchanged one is not sent again; where the component
+     * holds just its text, the text itself is changed, so the push carries the new words alone rather
+     * than the component's children removed and added again.
+     */
     static void text(HasText component, String value) {
-        if (!value.equals(component.getText())) {
+        if (value.equals(component.getText())) {
+            return;
+        }
+        var element = component.getElement();
+        if (!value.isEmpty() && element.getChildCount() == 1 && element.getChild(0).isTextNode()) {
+            element.getChild(0).setText(value);
+        } else {
             component.setText(value);
         }
     }
