@@ -48,9 +48,13 @@ public final class BoardText {
         return left.isNegative() ? "breached " + duration(left.negated()) + " ago" : duration(left) + " left";
     }
 
-    /** How long past its due time a referral is: {@code 25 m overdue}. */
-    public static String overdue(Instant dueAt, Instant now) {
-        return duration(Duration.between(dueAt, now)) + " overdue";
+    /**
+     * How long past its due time a referral is: {@code 25 m late}, as the partners tile says of its
+     * oldest request. "Late" rather than "overdue": the longest line of the breaches list (the "Not
+     * rated" badge, a reference, {@code 11 h 32 m}) must fit its tile at every size.
+     */
+    public static String late(Instant dueAt, Instant now) {
+        return duration(Duration.between(dueAt, now)) + " late";
     }
 
     /** The time of day in {@code zone}, {@code 14:02}. */

@@ -27,8 +27,8 @@ class BoardTextTest {
         assertThat(BoardText.timeLeft(Duration.ofMinutes(65))).isEqualTo("1 h 5 m left");
         assertThat(BoardText.timeLeft(Duration.ofMinutes(-25))).isEqualTo("breached 25 m ago");
         assertThat(BoardText.timeLeft(null)).isEqualTo("no timescale");
-        assertThat(BoardText.overdue(Instant.parse("2026-03-10T12:00:00Z"), Instant.parse("2026-03-10T13:05:00Z")))
-                .isEqualTo("1 h 5 m overdue");
+        assertThat(BoardText.late(Instant.parse("2026-03-10T12:00:00Z"), Instant.parse("2026-03-10T13:05:00Z")))
+                .isEqualTo("1 h 5 m late");
     }
 
     @Test

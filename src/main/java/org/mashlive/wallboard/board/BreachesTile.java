@@ -74,7 +74,7 @@ final class BreachesTile extends Tile {
                 .orElse(summary.isPresent() ? ForecastText.UNKNOWN : ""));
         text(count, Integer.toString(figures.breachTotal()));
         var next = figures.breaches().stream()
-                .map(card -> new Line(RagColumn.of(card.rag()), card.reference(), BoardText.overdue(card.dueAt(), now)))
+                .map(card -> new Line(RagColumn.of(card.rag()), card.reference(), BoardText.late(card.dueAt(), now)))
                 .toList();
         if (next.equals(lines)) {
             return;

@@ -91,6 +91,12 @@ class BoardLayoutBrowserIT {
         receive(referrals, Source.HEALTH, Rag.AMBER, now.minus(Duration.ofDays(4)), 10);
         receive(referrals, Source.EDUCATION, Rag.AMBER, now.minus(Duration.ofDays(5)), 11);
         receive(referrals, Source.FAMILY_SELF, null, now.minus(Duration.ofDays(3)), 12);
+        // and one from each group of sources today, at whatever hour the test runs: in the small hours a
+        // hub's day has barely begun, and the simulated one may have had no school's contact yet
+        Source[] today = {Source.POLICE, Source.HEALTH, Source.EDUCATION, Source.VOLUNTARY};
+        for (int i = 0; i < today.length; i++) {
+            receive(referrals, today[i], Rag.GREEN, now, 13 + i);
+        }
     }
 
     private static void receive(ReferralService referrals, Source source, Rag rag, Instant at, int n) {

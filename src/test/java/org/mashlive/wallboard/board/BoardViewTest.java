@@ -222,8 +222,8 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(text("breach-count")).isEqualTo("2");
         var items = $(ListItem.class).withClassName("breach").all();
         assertThat(items).extracting(item -> item.getElement().getTextRecursively()).containsExactly(
-                "GreenMASH-2026-0001046 h 0 m overdue",
-                "RedMASH-2026-00010130 m overdue");
+                "GreenMASH-2026-0001046 h 0 m late",
+                "RedMASH-2026-00010130 m late");
     }
 
     @Test
@@ -240,8 +240,8 @@ class BoardViewTest extends BrowserlessTest {
         assertThat(items).hasSize(BreachesTile.MAX_SHOWN);
         int longestOverdue = BreachesTile.MAX_SHOWN + 3;
         assertThat(items.getFirst().getElement().getTextRecursively())
-                .contains(Cards.reference(200 + longestOverdue), longestOverdue + " m overdue");
-        assertThat(items.getLast().getElement().getTextRecursively()).contains("4 m overdue");
+                .contains(Cards.reference(200 + longestOverdue), longestOverdue + " m late");
+        assertThat(items.getLast().getElement().getTextRecursively()).contains("4 m late");
     }
 
     @Test
