@@ -16,11 +16,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * When a board UI is pushed: at once for a change that follows a quiet spell, and for a second one
- * close behind it; for further changes within the batch window after a push, once at the window's
- * end however many arrived; never more than four times in any four windows (once a second, for
- * 250 ms windows); and a tick after a whole tick period without a push, so clocks, ages and the
- * stale text move on while nothing happens. So a lone change, or two, never wait for a timer, a
+ * When a board UI is pushed: at once for a change, unless the UI has been pushed three times in the
+ * last four batch windows (a second, for 250 ms windows); then once at the end of the last push's
+ * window, however many changes arrived; never more than four times in any four windows; and a tick
+ * after a whole tick period without a push, so clocks, ages and the stale text move on while nothing
+ * happens. So changes at a hub's pace, even two or three close together, never wait for a timer, a
  * burst is pushed at most four times a second, and a busy UI is never pushed for a tick it does not
  * need: the tick counts from the last push, not on a fixed grid whose window a change could land in.
  */
@@ -31,9 +31,10 @@ public final class PushPacing {
 
     /**
      * Emits on the leading edge: a change at once when the last emission is a whole {@code batch}
-     * window old or was the only one in the last four windows; otherwise once, at the end of the
-     * last emission's window, for however many changes came within it; never more than four times
-     * in any four windows; and a tick {@code tick} after the last emission when nothing came since.
+     * window old or there were fewer than {@value #AT_ONCE} in the last four windows; otherwise once,
+     * at the end of the last emission's window, for however many changes came within it; never more
+     * than four times in any four windows; and a tick {@code tick} after the last emission when
+     * nothing came since.
      * Emissions run on the timer's worker, never on the thread that emitted the change, so a slow
      * UI cannot hold up the feed that serves the others.
      * Timers run on the parallel scheduler. Never completes on its own; cancel it when the UI detaches.
@@ -76,12 +77,15 @@ public final class PushPacing {
 
     /**
      * When the next push may be made, from the pushes made so far: at once when the last push is a
-     * whole window old, or when the screen was pushed at most once in the last {@value #PER_SPAN}
-     * windows; otherwise at the end of the last push's window; and never more than
-     * {@value #PER_SPAN} pushes in any {@value #PER_SPAN} windows (once a second, for 250 ms). So two
-     * changes close together after a quiet spell are both shown at once, and a burst is still paced.
+     * whole window old, or when the screen was pushed fewer than {@value #AT_ONCE} times in the last
+     * {@value #PER_SPAN} windows; otherwise at the end of the last push's window; and never more than
+     * {@value #PER_SPAN} pushes in any {@value #PER_SPAN} windows (once a second, for 250 ms). So up to
+     * three changes close together are each shown at once, and a burst is still paced.
      */
     static final int PER_SPAN = 4;
+
+    /** Pushes in the last {@value #PER_SPAN} windows below which a change is pushed at once. */
+    static final int AT_ONCE = 3;
 
     /**
      * The pushes' state: the latest trigger not yet pushed, whether a push is running or timed for
@@ -161,7 +165,7 @@ public final class PushPacing {
                     lately++;
                 }
             }
-            long at = now - last >= windowNanos || lately <= 1 ? now : last + windowNanos;
+            long at = now - last >= windowNanos || lately < AT_ONCE ? now : last + windowNanos;
             // the oldest of the last few: one more push within a span of it would make too many
             return kept == PER_SPAN ? Math.max(at, pushed[0] + spanNanos) : at;
         }
