@@ -45,6 +45,8 @@ final class Service implements AutoCloseable {
             Path log = Files.createTempFile(Path.of("target"), "bench-" + name + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // each collection's pause, beside the process's output, so a latency's tail can be checked against them
+            command.add("-Xlog:gc:file=" + log.toString().replaceFirst("\\.log$", ".gc.log") + ":uptimemillis,time");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("org.mashlive.MashLive");
