@@ -164,6 +164,8 @@ class MashLiveBenchmark {
         out.line("# MASH Live benchmarks");
         out.line("");
         out.line("Machine: " + Bench.machine());
+        String options = System.getProperty("bench.jvm.options", "").strip();
+        out.line("JVM options of the processes measured: " + (options.isEmpty() ? "none (G1, the JVM's default)" : options));
         var sections = java.util.Set.of(System.getProperty("bench.sections", "1,2,3,4,5,6,7").split(","));
         try (var backend = Backend.start()) {
             out.line("PostgreSQL: " + backend.setting("server_version") + " (embedded), synchronous_commit="

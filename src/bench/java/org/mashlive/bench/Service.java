@@ -45,6 +45,12 @@ final class Service implements AutoCloseable {
             Path log = Files.createTempFile(Path.of("target"), "bench-" + name + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // JVM options to try, e.g. -Dbench.jvm.options=-XX:+UseZGC for another collector
+            for (String option : System.getProperty("bench.jvm.options", "").split("\\s+")) {
+                if (!option.isBlank()) {
+                    command.add(option);
+                }
+            }
             // each collection's pause, beside the process's output, so a latency's tail can be checked against them
             command.add("-Xlog:gc:file=" + log.toString().replaceFirst("\\.log$", ".gc.log") + ":uptimemillis,time");
             command.add("-cp");
@@ -103,16 +109,18 @@ final class Service implements AutoCloseable {
         }
     }
 
-    /** Heap in use after a full collection, in bytes, as the JVM's own tool reports it. */
+    /**
+     * Heap in use after a full collection, in bytes: the live objects the JVM's own class histogram
+     * counts (it collects first), whatever the collector, to the byte.
+     */
     long heapAfterGc() {
-        jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
-        // e.g. " garbage-first heap   total reserved 6291456K, committed 262144K, used 51234K"
-        var matcher = java.util.regex.Pattern.compile("heap\\s+total.*?used (\\d+)K").matcher(info);
+        String info = jcmd("GC.class_histogram");
+        // the last line: "Total        123456       78901234"
+        var matcher = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$").matcher(info);
         if (!matcher.find()) {
-            throw new IllegalStateException("no heap figure in: " + info);
+            throw new IllegalStateException("no heap figure in: " + info.substring(Math.max(0, info.length() - 500)));
         }
-        return Long.parseLong(matcher.group(1)) * 1024;
+        return Long.parseLong(matcher.group(1));
     }
 
     private String jcmd(String command) {
