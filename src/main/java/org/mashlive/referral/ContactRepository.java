@@ -41,6 +41,28 @@ class ContactRepository {
                 AND r.child_born_from <= g.born_to AND r.child_born_to >= g.born_from
                 AND (r.child_name_key = g.name_key OR r.child_name_key IS NULL OR g.name_key IS NULL))""";
 
+    /**
+     * Whether a referral of the child {@code g} was received from {@code yearBefore} until just before
+     * {@code receivedAt}: {@link #SAME_CHILD} asked as two lookups, one led by the exact key and one by
+     * the family name, each the first column of an index, so that its cost is an index lookup
+     * whatever the tables' statistics say. Asked as one condition with OR in it, the planner took the
+     * time range as the way in (the index on received_at), and read every referral of the last year
+     * for each one received. The exact key's range is written as a comparison of (key, time) pairs,
+     * which only the index on (child_key, received_at) can serve: a plan made on a new, empty table
+     * (which stays cached for the connection until the table is next analysed) cannot take the
+     * range alone either.
+     */
+    static String referredSince(String yearBefore, String receivedAt) {
+        return """
+                (EXISTS (SELECT 1 FROM referral r WHERE r.child_key = g.child_key
+                         AND (r.child_key, r.received_at) >= (g.child_key, %1$s)
+                         AND (r.child_key, r.received_at) < (g.child_key, %2$s))
+                 OR EXISTS (SELECT 1 FROM referral r WHERE r.child_surname_key = g.surname_key
+                            AND r.child_born_from <= g.born_to AND r.child_born_to >= g.born_from
+                            AND (r.child_name_key = g.name_key OR r.child_name_key IS NULL OR g.name_key IS NULL)
+                            AND r.received_at >= %1$s AND r.received_at < %2$s))""".formatted(yearBefore, receivedAt);
+    }
+
     private final DatabaseClient db;
     private final JsonMapper json;
 
@@ -109,8 +131,7 @@ class ContactRepository {
                                 g.first_name, g.last_name, g.date_of_birth, g.estimated_age, g.expected_on, g.child_key,
                                 g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, :concern, :flags,
                                 :consent, :overrideReason, :rag, :rag, :stage, :dueAt,
-                                EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
-                                        AND r.received_at >= :yearBefore AND r.received_at < :receivedAt),
+                                :referredSince,
                                 :receivedAt, c.id, g.position, :referrerName, :referrerRole, :referrerAgency, :referrerContact,
                                 :policeRisk
                             FROM number n, given g, the_contact c
@@ -124,7 +145,7 @@ class ContactRepository {
                             SELECT id, :receivedAt, NULL, :rag, 'Rated at intake' FROM new_referral
                             WHERE CAST(:rag AS text) IS NOT NULL)
                         SELECT id, reference, re_referral, contact_id, child_position FROM new_referral"""
-                        .replace(":sameChild", SAME_CHILD))
+                        .replace(":referredSince", referredSince(":yearBefore", ":receivedAt")))
                 .bind("children", Json.of(json.writeValueAsString(given)))
                 .bind("count", children.size())
                 .bind("year", year)
@@ -291,8 +312,7 @@ class ContactRepository {
                                 g.child_key, g.surname_key, g.name_key, g.born_from, g.born_to, g.initials, g.concern,
                                 ARRAY(SELECT f FROM jsonb_array_elements_text(g.flags) WITH ORDINALITY AS e(f, i) ORDER BY i),
                                 g.consent, g.override_reason, g.rag, g.rag, g.stage, g.due_at,
-                                EXISTS (SELECT 1 FROM referral r WHERE (:sameChild)
-                                        AND r.received_at >= g.year_before AND r.received_at < g.received_at)
+                                :referredSince
                                 OR EXISTS (SELECT 1 FROM earlier_given r WHERE r.part < g.part AND (:sameChild)
                                         AND r.received_at >= g.year_before AND r.received_at < g.received_at),
                                 g.received_at, g.cid, g.position, g.referrer_name, g.referrer_role, g.referrer_agency,
@@ -312,6 +332,7 @@ class ContactRepository {
                             WHERE rag IS NOT NULL)
                         SELECT g.ord, r.id, r.reference, r.re_referral, r.contact_id, r.child_position
                         FROM new_referral r JOIN numbered g ON g.reference = r.reference"""
+                        .replace(":referredSince", referredSince("g.year_before", "g.received_at"))
                         .replace(":sameChild", SAME_CHILD))
                 .bind("children", Json.of(json.writeValueAsString(given)))
                 .map(row -> new Inserted(row.get("ord", Integer.class), row.get("id", Long.class),
@@ -358,13 +379,17 @@ class ContactRepository {
 
     /**
      * The referrals received under any of {@code externalRefs}, by external reference, each
-     * contact's as {@link #findByExternalRef} gives them.
+     * contact's as {@link #findByExternalRef} gives them. Each reference is looked up on its own
+     * (a lateral lookup the planner cannot fold into a join), so the plan is an index lookup per
+     * reference even when made on an empty table: {@code = ANY(…)} was planned there as a scan of
+     * the whole table, and kept so until the table was first analysed.
      */
     Mono<Map<String, List<Stored>>> findByExternalRefs(java.util.Collection<String> externalRefs) {
         return db.sql("SELECT " + ReferralRepository.COLUMNS + """
                         , intake_rag, contact_id, child_position, referrer_name, referrer_role, referrer_agency,
-                        referrer_contact, police_risk FROM referral
-                        WHERE external_ref = ANY(:externalRefs)""")
+                        referrer_contact, police_risk
+                        FROM unnest(CAST(:externalRefs AS text[])) AS given(ref)
+                        CROSS JOIN LATERAL (SELECT * FROM referral r WHERE r.external_ref = given.ref OFFSET 0) referral""")
                 .bind("externalRefs", externalRefs.toArray(String[]::new))
                 .map(row -> new Stored(ReferralRepository.row(row),
                         ReferralRepository.rag(row.get("intake_rag", String.class)),
