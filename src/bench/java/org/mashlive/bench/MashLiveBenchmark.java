@@ -400,7 +400,10 @@ class MashLiveBenchmark {
         var watchers = new ArrayList<Watcher>();
         backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
         try (var drains = new Drains(backend.rsocket())) {
-            long idleHeap = backend.service().heapAfterGc();
+            var idle = backend.service().liveObjects();
+            long idleHeap = idle.bytes();
+            Service.LiveObjects largest = idle;
+            int largestLevel = 0;
             out.line(f("| 0 | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
             for (int level : FAN_OUT) {
                 while (watchers.size() < Math.min(level, PROBES)) {
@@ -415,7 +418,10 @@ class MashLiveBenchmark {
                     drains.open(Math.min(500, level - watchers.size() - drains.size()));
                     await(() -> drains.fewestPayloads() >= 1 || drains.failed() > 0, "drains' snapshots");
                 }
-                long heap = backend.service().heapAfterGc();
+                var live = backend.service().liveObjects();
+                long heap = live.bytes();
+                largest = live;
+                largestLevel = level;
                 watchers.forEach(Watcher::drain);
                 long[] drainedBefore = drains.payloads();
                 long seqBefore = backend.lastSeq();
@@ -459,10 +465,38 @@ class MashLiveBenchmark {
                             perSubscriber <= 20 ? "met" : f("missed by %.1f KB", perSubscriber - 20)));
                 }
             }
+            perSubscriber(idle, largest, largestLevel);
         } finally {
             watchers.forEach(Watcher::close);
         }
         out.line("");
+    }
+
+    /** What a subscriber holds: the classes whose live objects grew most from none to {@code level}. */
+    private void perSubscriber(Service.LiveObjects idle, Service.LiveObjects at, int level) {
+        if (level == 0) {
+            return;
+        }
+        record Growth(String type, double instances, double bytes) {
+        }
+        var growths = new ArrayList<Growth>();
+        at.byClass().forEach((type, counts) -> {
+            long[] before = idle.byClass().getOrDefault(type, new long[2]);
+            growths.add(new Growth(type, (counts[0] - before[0]) / (double) level, (counts[1] - before[1]) / (double) level));
+        });
+        growths.sort(java.util.Comparator.comparingDouble(Growth::bytes).reversed());
+        out.line("");
+        out.line(f("What a subscriber holds, from the class histograms with none and with %,d: the classes that "
+                + "grew most, per subscriber.", level));
+        out.line("");
+        out.line("| class | instances per subscriber | bytes per subscriber |");
+        out.line("|---|---|---|");
+        double shown = 0;
+        for (var growth : growths.subList(0, Math.min(15, growths.size()))) {
+            out.line(f("| `%s` | %.2f | %.0f |", growth.type(), growth.instances(), growth.bytes()));
+            shown += growth.bytes();
+        }
+        out.line(f("| the other classes | | %.0f |", (at.bytes() - idle.bytes()) / (double) level - shown));
     }
 
     // 4 -------------------------------------------------------------------------------------------

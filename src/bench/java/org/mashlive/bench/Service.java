@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,13 +116,29 @@ final class Service implements AutoCloseable {
      * counts (it collects first), whatever the collector, to the byte.
      */
     long heapAfterGc() {
+        return liveObjects().bytes();
+    }
+
+    /** The live objects after a full collection: their bytes, and instances and bytes by class. */
+    record LiveObjects(long bytes, Map<String, long[]> byClass) {
+    }
+
+    /** {@link #heapAfterGc()} with its class histogram. */
+    LiveObjects liveObjects() {
         String info = jcmd("GC.class_histogram");
         // the last line: "Total        123456       78901234"
         var matcher = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$").matcher(info);
         if (!matcher.find()) {
             throw new IllegalStateException("no heap figure in: " + info.substring(Math.max(0, info.length() - 500)));
         }
-        return Long.parseLong(matcher.group(1));
+        // each class: "   1:        123456       7890123  [B (java.base@25.0.3)"
+        var rows = java.util.regex.Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(info);
+        var byClass = new HashMap<String, long[]>();
+        while (rows.find()) {
+            byClass.merge(rows.group(3), new long[] {Long.parseLong(rows.group(1)), Long.parseLong(rows.group(2))},
+                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        }
+        return new LiveObjects(Long.parseLong(matcher.group(1)), byClass);
     }
 
     private String jcmd(String command) {
