@@ -390,7 +390,8 @@ class ContactRepository {
                         referrer_contact, police_risk
                         FROM unnest(CAST(:externalRefs AS text[])) AS given(ref)
                         CROSS JOIN LATERAL (SELECT * FROM referral r WHERE r.external_ref = given.ref OFFSET 0) referral""")
-                .bind("externalRefs", externalRefs.toArray(String[]::new))
+                // each once: a group may hold one contact twice, and a lookup per reference would find it twice
+                .bind("externalRefs", externalRefs.stream().distinct().toArray(String[]::new))
                 .map(row -> new Stored(ReferralRepository.row(row),
                         ReferralRepository.rag(row.get("intake_rag", String.class)),
                         row.get("contact_id", Long.class), row.get("child_position", Integer.class),

@@ -40,6 +40,9 @@ class SeveralChildrenIT {
     @Autowired
     ReferralService service;
 
+    @Autowired
+    ContactRepository contacts;
+
     WebTestClient client() {
         return TestClients.webTest(port);
     }
@@ -67,6 +70,17 @@ class SeveralChildrenIT {
 
     static List<Object> field(List<Map<String, Object>> referrals, String field) {
         return referrals.stream().map(referral -> referral.get(field)).toList();
+    }
+
+    @Test
+    void aContactAskedForTwiceInOneGroupIsFoundOnceWithEachOfItsChildren() {
+        post(merlin("MERLIN-TWICE-1", ALEX, BEA), HttpStatus.CREATED);
+        // a group holding the same contact twice (two resends at once) asks for its reference twice
+        var found = contacts.findByExternalRefs(List.of("MERLIN-TWICE-1", "MERLIN-TWICE-1", "MERLIN-NOT-SENT"))
+                .block();
+        assertThat(found).containsOnlyKeys("MERLIN-TWICE-1");
+        assertThat(found.get("MERLIN-TWICE-1")).extracting(stored -> stored.row().child().firstName())
+                .containsExactly("Alex", "Bea");
     }
 
     long count(String table) {
