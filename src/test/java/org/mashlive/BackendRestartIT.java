@@ -2,8 +2,6 @@ package org.mashlive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,9 +46,16 @@ class BackendRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * The first start binds ports the system chooses; a restart binds the same two again. (Ports
+     * picked by the test beforehand could be equal to each other, or taken by the time the backend
+     * binds them.)
+     */
+    private record Ports(int http, int rsocket) {
+        static Ports of(MashLive.Running running) {
+            var environment = running.backend().getEnvironment();
+            return new Ports(Integer.parseInt(environment.getProperty("local.server.port")),
+                    Integer.parseInt(environment.getProperty("local.rsocket.server.port")));
         }
     }
 
@@ -73,13 +78,12 @@ class BackendRestartIT {
     }
 
     @Test
-    void theBoardSaysItIsStaleWhileTheBackendIsDownAndRecoversWithMatchingCounts() throws IOException {
-        int http = freePort();
-        int rsocket = freePort();
-        var api = TestClients.web(http);
-        backend = startBackend(http, rsocket);
+    void theBoardSaysItIsStaleWhileTheBackendIsDownAndRecoversWithMatchingCounts() {
+        backend = startBackend(0, 0);
+        var ports = Ports.of(backend);
+        var api = TestClients.web(ports.http());
         wallboard = MashLive.start("--mash.role=wallboard", "--mash.wallboard.port=0",
-                "--mash.wallboard.backend.rsocket-port=" + rsocket);
+                "--mash.wallboard.backend.rsocket-port=" + ports.rsocket());
         post(api);
         post(api);
 
@@ -95,7 +99,7 @@ class BackendRestartIT {
         backend = null;
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "STALE since"));
 
-        backend = startBackend(http, rsocket);
+        backend = startBackend(ports.http(), ports.rsocket());
         var third = post(api);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticker"), third.reference()));
@@ -115,13 +119,12 @@ class BackendRestartIT {
     }
 
     @Test
-    void theFrontDoorReportIsTheSameAfterARestart() throws IOException {
-        int http = freePort();
-        int rsocket = freePort();
-        backend = startBackend(http, rsocket);
-        var lead = TestClients.web(http, TestClients.demoUser("duty.lead"));
-        var otherLead = TestClients.web(http, TestClients.demoUser("duty.lead2"));
-        var head = TestClients.web(http, TestClients.demoUser("service.head"));
+    void theFrontDoorReportIsTheSameAfterARestart() {
+        backend = startBackend(0, 0);
+        var ports = Ports.of(backend);
+        var lead = TestClients.web(ports.http(), TestClients.demoUser("duty.lead"));
+        var otherLead = TestClients.web(ports.http(), TestClients.demoUser("duty.lead2"));
+        var head = TestClients.web(ports.http(), TestClients.demoUser("service.head"));
         String decision = """
                 {"outcome": "%s", "rationale": "Seen together with the school's concerns.",
                  "threshold": "child in need", "nextStep": "ASSESSMENT"}""";
@@ -142,7 +145,7 @@ class BackendRestartIT {
 
         backend.close();
         backend = null;
-        backend = startBackend(http, rsocket);
+        backend = startBackend(ports.http(), ports.rsocket());
         assertThat(report(head, today)).isEqualTo(before);
     }
 }

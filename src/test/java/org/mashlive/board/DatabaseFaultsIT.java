@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mashlive.MashLive;
 import org.mashlive.TestClients;
+import org.mashlive.TestPorts;
 import org.mashlive.TestReferrals;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardStreamRequest;
@@ -55,9 +55,7 @@ class DatabaseFaultsIT {
     @BeforeAll
     void start() throws IOException {
         data = Files.createTempDirectory("mash-faults");
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = TestPorts.free();
         postgres = startPostgres();
         var args = new ArrayList<>(List.of("--mash.role=backend", "--mash.backend.port=0", "--mash.rsocket.port=0",
                 "--mash.simulation.enabled=false", "--mash.board.listen-retry-max=300ms",

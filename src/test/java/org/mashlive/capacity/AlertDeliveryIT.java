@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mashlive.MashLive;
 import org.mashlive.TestClients;
+import org.mashlive.TestPorts;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
@@ -68,7 +68,7 @@ class AlertDeliveryIT {
                         + "(apt-get install -y prometheus prometheus-alertmanager; CI installs them in .ci/run)");
         work = Files.createTempDirectory("mash-alerts");
 
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         chat = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         chat.createContext("/hook", exchange -> {
@@ -84,7 +84,7 @@ class AlertDeliveryIT {
                 "--mash.capacity.refresh=1s");
         backendPort = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
 
-        int alertmanagerPort = freePort();
+        int alertmanagerPort = TestPorts.free();
         Path config = work.resolve("alertmanager.yml");
         var render = new ProcessBuilder("sh", Path.of("alertmanager", "render-config.sh").toString(),
                 Path.of("alertmanager", "alertmanager.yml.tmpl").toString())
@@ -122,7 +122,7 @@ class AlertDeliveryIT {
                         Files.readString(file).replaceAll("(?m)^(\\s+for:) \\S+$", "$1 1s"));
             }
         }
-        int prometheusPort = freePort();
+        int prometheusPort = TestPorts.free();
         Files.writeString(work.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -261,11 +261,5 @@ class AlertDeliveryIT {
             }
         }
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mashlive.MashLive;
+import org.mashlive.TestPorts;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +98,7 @@ class PrometheusIT {
                 .retrieve().toBodilessEntity().block(Duration.ofSeconds(60));
 
         work = Files.createTempDirectory("mash-prometheus");
-        int port = freePort();
+        int port = TestPorts.free();
         prometheusUrl = "http://127.0.0.1:" + port;
         Files.writeString(work.resolve("prometheus.yml"), """
                 global:
@@ -314,11 +314,5 @@ class PrometheusIT {
             }
         }
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

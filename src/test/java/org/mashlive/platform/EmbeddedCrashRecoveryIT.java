@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mashlive.MashLive;
 import org.mashlive.TestClients;
+import org.mashlive.TestPorts;
 import org.mashlive.TestReferrals;
 import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardRoutes;
@@ -53,12 +53,6 @@ class EmbeddedCrashRecoveryIT {
         }
         // whatever happened above, no server is left running on the test's directory
         LeftoverPostgres.stop(temp.resolve("data"));
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String[] backendArguments(int http, Path data) {
@@ -100,7 +94,7 @@ class EmbeddedCrashRecoveryIT {
     void aKilledBackendsDatabaseIsStoppedAtTheNextStartAndNothingIsLost() throws Exception {
         Path data = temp.resolve("data");
         Path log = temp.resolve("killed.log");
-        int http = freePort();
+        int http = TestPorts.free();
         var api = TestClients.web(http);
         killed = startInOwnJvm(http, data, log);
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(500))

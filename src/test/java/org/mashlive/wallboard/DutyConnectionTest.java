@@ -3,13 +3,13 @@ package org.mashlive.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.mashlive.TestPorts;
 import org.mashlive.board.api.UserToken;
 
 import reactor.core.publisher.Mono;
@@ -24,9 +24,7 @@ class DutyConnectionTest {
     /** A connection to a port where nothing listens. */
     private static DutyConnection toNowhere() throws Exception {
         int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = TestPorts.free();
         var settings = new BackendProperties("127.0.0.1", port, Duration.ofSeconds(15), Duration.ofMillis(50),
                 Duration.ofMillis(200), null, null, null);
         return new DutyConnection(TestBoardServer.STRATEGIES, settings, Clock.systemUTC());
