@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.mashlive.platform.WorkingCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -24,10 +24,11 @@ import reactor.core.publisher.Flux;
  * zero, so dashboards and the alert have a series before the first disagreement): opened and resolved
  * (counters), open now and overdue now (gauges, read from the database every
  * {@code mash.escalations.refresh}), and the oldest open one's age in working days. Every instance
- * reads the whole hub, so queries take the max across instances.
+ * reads the whole hub, so queries take the max across instances. The first read is made once the
+ * context has started, so after the schema's migrations, never before them.
  */
 @Component
-class EscalationMeters implements DisposableBean {
+class EscalationMeters implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationMeters.class);
 
@@ -39,7 +40,11 @@ class EscalationMeters implements DisposableBean {
     private final Map<Escalations.Agency, Counter> resolved = new EnumMap<>(Escalations.Agency.class);
     private final AtomicReference<Figures> figures = new AtomicReference<>(
             new Figures(Map.of(), Map.of(), 0));
-    private final Disposable reading;
+    private final DatabaseClient db;
+    private final WorkingCalendar calendar;
+    private final EscalationProperties settings;
+    private final Clock clock;
+    private volatile Disposable reading;
 
     EscalationMeters(MeterRegistry registry, DatabaseClient db, WorkingCalendar calendar, EscalationProperties settings,
                      Clock clock) {
@@ -58,6 +63,14 @@ class EscalationMeters implements DisposableBean {
         }
         Gauge.builder("mash.escalations.oldest.open.working.days", figures, f -> f.get().oldestWorkingDays())
                 .description("Working days the oldest open professional disagreement has been open").register(registry);
+        this.db = db;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
         long day = Duration.between(calendar.dayStart(), calendar.dayEnd()).toSeconds();
         reading = Flux.interval(Duration.ZERO, settings.refresh())
                 .concatMap(tick -> db.sql("SELECT agency, opened_at FROM escalation WHERE resolved_at IS NULL")
@@ -97,7 +110,16 @@ class EscalationMeters implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        reading.dispose();
+    public void stop() {
+        var current = reading;
+        if (current != null) {
+            current.dispose();
+        }
+        reading = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return reading != null;
     }
 }
