@@ -3,6 +3,10 @@ package org.mashlive.wallboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 // on virtual time: a pacing that goes wrong can keep a verifier waiting for ever, so fail it instead
 @Timeout(60)
@@ -20,75 +25,70 @@ class PushPacingTest {
     // not a multiple of the batch, so a tick never falls on the same instant as a window's end
     private static final Duration TICK = Duration.ofMillis(5100);
 
+    /**
+     * The moments of the pushes, in milliseconds of virtual time, for changes at the given moments,
+     * until {@code until}. (Recorded rather than stepped through with StepVerifier: its
+     * {@code expectNoEvent} after a change does not see a push made at once, as the change was emitted.)
+     */
+    private static List<Long> pushedAt(long until, long... changes) {
+        var scheduler = VirtualTimeScheduler.create();
+        Sinks.Many<Long> sink = Sinks.many().multicast().directBestEffort();
+        var pushed = new ArrayList<Long>();
+        var subscription = PushPacing.pushes(sink.asFlux(), BATCH, TICK, scheduler)
+                .subscribe(signal -> pushed.add(scheduler.now(TimeUnit.MILLISECONDS)));
+        long now = 0;
+        for (long change : changes) {
+            scheduler.advanceTimeBy(Duration.ofMillis(change - now));
+            now = change;
+            sink.tryEmitNext(change);
+            scheduler.advanceTime();
+        }
+        scheduler.advanceTimeBy(Duration.ofMillis(until - now));
+        subscription.dispose();
+        return pushed;
+    }
+
     @Test
     void aChangeAfterAQuietSpellIsPushedAtOnceAndSoAreTwoCloseBehindIt() {
-        Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
-        StepVerifier.withVirtualTime(() -> PushPacing.pushes(changes.asFlux(), BATCH, TICK))
-                .expectSubscription()
-                .expectNoEvent(Duration.ofMillis(600))
-                .then(() -> changes.tryEmitNext(1L))
-                .expectNext(1L)
-                // a second change 100 ms later: the screen was pushed once in the last second, so at once too
-                .thenAwait(Duration.ofMillis(100))
-                .then(() -> changes.tryEmitNext(2L))
-                .expectNext(2L)
-                // a third 50 ms after that: pushed twice in the last second, so at once as well
-                .thenAwait(Duration.ofMillis(50))
-                .then(() -> changes.tryEmitNext(3L))
-                .expectNext(3L)
-                // a fourth 50 ms after that waits for the end of the third push's window, at 1000 ms
-                .thenAwait(Duration.ofMillis(50))
-                .then(() -> changes.tryEmitNext(4L))
-                .expectNoEvent(Duration.ofMillis(199))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNext(4L)
-                // at 1700 ms the last push is 700 ms old and the first of that second over a second old:
-                // the next change goes at once again
-                .thenAwait(Duration.ofMillis(700))
-                .then(() -> changes.tryEmitNext(5L))
-                .expectNext(5L)
-                .thenCancel()
-                .verify();
+        assertThat(pushedAt(3000,
+                600, // after a quiet spell: at once
+                700, 750, // the screen pushed once, then twice in the last second: at once
+                800, // three pushes in the last second: at the end of the third's window, 1000 ms
+                1700, // the last push 700 ms old: at once
+                1750, // two pushes in the last second: at once
+                1800)) // three: at the end of the last one's window, 2000 ms
+                .containsExactly(600L, 700L, 750L, 1000L, 1700L, 1750L, 2000L);
     }
 
     @Test
     void pushesAtMostFourTimesASecondHoweverManyChangesArrive() {
         // a change every 10 ms from 10 ms to 990 ms: the first three at once, then one at the end of the
-        // third's window, and no fifth push within a second of the first
-        StepVerifier.withVirtualTime(() -> PushPacing.pushes(
-                        Flux.interval(Duration.ofMillis(10)).take(99), BATCH, TICK))
-                .expectSubscription()
-                .expectNoEvent(Duration.ofMillis(9))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 10 ms
-                .expectNoEvent(Duration.ofMillis(9))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 20 ms
-                .expectNoEvent(Duration.ofMillis(9))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 30 ms
-                .expectNoEvent(Duration.ofMillis(249))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 280 ms: the changes of 40 to 280 ms
-                // 530 ms would be a fifth push within a second of the one at 10 ms: it waits to 1010 ms
-                .expectNoEvent(Duration.ofMillis(729))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1) // 1010 ms: the changes of 290 to 990 ms
-                // the changes stopped: nothing more until a whole tick period after that push, 6110 ms
-                .expectNoEvent(Duration.ofMillis(5099))
-                .thenAwait(Duration.ofMillis(1))
-                .expectNextCount(1)
-                .thenCancel()
-                .verify();
+        // third's window (the changes of 40 to 280 ms), then none within a second of the first: 530 ms
+        // would be a fifth push in that second, so the changes of 290 to 990 ms wait to 1010 ms; then,
+        // the changes over, a tick a whole tick period after that push
+        assertThat(pushedAt(7000, LongStream.rangeClosed(1, 99).map(i -> i * 10).toArray()))
+                .containsExactly(10L, 20L, 30L, 280L, 1010L, 6110L);
+    }
+
+    @Test
+    void aLongBurstIsPushedOnceAWindowAfterItsStart() {
+        // a change every 10 ms for four seconds, as in a bulk load: after its first second, a push every
+        // 250 ms, evenly, to the end of the burst (the last change at 3990 ms)
+        var pushed = pushedAt(4500, LongStream.rangeClosed(1, 399).map(i -> i * 10).toArray());
+        var expected = new ArrayList<>(List.of(10L, 20L, 30L, 280L));
+        for (long at = 1010; at <= 4010; at += 250) {
+            expected.add(at);
+        }
+        assertThat(pushed).containsExactlyElementsOf(expected);
     }
 
     @Test
     void underRandomChangesNoSecondHoldsMoreThanFourPushesAndEveryChangeIsShown() {
-        // changes at random moments, in bursts and lulls, for a minute of virtual time
+        // changes at random moments, in bursts and lulls, for ten minutes of virtual time
         var random = new java.util.SplittableRandom(20261130);
         var at = new java.util.ArrayList<Long>();
         long t = 0;
-        while (t < 60_000) {
+        while (t < 600_000) {
             t += random.nextInt(10) < 7 ? random.nextLong(1, 120) : random.nextLong(200, 3000);
             at.add(t);
         }
@@ -113,19 +113,35 @@ class PushPacingTest {
         }
         long lastShown = -1;
         int atOnce = 0;
+        int afterAWait = 0;
         for (long change : changedAt) {
             long shown = pushedAt.stream().filter(push -> push >= change).findFirst().orElseThrow();
             assertThat(shown - change).as("change at %d ms", change).isLessThanOrEqualTo(1000);
-            long lately = pushedAt.stream().filter(push -> push < change && push > change - 1000).count();
-            // nothing still waiting to be pushed, and fewer than three pushes in the last second: at once
-            if (lastShown < change && lately < PushPacing.AT_ONCE) {
-                assertThat(shown).as("change at %d ms after %d pushes in a second", change, lately).isEqualTo(change);
-                atOnce++;
+            if (lastShown < change) {
+                // nothing still waiting to be pushed: at once after a whole window without a push, or with
+                // fewer than three pushes in the last second; else at the end of the last push's window;
+                // and never within a second of the fourth push back
+                var before = pushedAt.stream().filter(push -> push < change).sorted(java.util.Comparator.reverseOrder())
+                        .toList();
+                long lastPush = before.isEmpty() ? Long.MIN_VALUE / 2 : before.getFirst();
+                long fourthBack = before.size() < PushPacing.PER_SPAN ? Long.MIN_VALUE / 2
+                        : before.get(PushPacing.PER_SPAN - 1);
+                long lately = before.stream().filter(push -> push > change - 1000).count();
+                boolean now = change - lastPush >= 250 || lately < PushPacing.AT_ONCE;
+                long expected = Math.max(now ? change : lastPush + 250, fourthBack + 1000);
+                assertThat(shown).as("change at %d ms, the last push at %d, %d pushes in the last second", change,
+                        lastPush, lately).isEqualTo(expected);
+                if (shown == change) {
+                    atOnce++;
+                } else {
+                    afterAWait++;
+                }
             }
             lastShown = shown;
         }
-        // the case is met often enough to mean something
+        // both cases are met often enough to mean something
         assertThat(atOnce).isGreaterThan(changedAt.size() / 4);
+        assertThat(afterAWait).isGreaterThan(changedAt.size() / 20);
     }
 
     @Test
