@@ -734,7 +734,7 @@ class MashLiveBenchmark {
             out.line("| referrals shown, of received | p50 ms | p95 ms | max ms | pushes/s | longest gap between pushes ms "
                     + "| gaps of 250 ms or more |");
             out.line("|---|---|---|---|---|---|---|");
-            out.line(f("| %d of %d | %s | %s | %s | %.2f | %d | %d of %d |", burst.shown().count(), burst.posted(),
+            out.line(f("| %d of %d | %s | %s | %s | %.2f | %d | %d of %d |", burst.shown().count(), burst.received(),
                     ms(burst.shown().p50()), ms(burst.shown().p95()), ms(burst.shown().max()),
                     burst.pushesPerSecond(), burst.longestGap(), burst.longGaps(), burst.gaps()));
             out.line("");
@@ -749,7 +749,7 @@ class MashLiveBenchmark {
     private static final int TICKER_LINES = 8;
 
     /** The row of section 5's bulk load. */
-    private record BurstRow(int posted, double seconds, Stats shown, double pushesPerSecond, long longestGap,
+    private record BurstRow(int received, double seconds, Stats shown, double pushesPerSecond, long longestGap,
                             int longGaps, int gaps) {
     }
 
