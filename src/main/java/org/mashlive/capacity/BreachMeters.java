@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.board.api.ReferralCard;
+import org.mashlive.platform.PeriodicMeters;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -45,7 +46,7 @@ class BreachMeters extends PeriodicMeters {
     }
 
     @Override
-    Mono<Void> refresh() {
+    protected Mono<Void> refresh() {
         return Mono.fromRunnable(this::show);
     }
 

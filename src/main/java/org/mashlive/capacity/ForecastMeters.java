@@ -6,6 +6,7 @@ import java.util.function.ToDoubleFunction;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mashlive.capacity.api.BreachForecast;
+import org.mashlive.platform.PeriodicMeters;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +42,7 @@ class ForecastMeters extends PeriodicMeters {
     }
 
     @Override
-    Mono<Void> refresh() {
+    protected Mono<Void> refresh() {
         return capacity.forecast(clock.instant())
                 .doOnNext(latest::set)
                 .switchIfEmpty(Mono.fromRunnable(() -> latest.set(null)))

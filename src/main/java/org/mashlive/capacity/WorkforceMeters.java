@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import org.mashlive.board.LiveBoard;
 import org.mashlive.capacity.api.PartnerRequests;
 import org.mashlive.capacity.api.RoleStaffing;
+import org.mashlive.platform.PeriodicMeters;
 import org.mashlive.staff.StaffProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -87,7 +88,7 @@ class WorkforceMeters extends PeriodicMeters {
 
     /** Reads the figures once and sets every row from them; a figure not known removes its rows. */
     @Override
-    Mono<Void> refresh() {
+    protected Mono<Void> refresh() {
         var now = clock.instant();
         Mono<Void> staffing = workforce.at(now)
                 .doOnNext(this::show)

@@ -10,27 +10,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.mashlive.platform.PeriodicMeters;
 import org.mashlive.platform.WorkingCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Professional disagreements as meters, by agency (seven values, every one present from the start at
  * zero, so dashboards and the alert have a series before the first disagreement): opened and resolved
  * (counters), open now and overdue now (gauges, read from the database every
  * {@code mash.escalations.refresh}), and the oldest open one's age in working days. Every instance
- * reads the whole hub, so queries take the max across instances. The first read is made once the
- * context has started, so after the schema's migrations, never before them.
+ * reads the whole hub, so queries take the max across instances.
  */
 @Component
-class EscalationMeters implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(EscalationMeters.class);
+class EscalationMeters extends PeriodicMeters {
 
     private record Figures(Map<Escalations.Agency, Integer> open, Map<Escalations.Agency, Integer> overdue,
                            double oldestWorkingDays) {
@@ -44,10 +38,11 @@ class EscalationMeters implements SmartLifecycle {
     private final WorkingCalendar calendar;
     private final EscalationProperties settings;
     private final Clock clock;
-    private volatile Disposable reading;
 
     EscalationMeters(MeterRegistry registry, DatabaseClient db, WorkingCalendar calendar, EscalationProperties settings,
                      Clock clock) {
+        super(settings.refresh(),
+                "Could not read the open professional disagreements; the meters keep their last values");
         for (var agency : Escalations.Agency.values()) {
             String label = agency.name().toLowerCase(java.util.Locale.ROOT);
             opened.put(agency, Counter.builder("mash.escalations.opened")
@@ -70,35 +65,29 @@ class EscalationMeters implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Mono<Void> refresh() {
         long day = Duration.between(calendar.dayStart(), calendar.dayEnd()).toSeconds();
-        reading = Flux.interval(Duration.ZERO, settings.refresh())
-                .concatMap(tick -> db.sql("SELECT agency, opened_at FROM escalation WHERE resolved_at IS NULL")
-                        .map(row -> Map.entry(Escalations.Agency.valueOf(row.get("agency", String.class)),
-                                row.get("opened_at", OffsetDateTime.class).toInstant()))
-                        .all().collectList()
-                        .map(open -> {
-                            var now = clock.instant();
-                            var counts = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
-                            var late = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
-                            double oldest = 0;
-                            for (var entry : open) {
-                                double days = (double) calendar.workingTimeBetween(entry.getValue(), now).toSeconds()
-                                        / day;
-                                counts.merge(entry.getKey(), 1, Integer::sum);
-                                if (days > settings.alertAfterWorkingDays()) {
-                                    late.merge(entry.getKey(), 1, Integer::sum);
-                                }
-                                oldest = Math.max(oldest, days);
-                            }
-                            return new Figures(counts, late, oldest);
-                        })
-                        .doOnNext(figures::set)
-                        .onErrorResume(e -> {
-                            log.warn("Could not read the open professional disagreements: {}", e.toString());
-                            return reactor.core.publisher.Mono.empty();
-                        }))
-                .subscribe();
+        return db.sql("SELECT agency, opened_at FROM escalation WHERE resolved_at IS NULL")
+                .map(row -> Map.entry(Escalations.Agency.valueOf(row.get("agency", String.class)),
+                        row.get("opened_at", OffsetDateTime.class).toInstant()))
+                .all().collectList()
+                .map(open -> {
+                    var now = clock.instant();
+                    var counts = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
+                    var late = new EnumMap<Escalations.Agency, Integer>(Escalations.Agency.class);
+                    double oldest = 0;
+                    for (var entry : open) {
+                        double days = (double) calendar.workingTimeBetween(entry.getValue(), now).toSeconds() / day;
+                        counts.merge(entry.getKey(), 1, Integer::sum);
+                        if (days > settings.alertAfterWorkingDays()) {
+                            late.merge(entry.getKey(), 1, Integer::sum);
+                        }
+                        oldest = Math.max(oldest, days);
+                    }
+                    return new Figures(counts, late, oldest);
+                })
+                .doOnNext(figures::set)
+                .then();
     }
 
     void opened(String agency) {
@@ -107,19 +96,5 @@ class EscalationMeters implements SmartLifecycle {
 
     void resolved(String agency) {
         resolved.get(Escalations.Agency.valueOf(agency)).increment();
-    }
-
-    @Override
-    public void stop() {
-        var current = reading;
-        if (current != null) {
-            current.dispose();
-        }
-        reading = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return reading != null;
     }
 }

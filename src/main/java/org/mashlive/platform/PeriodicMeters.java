@@ -1,4 +1,4 @@
-package org.mashlive.capacity;
+package org.mashlive.platform;
 
 import java.time.Duration;
 
@@ -10,12 +10,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Meters whose figures are read afresh on a period ({@code mash.capacity.refresh}) rather than at
- * each scrape: the first read at start, then one per period, never two at once (a tick that comes
+ * Meters whose figures are read from the database afresh on a period rather than at each scrape:
+ * the first read once the context has started (so after the schema's migrations), then one per
+ * period, never two at once (a tick that comes
  * while a read is still running is dropped). A read that fails is logged and the meters keep their
  * last values until the next.
  */
-abstract class PeriodicMeters implements SmartLifecycle {
+public abstract class PeriodicMeters implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicMeters.class);
 
@@ -27,13 +28,13 @@ abstract class PeriodicMeters implements SmartLifecycle {
      * @param every      the period
      * @param whenFailed what the log says when a read fails
      */
-    PeriodicMeters(Duration every, String whenFailed) {
+    protected PeriodicMeters(Duration every, String whenFailed) {
         this.every = every;
         this.whenFailed = whenFailed;
     }
 
     /** Reads the figures once and sets the meters from them. */
-    abstract Mono<Void> refresh();
+    protected abstract Mono<Void> refresh();
 
     @Override
     public void start() {
