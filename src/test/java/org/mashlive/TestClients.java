@@ -163,4 +163,15 @@ public final class TestClients {
                     new String[] {"Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))});
         }
     }
+
+    /**
+     * A board stream's updates one event at a time, for tests about the events rather than how
+     * they travel: events sent together ({@code EVENTS}) are taken apart, in order.
+     */
+    public static java.util.List<org.mashlive.board.api.BoardUpdate> oneByOne(
+            org.mashlive.board.api.BoardUpdate update) {
+        return update.kind() == org.mashlive.board.api.BoardUpdate.Kind.EVENTS
+                ? update.events().stream().map(org.mashlive.board.api.BoardUpdate::of).toList()
+                : java.util.List.of(update);
+    }
 }

@@ -31,7 +31,8 @@ import org.mashlive.board.api.BoardRoutes;
 /**
  * Many {@code board.stream} subscribers that only drain: each signs in with the board token and
  * asks for the stream in raw RSocket frames on its own TCP connection, and one thread then reads
- * every connection and throws the bytes away, counting the payload frames. The backend does for
+ * every connection and throws the bytes away, counting the payload frames and noting the last
+ * sequence they reached. The backend does for
  * each exactly what it does for any subscriber (encodes, queues, writes every update); the load
  * generator, sharing the machine's cores with it, spends a read per batch of bytes instead of a
  * whole RSocket client per connection, so that what is measured at 10,000 is the backend. The
@@ -49,18 +50,26 @@ final class Drains implements AutoCloseable {
 
     /** One connection's place in the frames it is reading. */
     private static final class Drain {
+        private static final byte[] SEQ = "\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         final SocketChannel channel;
         final byte[] head = new byte[9]; // 3 bytes of length, 4 of stream id, 2 of type and flags
         int position;
         int frameLength;
+        boolean payload;
+        boolean seqRead;
+        /** How much of {@code "seq":} the bytes just read match; past its length, digits of the number. */
+        int matched;
+        long number;
         volatile long payloads;
+        /** The highest sequence of the updates read so far (an update's is its last event's). */
+        volatile long seq = -1;
         volatile boolean failed;
 
         Drain(SocketChannel channel) {
             this.channel = channel;
         }
 
-        /** Reads through what arrived, frame by frame, counting the payloads and noting an error. */
+        /** Reads through what arrived, frame by frame, counting the payloads and their sequences, noting an error. */
         void consume(ByteBuffer bytes) {
             while (bytes.hasRemaining()) {
                 if (position < head.length) {
@@ -70,11 +79,30 @@ final class Drains implements AutoCloseable {
                     }
                     if (position == head.length) {
                         int type = (head[7] & 0xFF) >> 2;
-                        if (type == PAYLOAD) {
+                        payload = type == PAYLOAD;
+                        matched = 0;
+                        seqRead = false;
+                        if (payload) {
                             payloads++;
                         } else if (type == ERROR) {
                             failed = true;
                         }
+                    }
+                } else if (payload && !seqRead) {
+                    // the update's JSON starts {"kind":…,"seq":N: its own sequence (the last of its
+                    // events), read from the first few bytes, the rest skipped unread
+                    byte b = bytes.get();
+                    position++;
+                    if (matched < SEQ.length) {
+                        matched = b == SEQ[matched] ? matched + 1 : b == SEQ[0] ? 1 : 0;
+                        number = 0;
+                    } else if (b >= '0' && b <= '9') {
+                        number = number * 10 + (b - '0');
+                    } else {
+                        if (number > seq) {
+                            seq = number;
+                        }
+                        seqRead = true;
                     }
                 } else {
                     int skip = Math.min(bytes.remaining(), 3 + frameLength - position);
@@ -132,6 +160,11 @@ final class Drains implements AutoCloseable {
     /** The payload frames each drain has read so far, in the order they were opened. */
     long[] payloads() {
         return drains.stream().mapToLong(d -> d.payloads).toArray();
+    }
+
+    /** The highest sequence each drain has read so far, in the order they were opened. */
+    long[] seqs() {
+        return drains.stream().mapToLong(d -> d.seq).toArray();
     }
 
     /** Drains closed by the backend or sent an error: cut off, or refused. */

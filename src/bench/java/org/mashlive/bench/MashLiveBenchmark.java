@@ -390,13 +390,15 @@ class MashLiveBenchmark {
                 + "frames, and one thread reads all their connections and throws the bytes away, counting the payload "
                 + "frames (`Drains`): the backend does for them what it does for any subscriber, and the load "
                 + "generator spends a read per batch of bytes instead of an RSocket client per connection. Delivered: "
-                + "the fewest payload frames any subscriber received during the intake (each event is one; "
-                + "heartbeats add a few). CPU: the backend process's user+system time during the intake, in cores. "
+                + "the fewest events any subscriber received during the intake, by the last sequence it read; "
+                + "updates sent to each: the payload frames a subscriber read during the intake, on average (an event "
+                + "that comes while the one before is still being written to every subscriber goes with the next "
+                + "ones, as one update; heartbeats add a few). CPU: the backend process's user+system time during the intake, in cores. "
                 + "Heap: the backend's heap in use after a full GC, subscribers connected; per subscriber, its "
                 + "growth over the heap with none, divided by N.");
         out.line("");
-        out.line("| subscribers | probe deliveries | p50 ms | p95 ms | p99 ms | max ms | p99 / floor | events | fewest delivered | backend CPU | backend heap MB | heap per subscriber KB | cut off or refused | gaps |");
-        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        out.line("| subscribers | probe deliveries | p50 ms | p95 ms | p99 ms | max ms | p99 / floor | events | fewest delivered | updates sent to each | backend CPU | backend heap MB | heap per subscriber KB | cut off or refused | gaps |");
+        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var watchers = new ArrayList<Watcher>();
         backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
         try (var drains = new Drains(backend.rsocket())) {
@@ -404,7 +406,7 @@ class MashLiveBenchmark {
             long idleHeap = idle.bytes();
             Service.LiveObjects largest = idle;
             int largestLevel = 0;
-            out.line(f("| 0 | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
+            out.line(f("| 0 | | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
             for (int level : FAN_OUT) {
                 while (watchers.size() < Math.min(level, PROBES)) {
                     var batch = new ArrayList<Watcher>();
@@ -423,7 +425,8 @@ class MashLiveBenchmark {
                 largest = live;
                 largestLevel = level;
                 watchers.forEach(Watcher::drain);
-                long[] drainedBefore = drains.payloads();
+                long[] drainedBefore = drains.seqs();
+                long[] framesBefore = drains.payloads();
                 long seqBefore = backend.lastSeq();
                 var cpuBefore = backend.service().cpu();
                 long start = System.nanoTime();
@@ -431,11 +434,11 @@ class MashLiveBenchmark {
                 long seqAfter = backend.lastSeq();
                 awaitSeq(watchers, seqAfter);
                 long events = seqAfter - seqBefore;
-                // every drain has read at least as many payload frames as there were events, or gave up
+                // every drain has read up to the last event, or gave up
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 long fewest;
                 do {
-                    long[] now = drains.payloads();
+                    long[] now = drains.seqs();
                     fewest = Long.MAX_VALUE;
                     for (int i = 0; i < now.length; i++) {
                         fewest = Math.min(fewest, now[i] - (i < drainedBefore.length ? drainedBefore[i] : 0));
@@ -446,18 +449,25 @@ class MashLiveBenchmark {
                     Bench.pause(Duration.ofMillis(20));
                 } while (System.nanoTime() < deadline);
                 double wall = (System.nanoTime() - start) / 1e9;
+                long[] framesAfter = drains.payloads();
+                double updatesEach = 0;
+                for (int i = 0; i < framesAfter.length; i++) {
+                    updatesEach += framesAfter[i] - (i < framesBefore.length ? framesBefore[i] : 0);
+                }
+                updatesEach = framesAfter.length == 0 ? Double.NaN : updatesEach / framesAfter.length;
                 double cores = (backend.service().cpu().minus(cpuBefore).toMillis() / 1000.0) / wall;
                 long[] all = watchers.stream().map(Watcher::drain).flatMapToLong(java.util.Arrays::stream).toArray();
                 var stats = Stats.of(all);
                 long errors = watchers.stream().filter(MashLiveBenchmark::failed).count() + drains.failed();
                 int gaps = watchers.stream().mapToInt(w -> w.gaps).sum();
                 double perSubscriber = (heap - idleHeap) / 1024.0 / level;
-                out.line(f("| %d | %d | %s | %s | %s | %s | %s | %d | %s | %.2f | %.1f | %.1f | %d | %d |", level,
+                out.line(f("| %d | %d | %s | %s | %s | %s | %s | %d | %s | %s | %.2f | %.1f | %.1f | %d | %d |", level,
                         stats.count(), ms(stats.p50()), ms(stats.p95()), ms(stats.p99()), ms(stats.max()),
-                        ratio(stats.p99(), floorP99), events, drains.size() == 0 ? "–" : Long.toString(fewest), cores,
+                        ratio(stats.p99(), floorP99), events, drains.size() == 0 ? "–" : Long.toString(fewest),
+                        drains.size() == 0 ? "–" : f("%.0f", updatesEach), cores,
                         heap / 1048576.0, perSubscriber, errors, gaps));
                 watchers.stream().filter(MashLiveBenchmark::failed).map(w -> w.error.toString()).distinct().limit(3)
-                        .forEach(message -> out.line("| | error: " + message.replace('|', '/') + " | | | | | | | | | | | | |"));
+                        .forEach(message -> out.line("| | error: " + message.replace('|', '/') + " | | | | | | | | | | | | | |"));
                 if (level == MAX_SUBSCRIBERS) {
                     out.line("");
                     out.line(f("Target %,d subscribers with p99 ≤ 250 ms: %s; heap ≤ 20 KB per subscriber: %s.",

@@ -39,6 +39,9 @@ final class Watcher implements AutoCloseable {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
     static long nowMicros() {
         return micros(Instant.now());
     }
@@ -58,22 +61,29 @@ final class Watcher implements AutoCloseable {
                 snapshots++;
                 seq = updateSeq;
             }
-            case "EVENT" -> {
-                long latency = arrived - micros(Instant.parse(string(text, "\"at\":\"")));
-                synchronized (this) {
-                    if (count == samples.length) {
-                        samples = Arrays.copyOf(samples, count * 2);
-                    }
-                    samples[count++] = latency;
+            case "EVENT" -> event(updateSeq, arrived - micros(Instant.parse(string(text, "\"at\":\""))));
+            case "EVENTS" -> {
+                // several events sent together, seldom: read in full, each with its own commit time
+                for (var event : JSON.readTree(json).get("events")) {
+                    event(event.get("seq").asLong(), arrived - micros(Instant.parse(event.get("at").asString())));
                 }
-                if (seq >= 0 && updateSeq != seq + 1) {
-                    gaps++;
-                }
-                seq = updateSeq;
             }
             default -> {
             }
         }
+    }
+
+    private void event(long eventSeq, long latency) {
+        synchronized (this) {
+            if (count == samples.length) {
+                samples = Arrays.copyOf(samples, count * 2);
+            }
+            samples[count++] = latency;
+        }
+        if (seq >= 0 && eventSeq != seq + 1) {
+            gaps++;
+        }
+        seq = eventSeq;
     }
 
     /** The string value after the first {@code key} (which ends with the opening quote). */

@@ -1,9 +1,12 @@
 package org.mashlive.board;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.mashlive.board.api.BoardEvent;
@@ -12,23 +15,28 @@ import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.BoardUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The board as this backend instance knows it, kept current from the database's notifications,
  * and the streams that hand it to subscribers.
  *
  * <p>One {@link BoardState} is folded per instance, whatever the number of subscribers, and one
- * snapshot is built per change at most (only when somebody asks for one). Each event and each
- * snapshot goes to every subscriber as one {@link SharedUpdate}, so that it is encoded once per
- * data type. Each subscriber has a bounded queue: one that stops reading is cut off with an error
- * rather than holding memory, and resumes from its last sequence when it comes back. One timer
- * gives every subscriber its heartbeats.
+ * snapshot is built per change at most (only when somebody asks for one). Events go to the
+ * subscribers in rounds ({@link FanOut}): alone when nothing else is being sent, together when they
+ * come while a round is being written. Each round's update and each snapshot goes to every
+ * subscriber as one {@link SharedUpdate}, so that it is encoded once per data type. Each
+ * subscriber has a bounded queue: one that stops reading is cut off with an error rather than
+ * holding memory, and resumes from its last sequence when it comes back. One timer gives every
+ * subscriber its heartbeats.
  */
 @Component
 public class LiveBoard implements SmartLifecycle {
@@ -39,6 +47,7 @@ public class LiveBoard implements SmartLifecycle {
     private final BoardEventStore store;
     private final BoardProperties properties;
     private final Clock clock;
+    private final ObjectProvider<ReactorResourceFactory> transport;
     private final Set<SubscriberFeed> subscribers = ConcurrentHashMap.newKeySet();
 
     private final Object lock = new Object();
@@ -49,20 +58,37 @@ public class LiveBoard implements SmartLifecycle {
     private final Sinks.Many<BoardEvent> applied = Sinks.many().multicast().directBestEffort();
     private volatile Disposable feed;
     private volatile Disposable heartbeats;
+    private volatile ExecutorService rounds;
+    /** Set while running; used under {@link #lock}. */
+    private FanOut fanOut;
     private volatile boolean running;
 
+    /**
+     * @param transport the event loops the RSocket transports write on, if any: a round of the
+     *                  fan-out waits until they have written the one before ({@link FanOut})
+     */
     LiveBoard(SnapshotAssembler assembler, BoardListener listener, BoardEventStore store, BoardProperties properties,
-              Clock clock) {
+              Clock clock, ObjectProvider<ReactorResourceFactory> transport) {
         this.assembler = assembler;
         this.listener = listener;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.transport = transport;
     }
 
     @Override
     public void start() {
         running = true;
+        var executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("mash-board-fanout").daemon().factory());
+        rounds = executor;
+        var resources = transport.getIfAvailable();
+        var written = resources == null ? FanOut.Written.NOW
+                : FanOut.Written.after(resources.getLoopResources().onServer(true), Schedulers.parallel(),
+                        Duration.ofSeconds(1));
+        synchronized (lock) {
+            fanOut = new FanOut(lock, subscribers, executor, written);
+        }
         // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
         // timer never waits for anybody
         heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
@@ -95,6 +121,10 @@ public class LiveBoard implements SmartLifecycle {
             timer.dispose();
         }
         subscribers.forEach(SubscriberFeed::complete);
+        var executor = rounds;
+        if (executor != null) {
+            executor.shutdown();
+        }
     }
 
     @Override
@@ -129,8 +159,7 @@ public class LiveBoard implements SmartLifecycle {
         synchronized (lock) {
             switch (state.apply(event)) {
                 case APPLIED -> {
-                    var update = new SharedUpdate(BoardUpdate.of(event));
-                    subscribers.forEach(subscriber -> subscriber.offer(update));
+                    fanOut.add(event);
                     applied.tryEmitNext(event);
                 }
                 case DUPLICATE -> {
@@ -166,6 +195,7 @@ public class LiveBoard implements SmartLifecycle {
                 // every event offered from now on comes after head: added under the lock that applies them
                 subscribers.add(subscriber);
                 long head = state.seq();
+                subscriber.startAfter(head);
                 replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
                 first = !replayable ? Flux.just(currentUpdate())
                         : lastSeq == head ? Flux.just(new SharedUpdate(BoardUpdate.heartbeat(head, clock.instant())))
@@ -224,6 +254,14 @@ public class LiveBoard implements SmartLifecycle {
         synchronized (lock) {
             return state == null ? null : reader.apply(state);
         }
+    }
+
+    /**
+     * Runs {@code task} on the thread that starts the fan-out's rounds, after the rounds already
+     * due: no round starts until it returns. For tests that hold the rounds back.
+     */
+    void onRoundThread(Runnable task) {
+        rounds.execute(task);
     }
 
     /** Subscribers now connected to this instance. */

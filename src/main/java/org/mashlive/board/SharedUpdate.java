@@ -9,8 +9,9 @@ import org.springframework.util.MimeType;
 /**
  * A board update on its way to subscribers, with its bytes kept once encoded: every subscriber
  * that sends the same update in the same data type sends the same bytes, encoded by whichever got
- * there first. An event is wrapped once when the board applies it and the snapshot once per
- * change, so each is encoded once per data type, however many subscribers there are.
+ * there first. A round's events are wrapped once when the round is sent ({@link FanOut}) and the
+ * snapshot once per change, so each is encoded once per data type, however many subscribers there
+ * are.
  *
  * <p>The bytes are a plain array, never changed once stored, and every send wraps them afresh:
  * there is no reference count to share, so a subscriber that is cut off or goes away with this

@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
+import org.mashlive.board.api.BoardUpdate;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Operators;
  * subscribed, held until the subscriber asks for them, and a heartbeat when one is due.
  *
  * <p>What it holds is bounded by count, not by a preallocated array: a queue of up to
- * {@code capacity} updates that costs a few dozen bytes while the subscriber keeps up, which is
- * nearly always. The updates themselves are shared by every subscriber. A subscriber that falls a
+ * {@code capacity} events (an update may carry several) that costs a few dozen bytes while the
+ * subscriber keeps up, which is nearly always. The updates themselves are shared by every subscriber. A subscriber that falls a
  * whole buffer behind is cut off at once: the error is sent ahead of what is queued, which is let
  * go, so that a subscriber that stopped reading does not hold on to it.
  *
@@ -23,9 +24,9 @@ import reactor.core.publisher.Operators;
  * at most, until the subscriber asks for more, and later ticks meanwhile are dropped. A tick never
  * takes a place in the buffer and never waits for anybody else.
  *
- * <p>{@link #offer} is called by one thread at a time (the board's, under its lock); {@link #tick}
- * by the timer; requests and cancellation by the transport. Whoever finds work sends it, one at a
- * time.
+ * <p>{@link #offer} is called by one thread at a time (the board's rounds, under its lock);
+ * {@link #tick} by the timer; requests and cancellation by the transport. Whoever finds work sends
+ * it, one at a time.
  */
 final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
 
@@ -52,26 +53,48 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
     private volatile Throwable failure;
     private volatile boolean done;
     private volatile boolean cancelled;
+    /** Events up to this sequence reached the subscriber before its feed; set under the board's lock. */
+    private long startsAfter = -1;
 
     SubscriberFeed(int capacity) {
         this.capacity = capacity;
     }
 
     /**
-     * Queues {@code update} for the subscriber, or cuts it off with a {@link LiveBoard.SlowSubscriberException}
-     * when it already has a whole buffer waiting.
+     * Queues {@code update}, one event or several, for the subscriber, or cuts it off with a
+     * {@link LiveBoard.SlowSubscriberException} when they would not fit in its buffer. Events up to
+     * where the subscriber started ({@link #startAfter}) are left out.
      */
     void offer(SharedUpdate update) {
         if (failure != null || done || cancelled) {
             return;
         }
-        if (queued >= capacity) {
+        if (update.update.seq() <= startsAfter) {
+            return;
+        }
+        var carried = update.update.carried();
+        if (carried.size() > 1 && carried.getFirst().seq() <= startsAfter) {
+            // joined between these events' applying and their round: the rest of the round, its own
+            int from = (int) (startsAfter - carried.getFirst().seq() + 1);
+            update = new SharedUpdate(BoardUpdate.of(carried.subList(from, carried.size())));
+        }
+        int weight = weight(update);
+        if (queued + weight > capacity) {
             failure = new LiveBoard.SlowSubscriberException();
         } else {
             queue.offer(update);
-            QUEUED.incrementAndGet(this);
+            QUEUED.addAndGet(this, weight);
         }
         drain();
+    }
+
+    /**
+     * The subscriber starts with what the board held at {@code seq}: only the events after it are
+     * queued. Called under the board's lock as the subscriber joins, before any round offers it
+     * anything ({@link FanOut}).
+     */
+    void startAfter(long seq) {
+        startsAfter = seq;
     }
 
     /** A heartbeat is due: it is sent when the subscriber has room for it, or dropped if one already waits. */
@@ -87,7 +110,7 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
         drain();
     }
 
-    /** Updates queued now, for tests and meters. */
+    /** Events queued now, for tests and meters. */
     int queued() {
         return queued;
     }
@@ -166,7 +189,7 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
             }
             var next = queue.poll();
             if (next != null) {
-                QUEUED.decrementAndGet(this);
+                QUEUED.addAndGet(this, -weight(next));
             } else if (TICKS.getAndSet(this, 0) == 1) {
                 next = TICK;
             } else {
@@ -179,6 +202,11 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
             REQUESTED.addAndGet(this, -sent);
         }
         return false;
+    }
+
+    /** What an update takes of the buffer: each event it carries, or one place. */
+    private static int weight(SharedUpdate update) {
+        return Math.max(1, update.update.carried().size());
     }
 
     private void clear() {

@@ -155,6 +155,13 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
                     yield true;
                 }
                 case EVENT -> apply(update.event());
+                case EVENTS -> {
+                    boolean any = false;
+                    for (var event : update.events()) {
+                        any |= apply(event);
+                    }
+                    yield any;
+                }
                 case HEARTBEAT -> {
                     // a heartbeat ahead of us means events went missing on the way
                     if (state != null && update.seq() > state.seq()) {

@@ -255,7 +255,7 @@ class AllocationIT {
         try {
             long before = requester.route(BoardRoutes.SNAPSHOT).retrieveMono(BoardSnapshot.class).block(WAIT).seq();
             StepVerifier.create(requester.route(BoardRoutes.STREAM).data(new BoardStreamRequest(before))
-                            .retrieveFlux(BoardUpdate.class)
+                            .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                             .filter(update -> update.kind() == BoardUpdate.Kind.EVENT))
                     .then(() -> TestClients.web(port).put()
                             .uri("/api/referrals/{ref}/police-check/allocation", referral.reference())

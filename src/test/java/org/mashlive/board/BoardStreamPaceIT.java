@@ -103,7 +103,7 @@ class BoardStreamPaceIT {
         var events = new CopyOnWriteArrayList<BoardUpdate>();
         var lastSeq = new AtomicReference<Long>(-1L);
         opened.add(requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())
-                .retrieveFlux(BoardUpdate.class)
+                .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                 .subscribe(update -> {
                     switch (update.kind()) {
                         case HEARTBEAT -> heartbeats.add(Instant.now());

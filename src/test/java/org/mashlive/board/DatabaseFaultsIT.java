@@ -96,7 +96,7 @@ class DatabaseFaultsIT {
     }
 
     private Flux<BoardUpdate> stream(RSocketRequester requester) {
-        return requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh()).retrieveFlux(BoardUpdate.class);
+        return requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh()).retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne);
     }
 
     private record Answer(int status, String contentType, String body) {

@@ -25,6 +25,7 @@ import org.mashlive.TestClients;
 import org.mashlive.TestReferrals;
 import org.mashlive.board.api.Access;
 import org.mashlive.board.api.BoardRoutes;
+import org.mashlive.board.api.BoardEvent;
 import org.mashlive.board.api.BoardUpdate;
 import org.reactivestreams.Subscription;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,8 +146,13 @@ class SharedEncodingIT {
     }
 
     private long lastEventSeq(Received received) {
-        return updates(received).stream().filter(update -> update.kind() == BoardUpdate.Kind.EVENT)
+        return updates(received).stream().filter(update -> !update.carried().isEmpty())
                 .mapToLong(BoardUpdate::seq).max().orElse(-1);
+    }
+
+    /** The sequences of the events a stream received, each update's in order. */
+    private List<Long> eventSeqs(Received received) {
+        return updates(received).stream().flatMap(update -> update.carried().stream()).map(BoardEvent::seq).toList();
     }
 
     /** Posts {@code referrals} and waits until the board has applied every event they committed; its last sequence. */
@@ -186,18 +192,61 @@ class SharedEncodingIT {
             var events = new ArrayList<Long>();
             for (int i = 0; i < updates.size(); i++) {
                 var update = updates.get(i);
-                if (update.kind() != BoardUpdate.Kind.EVENT) {
+                var carried = update.carried();
+                if (carried.isEmpty()) {
                     continue;
                 }
-                events.add(update.seq());
-                // the event as the outbox holds it, encoded here: the very bytes that arrived
-                var stored = store.after(update.seq() - 1, 1).blockFirst(WAIT);
-                assertThat(stream.payloads.get(i)).as("event %d in %s", update.seq(), stream.mime)
+                carried.forEach(event -> events.add(event.seq()));
+                // the events as the outbox holds them, encoded here: the very bytes that arrived
+                var stored = store.after(carried.getFirst().seq() - 1, carried.size()).collectList().block(WAIT);
+                assertThat(stream.payloads.get(i)).as("update %d in %s", update.seq(), stream.mime)
                         .isEqualTo(reference(BoardUpdate.of(stored), stream.mime));
             }
             // every event after the snapshot, each once, in order
             assertThat(events).containsExactlyElementsOf(
                     java.util.stream.LongStream.rangeClosed(first.seq() + 1, last).boxed().toList());
+        }
+    }
+
+    @Test
+    void eventsCommittedWhileARoundIsInFlightGoTogetherAsOneUpdateEncodedOnceAndDecodedAlike() throws Exception {
+        var streams = List.of(subscribe(connect(JSON), JSON, Long.MAX_VALUE),
+                subscribe(connect(CBOR), CBOR, Long.MAX_VALUE));
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> !stream.payloads.isEmpty()));
+        long start = board.seq();
+
+        // the next round cannot start until released: what the board applies meanwhile waits for it
+        var release = new java.util.concurrent.CountDownLatch(1);
+        board.onRoundThread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long last;
+        try {
+            last = post(6);
+            assertThat(streams.stream().map(this::lastEventSeq)).as("nothing sent while the round is held")
+                    .allMatch(seq -> seq < start + 1);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> lastEventSeq(stream) >= last));
+
+        var stored = store.after(start, (int) (last - start)).collectList().block(WAIT);
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(6);
+        for (var stream : streams) {
+            var updates = updates(stream);
+            var carrying = java.util.stream.IntStream.range(0, updates.size())
+                    .filter(i -> !updates.get(i).carried().isEmpty()).boxed().toList();
+            assertThat(carrying).as("one update carries them all, in %s", stream.mime).hasSize(1);
+            var together = updates.get(carrying.getFirst());
+            assertThat(together.kind()).isEqualTo(BoardUpdate.Kind.EVENTS);
+            assertThat(together.seq()).isEqualTo(last);
+            assertThat(together.events()).as("every event, in order, as stored").isEqualTo(stored);
+            assertThat(stream.payloads.get(carrying.getFirst())).as("the application's own encoding of them, byte for byte")
+                    .isEqualTo(reference(BoardUpdate.of(stored), stream.mime));
         }
     }
 
@@ -229,8 +278,7 @@ class SharedEncodingIT {
             assertThat(reader.error.get()).isNull();
             var updates = updates(reader);
             long snapshot = updates.getFirst().seq();
-            assertThat(updates.stream().filter(update -> update.kind() == BoardUpdate.Kind.EVENT)
-                    .map(BoardUpdate::seq).toList())
+            assertThat(eventSeqs(reader))
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(snapshot + 1, last).boxed()
                             .toList());
         }

@@ -59,6 +59,25 @@ class SubscriberFeedTest {
     }
 
     @Test
+    void eventsSentTogetherTakeAPlaceEachInTheBuffer() {
+        var card = org.mashlive.wallboard.Cards.card(1, org.mashlive.board.api.Source.POLICE,
+                org.mashlive.board.api.Rag.AMBER, org.mashlive.board.api.Stage.RECEIVED, Instant.EPOCH, Instant.EPOCH);
+        var together = new SharedUpdate(BoardUpdate.of(List.of(org.mashlive.wallboard.Cards.received(1, card),
+                org.mashlive.wallboard.Cards.received(2, card), org.mashlive.wallboard.Cards.received(3, card))));
+        var feed = new SubscriberFeed(4);
+        StepVerifier.create(feed, 0)
+                .then(() -> feed.offer(together))
+                .then(() -> assertThat(feed.queued()).isEqualTo(3))
+                .then(() -> feed.offer(event(4)))
+                .then(() -> assertThat(feed.queued()).isEqualTo(4))
+                // a fifth event would be over the buffer of four, though only two updates wait
+                .then(() -> feed.offer(event(5)))
+                .expectError(LiveBoard.SlowSubscriberException.class)
+                .verify(WAIT);
+        assertThat(feed.queued()).isZero();
+    }
+
+    @Test
     void aTickWaitsForDemandAndTicksMeanwhileAreDroppedWithoutTakingABufferPlace() {
         var feed = new SubscriberFeed(2);
         StepVerifier.create(feed, 0)

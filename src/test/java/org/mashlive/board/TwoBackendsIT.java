@@ -78,7 +78,7 @@ class TwoBackendsIT {
             var posted = new java.util.concurrent.atomic.AtomicReference<ReferralSummary>();
             var heard = new java.util.concurrent.atomic.AtomicReference<String>();
             StepVerifier.create(requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())
-                            .retrieveFlux(BoardUpdate.class)
+                            .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                             .filter(update -> update.kind() != BoardUpdate.Kind.HEARTBEAT))
                     .assertNext(update -> assertThat(update.kind()).isEqualTo(BoardUpdate.Kind.SNAPSHOT))
                     .then(() -> web.post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)

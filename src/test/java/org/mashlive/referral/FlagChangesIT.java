@@ -139,7 +139,7 @@ class FlagChangesIT {
         assertThat(one(ref).flags()).containsExactly(Flag.SEND);
 
         var events = board.route(BoardRoutes.STREAM).data(new BoardStreamRequest(before))
-                .retrieveFlux(BoardUpdate.class)
+                .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                 .filter(update -> update.kind() == BoardUpdate.Kind.EVENT
                         && update.event().type() == BoardEventType.FLAGS_CHANGED
                         && update.event().referral().reference().equals(ref))

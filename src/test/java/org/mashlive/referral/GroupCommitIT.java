@@ -140,7 +140,7 @@ class GroupCommitIT {
         var heard = new CopyOnWriteArrayList<BoardUpdate>();
         var snapshotSeq = new AtomicReference<Long>();
         Disposable stream = requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())
-                .retrieveFlux(BoardUpdate.class)
+                .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                 .subscribe(update -> {
                     if (update.kind() == BoardUpdate.Kind.SNAPSHOT) {
                         snapshotSeq.set(update.seq());

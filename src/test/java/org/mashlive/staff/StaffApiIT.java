@@ -242,7 +242,7 @@ class StaffApiIT {
         var heardId = new AtomicLong();
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StepVerifier.create(requester.route(BoardRoutes.STREAM).data(BoardStreamRequest.fresh())
-                        .retrieveFlux(BoardUpdate.class)
+                        .retrieveFlux(BoardUpdate.class).concatMapIterable(TestClients::oneByOne)
                         .filter(update -> update.kind() != BoardUpdate.Kind.HEARTBEAT))
                 .assertNext(update -> {
                     assertThat(update.kind()).isEqualTo(BoardUpdate.Kind.SNAPSHOT);

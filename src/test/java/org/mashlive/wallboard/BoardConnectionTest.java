@@ -148,6 +148,35 @@ class BoardConnectionTest {
     }
 
     @Test
+    void eventsSentTogetherAreAppliedInOrderAsOneChangeAndAGapBeforeThemIsCaught() throws Exception {
+        connect(Duration.ofSeconds(10));
+        nextRequest();
+        server.send(snapshotAt(60));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> appliedSeq().equals(Optional.of(60L)));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> changes.get() > 0);
+        int before = changes.get();
+
+        server.send(together(61, 63));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> appliedSeq().equals(Optional.of(63L)));
+        assertThat(connection.read(BoardState::openCount)).as("the snapshot's one and three more").contains(4);
+        assertThat(changes.get()).as("one change for the three").isEqualTo(before + 1);
+
+        server.send(together(62, 64)); // two of them known already, the third new
+        await().atMost(5, TimeUnit.SECONDS).until(() -> appliedSeq().equals(Optional.of(64L)));
+        assertThat(connection.read(BoardState::openCount)).contains(5);
+
+        server.send(together(66, 67)); // 65 was lost on the way
+        assertThat(nextRequest().lastSeq()).isEqualTo(64L);
+        assertThat(appliedSeq()).as("nothing after the gap is applied").contains(64L);
+    }
+
+    /** The events from {@code first} to {@code last}, sent together as one update. */
+    private static BoardUpdate together(long first, long last) {
+        return BoardUpdate.of(java.util.stream.LongStream.rangeClosed(first, last)
+                .mapToObj(seq -> received(seq).event()).toList());
+    }
+
+    @Test
     void aHeartbeatAheadOfTheStateIsAGapToo() throws Exception {
         connect(Duration.ofSeconds(10));
         nextRequest();

@@ -1,0 +1,135 @@
+package org.mashlive.board;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutorGroup;
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardUpdate;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Hands the board's events to its subscribers in rounds, one round at a time: a round offers every
+ * subscriber what was applied since the last, as one update, and the next round starts only once
+ * the transport has written the last one out. An event that finds no round in flight goes at
+ * once, alone; events that come while one is in flight wait for it and go together, as one
+ * {@code EVENTS} update.
+ *
+ * <p>So the pace adapts to the number of subscribers without a setting. With a few, a round takes
+ * a fraction of a millisecond and each event goes alone. With thousands, every connection's write
+ * of an update costs about the same whether it carries one event or five, so the writes per
+ * second settle at what the cores can do, instead of one write per event per connection queueing
+ * without end behind a busy intake. An event then waits for at most the round in flight and its
+ * own.
+ *
+ * <p>{@link #add} is called under the board's lock, and each round takes it while it offers, so a
+ * subscriber that joins sees each event either in what it starts with or in a round. Events
+ * applied before it joined but not yet offered are left out for it ({@link SubscriberFeed#startAfter}).
+ */
+final class FanOut {
+
+    /** Says when what has been handed to the transport so far has been written. */
+    interface Written {
+
+        /** Runs {@code next} once what was handed to the transport before this call has been written. */
+        void then(Runnable next);
+
+        /** No transport to wait for: the next round may start at once. */
+        Written NOW = Runnable::run;
+
+        /**
+         * Waits for every event loop of {@code loops} to run a task queued after the round's
+         * writes (each loop runs its tasks in order, and a connection writes on its own loop); or
+         * for {@code atMost}, whichever comes first, so that a loop that is stuck cannot hold up
+         * the board.
+         */
+        static Written after(EventExecutorGroup loops, Scheduler timer, Duration atMost) {
+            List<EventExecutor> each = new ArrayList<>();
+            loops.forEach(each::add);
+            return next -> {
+                var once = new AtomicBoolean();
+                var left = new AtomicInteger(each.size());
+                var timeout = timer.schedule(() -> {
+                    if (once.compareAndSet(false, true)) {
+                        next.run();
+                    }
+                }, atMost.toMillis(), TimeUnit.MILLISECONDS);
+                Runnable oneDone = () -> {
+                    if (left.decrementAndGet() == 0 && once.compareAndSet(false, true)) {
+                        timeout.dispose();
+                        next.run();
+                    }
+                };
+                for (var loop : each) {
+                    try {
+                        loop.execute(oneDone);
+                    } catch (RejectedExecutionException shutDown) {
+                        oneDone.run();
+                    }
+                }
+            };
+        }
+    }
+
+    private final Object lock;
+    private final Set<SubscriberFeed> subscribers;
+    private final Executor rounds;
+    private final Written written;
+    /** Guarded by {@link #lock}. */
+    private List<BoardEvent> pending = new ArrayList<>();
+    /** Guarded by {@link #lock}: a round is being offered or written. */
+    private boolean inFlight;
+
+    /**
+     * @param lock        the board's lock, held by whoever calls {@link #add}
+     * @param subscribers the subscribers now
+     * @param rounds      runs the rounds, one at a time
+     * @param written     says when a round's writes are out
+     */
+    FanOut(Object lock, Set<SubscriberFeed> subscribers, Executor rounds, Written written) {
+        this.lock = lock;
+        this.subscribers = subscribers;
+        this.rounds = rounds;
+        this.written = written;
+    }
+
+    /** An event the board has just applied, in sequence; called under the board's lock. */
+    void add(BoardEvent event) {
+        pending.add(event);
+        if (!inFlight) {
+            inFlight = true;
+            next();
+        }
+    }
+
+    private void next() {
+        try {
+            rounds.execute(this::round);
+        } catch (RejectedExecutionException stopped) {
+            // the board has stopped, and told its subscribers so
+        }
+    }
+
+    private void round() {
+        synchronized (lock) {
+            if (pending.isEmpty()) {
+                inFlight = false;
+                return;
+            }
+            var update = new SharedUpdate(BoardUpdate.of(pending));
+            pending = new ArrayList<>();
+            for (var subscriber : subscribers) {
+                subscriber.offer(update);
+            }
+        }
+        written.then(this::next);
+    }
+}
