@@ -32,10 +32,10 @@ import org.mashlive.board.api.BoardRoutes;
  * Many {@code board.stream} subscribers that only drain: each signs in with the board token and
  * asks for the stream in raw RSocket frames on its own TCP connection, and one thread then reads
  * every connection and throws the bytes away, counting the payload frames and noting the last
- * sequence they reached. The backend does for
- * each exactly what it does for any subscriber (encodes, queues, writes every update); the load
- * generator, sharing the machine's cores with it, spends a read per batch of bytes instead of a
- * whole RSocket client per connection, so that what is measured at 10,000 is the backend. The
+ * sequence they reached. The backend does for each exactly what it does for any subscriber
+ * (encodes, queues, writes every update); the load generator, sharing the machine's cores with
+ * it, spends a read per batch of bytes instead of a whole RSocket client per connection, so that
+ * what is measured at 10,000 is the backend. The
  * latency is measured by a smaller set of full clients ({@link Watcher}) among them.
  */
 final class Drains implements AutoCloseable {
@@ -69,7 +69,7 @@ final class Drains implements AutoCloseable {
             this.channel = channel;
         }
 
-        /** Reads through what arrived, frame by frame, counting the payloads and their sequences, noting an error. */
+        /** Reads through what arrived, frame by frame: counts the payloads, notes their sequence and any error. */
         void consume(ByteBuffer bytes) {
             while (bytes.hasRemaining()) {
                 if (position < head.length) {

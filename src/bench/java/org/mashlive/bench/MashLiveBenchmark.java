@@ -393,7 +393,8 @@ class MashLiveBenchmark {
                 + "the fewest events any subscriber received during the intake, by the last sequence it read; "
                 + "updates sent to each: the payload frames a subscriber read during the intake, on average (an event "
                 + "that comes while the one before is still being written to every subscriber goes with the next "
-                + "ones, as one update; heartbeats add a few). CPU: the backend process's user+system time during the intake, in cores. "
+                + "ones, as one update; heartbeats add a few). CPU: the backend process's user+system time during "
+                + "the intake, in cores. "
                 + "Heap: the backend's heap in use after a full GC, subscribers connected; per subscriber, its "
                 + "growth over the heap with none, divided by N.");
         out.line("");

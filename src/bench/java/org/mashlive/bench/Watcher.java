@@ -63,7 +63,8 @@ final class Watcher implements AutoCloseable {
             }
             case "EVENT" -> event(updateSeq, arrived - micros(Instant.parse(string(text, "\"at\":\""))));
             case "EVENTS" -> {
-                // several events sent together, seldom: read in full, each with its own commit time
+                // several events sent together: read in full, each with its own commit time (a hundred
+                // watchers at most decode them, so the load generator's cost stays small)
                 for (var event : JSON.readTree(json).get("events")) {
                     event(event.get("seq").asLong(), arrived - micros(Instant.parse(event.get("at").asString())));
                 }
