@@ -83,6 +83,7 @@ final class FanOut {
     private final Set<SubscriberFeed> subscribers;
     private final Executor rounds;
     private final Written written;
+    private final int mostPerRound;
     /** Guarded by {@link #lock}. */
     private List<BoardEvent> pending = new ArrayList<>();
     /** Guarded by {@link #lock}: a round is being offered or written. */
@@ -93,12 +94,20 @@ final class FanOut {
      * @param subscribers the subscribers now
      * @param rounds      runs the rounds, one at a time
      * @param written     says when a round's writes are out
+     * @param mostPerRound the most events one round carries, the rest going in the rounds after: so
+     *                    that an update stays a bounded size, and well inside a subscriber's
+     *                    buffer, however many events wait (a backlog read again after the database
+     *                    came back, say)
      */
-    FanOut(Object lock, Set<SubscriberFeed> subscribers, Executor rounds, Written written) {
+    FanOut(Object lock, Set<SubscriberFeed> subscribers, Executor rounds, Written written, int mostPerRound) {
+        if (mostPerRound < 1) {
+            throw new IllegalArgumentException("a round carries one event or more, not " + mostPerRound);
+        }
         this.lock = lock;
         this.subscribers = subscribers;
         this.rounds = rounds;
         this.written = written;
+        this.mostPerRound = mostPerRound;
     }
 
     /** An event the board has just applied, in sequence; called under the board's lock. */
@@ -124,8 +133,15 @@ final class FanOut {
                 inFlight = false;
                 return;
             }
-            var update = new SharedUpdate(BoardUpdate.of(pending));
-            pending = new ArrayList<>();
+            List<BoardEvent> now;
+            if (pending.size() <= mostPerRound) {
+                now = pending;
+                pending = new ArrayList<>();
+            } else {
+                now = new ArrayList<>(pending.subList(0, mostPerRound));
+                pending.subList(0, mostPerRound).clear();
+            }
+            var update = new SharedUpdate(BoardUpdate.of(now));
             for (var subscriber : subscribers) {
                 subscriber.offer(update);
             }

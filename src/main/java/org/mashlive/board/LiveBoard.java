@@ -87,7 +87,9 @@ public class LiveBoard implements SmartLifecycle {
                 : FanOut.Written.after(resources.getLoopResources().onServer(true), Schedulers.parallel(),
                         Duration.ofSeconds(1));
         synchronized (lock) {
-            fanOut = new FanOut(lock, subscribers, executor, written);
+            // a round at most 256 events (a few hundred KB), and at most half a subscriber's buffer
+            fanOut = new FanOut(lock, subscribers, executor, written,
+                    Math.max(1, Math.min(256, properties.subscriberBuffer() / 2)));
         }
         // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
         // timer never waits for anybody

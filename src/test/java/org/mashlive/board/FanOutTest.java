@@ -41,7 +41,7 @@ class FanOutTest {
     /** Rounds waiting for the transport to have written the last, in order. */
     private final ArrayDeque<Runnable> writing = new ArrayDeque<>();
     /** The rounds start at once, on the caller's thread; the transport writes when the test says. */
-    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add);
+    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add, 8);
 
     /** What one subscriber received: each update as the events it carried. */
     private static final class Reader extends BaseSubscriber<SharedUpdate> {
@@ -120,6 +120,21 @@ class FanOutTest {
         assertThat(early.updates).containsExactly(List.of(1L), List.of(2L, 3L), List.of(4L));
         assertThat(atTwo.updates).as("its own part of the round").containsExactly(List.of(3L), List.of(4L));
         assertThat(atThree.updates).containsExactly(List.of(4L));
+    }
+
+    @Test
+    void aRoundCarriesAtMostItsShareAndTheRestGoInTheRoundsAfter() {
+        var reader = join(0);
+        apply(1);
+        for (long seq = 2; seq <= 21; seq++) {
+            apply(seq);
+        }
+        while (!writing.isEmpty()) {
+            written();
+        }
+        assertThat(reader.updates).as("eight a round at most, every event once, in order").containsExactly(
+                List.of(1L), List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), List.of(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L),
+                List.of(18L, 19L, 20L, 21L));
     }
 
     @Test
