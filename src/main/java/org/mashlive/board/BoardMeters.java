@@ -2,8 +2,10 @@ package org.mashlive.board;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +23,12 @@ import reactor.core.Disposable;
  *   <li>{@code mash_board_events_published_total}: events this instance folded in and offered to
  *       its subscribers;</li>
  *   <li>{@code mash_board_commit_to_publish_seconds}: from the event's {@code at} (written just
- *       before its commit) to the moment this instance applied it.</li>
+ *       before its commit) to the moment this instance applied it;</li>
+ *   <li>{@code mash_board_round_seconds}: each round of the fan-out, from its start to its update
+ *       written to every subscriber's connection; its count is the rounds, so events published over
+ *       rounds is how many events a round carries: one while the subscribers are few, more as
+ *       writing to them all takes longer (decision 39);</li>
+ *   <li>{@code mash_board_round_events}: the events each round carried.</li>
  * </ul>
  */
 @Component
@@ -38,6 +45,12 @@ class BoardMeters implements DisposableBean {
     private final Clock clock;
     private final Disposable subscription;
 
+    /** Upper bounds of the round-time histogram: a fraction of a millisecond for a few subscribers. */
+    static final Duration[] ROUND_BUCKETS = {
+            Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1)};
+
     BoardMeters(LiveBoard board, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         Gauge.builder("mash.board.subscribers", board, LiveBoard::subscriberCount)
@@ -51,6 +64,18 @@ class BoardMeters implements DisposableBean {
                 .serviceLevelObjectives(LAG_BUCKETS)
                 .register(registry);
         this.subscription = board.applied().subscribe(this::record);
+        var rounds = Timer.builder("mash.board.round")
+                .description("A round of the board's fan-out, from its start to its update written to every subscriber")
+                .serviceLevelObjectives(ROUND_BUCKETS)
+                .register(registry);
+        var carried = DistributionSummary.builder("mash.board.round.events")
+                .description("Events a round of the board's fan-out carried")
+                .serviceLevelObjectives(1, 2, 5, 10, 50, 256)
+                .register(registry);
+        board.onRounds((events, nanos) -> {
+            rounds.record(nanos, TimeUnit.NANOSECONDS);
+            carried.record(events);
+        });
     }
 
     private void record(BoardEvent event) {

@@ -79,11 +79,24 @@ final class FanOut {
         }
     }
 
+    /** Told of each round once its writes are out. */
+    interface Rounds {
+
+        /**
+         * @param events the events the round carried
+         * @param nanos  from the start of the round to its writes being out
+         */
+        void done(int events, long nanos);
+
+        Rounds NONE = (events, nanos) -> { };
+    }
+
     private final Object lock;
     private final Set<SubscriberFeed> subscribers;
     private final Executor rounds;
     private final Written written;
     private final int mostPerRound;
+    private final Rounds done;
     /** Guarded by {@link #lock}. */
     private List<BoardEvent> pending = new ArrayList<>();
     /** Guarded by {@link #lock}: a round is being offered or written. */
@@ -98,8 +111,10 @@ final class FanOut {
      *                    that an update stays a bounded size, and well inside a subscriber's
      *                    buffer, however many events wait (a backlog read again after the database
      *                    came back, say)
+     * @param done        told of each round once its writes are out
      */
-    FanOut(Object lock, Set<SubscriberFeed> subscribers, Executor rounds, Written written, int mostPerRound) {
+    FanOut(Object lock, Set<SubscriberFeed> subscribers, Executor rounds, Written written, int mostPerRound,
+           Rounds done) {
         if (mostPerRound < 1) {
             throw new IllegalArgumentException("a round carries one event or more, not " + mostPerRound);
         }
@@ -108,6 +123,7 @@ final class FanOut {
         this.rounds = rounds;
         this.written = written;
         this.mostPerRound = mostPerRound;
+        this.done = done;
     }
 
     /** An event the board has just applied, in sequence; called under the board's lock. */
@@ -128,6 +144,8 @@ final class FanOut {
     }
 
     private void round() {
+        long started = System.nanoTime();
+        int events;
         synchronized (lock) {
             if (pending.isEmpty()) {
                 inFlight = false;
@@ -141,11 +159,18 @@ final class FanOut {
                 now = new ArrayList<>(pending.subList(0, mostPerRound));
                 pending.subList(0, mostPerRound).clear();
             }
+            events = now.size();
             var update = new SharedUpdate(BoardUpdate.of(now));
             for (var subscriber : subscribers) {
                 subscriber.offer(update);
             }
         }
-        written.then(this::next);
+        written.then(() -> {
+            try {
+                done.done(events, System.nanoTime() - started);
+            } finally {
+                next();
+            }
+        });
     }
 }

@@ -59,6 +59,7 @@ public class LiveBoard implements SmartLifecycle {
     private volatile Disposable feed;
     private volatile Disposable heartbeats;
     private volatile ExecutorService rounds;
+    private volatile FanOut.Rounds roundsDone = FanOut.Rounds.NONE;
     /** Set while running; used under {@link #lock}. */
     private FanOut fanOut;
     private volatile boolean running;
@@ -89,7 +90,8 @@ public class LiveBoard implements SmartLifecycle {
         synchronized (lock) {
             // a round at most 256 events (a few hundred KB), and at most half a subscriber's buffer
             fanOut = new FanOut(lock, subscribers, executor, written,
-                    Math.max(1, Math.min(256, properties.subscriberBuffer() / 2)));
+                    Math.max(1, Math.min(256, properties.subscriberBuffer() / 2)),
+                    (events, nanos) -> roundsDone.done(events, nanos));
         }
         // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
         // timer never waits for anybody
@@ -256,6 +258,11 @@ public class LiveBoard implements SmartLifecycle {
         synchronized (lock) {
             return state == null ? null : reader.apply(state);
         }
+    }
+
+    /** Tells {@code done} of each round of the fan-out once its writes are out, for meters. */
+    void onRounds(FanOut.Rounds done) {
+        roundsDone = done;
     }
 
     /**

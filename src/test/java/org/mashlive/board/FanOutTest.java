@@ -41,7 +41,10 @@ class FanOutTest {
     /** Rounds waiting for the transport to have written the last, in order. */
     private final ArrayDeque<Runnable> writing = new ArrayDeque<>();
     /** The rounds start at once, on the caller's thread; the transport writes when the test says. */
-    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add, 8);
+    /** The events of each round, once its writes were out. */
+    private final List<Integer> done = new CopyOnWriteArrayList<>();
+    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add, 8,
+            (events, nanos) -> done.add(events));
 
     /** What one subscriber received: each update as the events it carried. */
     private static final class Reader extends BaseSubscriber<SharedUpdate> {
@@ -89,9 +92,12 @@ class FanOutTest {
         apply(3);
         assertThat(a.updates).as("no second round while the first is being written").containsExactly(List.of(1L));
 
+        assertThat(done).as("told of a round once its writes are out").isEmpty();
         written();
+        assertThat(done).containsExactly(1);
         assertThat(a.updates).containsExactly(List.of(1L), List.of(2L, 3L));
         written();
+        assertThat(done).containsExactly(1, 2);
         assertThat(writing).as("nothing left to send: the board is idle again").isEmpty();
 
         apply(4);

@@ -72,6 +72,9 @@ class SharedEncodingIT {
     @Autowired
     LiveBoard board;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final List<Disposable> opened = new ArrayList<>();
 
     @AfterEach
@@ -214,6 +217,10 @@ class SharedEncodingIT {
                 subscribe(connect(CBOR), CBOR, Long.MAX_VALUE));
         await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> !stream.payloads.isEmpty()));
         long start = board.seq();
+        var carried = meters.get("mash.board.round.events").summary();
+        var rounds = meters.get("mash.board.round").timer();
+        long roundsBefore = rounds.count();
+        double carriedBefore = carried.totalAmount();
 
         // the next round cannot start until released: what the board applies meanwhile waits for it
         var release = new java.util.concurrent.CountDownLatch(1);
@@ -236,6 +243,11 @@ class SharedEncodingIT {
 
         var stored = store.after(start, (int) (last - start)).collectList().block(WAIT);
         assertThat(stored).hasSizeGreaterThanOrEqualTo(6);
+        // the meters: one round more, carrying them all
+        await().atMost(WAIT).until(() -> rounds.count() > roundsBefore);
+        assertThat(rounds.count()).isEqualTo(roundsBefore + 1);
+        assertThat(carried.totalAmount() - carriedBefore).isEqualTo(stored.size());
+        assertThat(carried.max()).isGreaterThanOrEqualTo(stored.size());
         for (var stream : streams) {
             var updates = updates(stream);
             var carrying = java.util.stream.IntStream.range(0, updates.size())
