@@ -168,6 +168,14 @@ class BoardLayoutBrowserIT {
     private static final String LONGEST_HEALTH = org.mashlive.wallboard.HealthWords.breakdown(Map.of(
             "CHILD_DEVELOPMENT_CENTRE", 12, "COMMUNITY_HEALTH_VISITING", 11, "SCHOOL_NURSING", 10), ArrivalsTile.HEALTH_WIDTH);
 
+    /** Every flag's phrase at its longest on a busy day: "Domestic abuse 12 · 3 late", and so on. */
+    private static final String LONGEST_FLAGS = "for (const key of ['send', 'non-verbal', 'asylum-seeking', 'asd-concern', "
+            + "'domestic-abuse']) {"
+            + " document.getElementById('flag-' + key + '-count').textContent = '12';"
+            + " document.getElementById('flag-' + key + '-late').textContent = '· 3 late';"
+            + " const item = document.getElementById('flag-' + key);"
+            + " item.classList.add('has-late'); item.classList.remove('none'); }";
+
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1920, 1080", "1280, 720", "3840, 2160", "1080, 1920"})
     void theBoardFitsTheScreenWholeAndReadable(int width, int height) throws IOException {
@@ -189,7 +197,9 @@ class BoardLayoutBrowserIT {
                         // and the arrivals' title in its turn with health's parts, as long as they can be
                         + "document.getElementById('arrivals').classList.add('health-turn');"
                         + "document.getElementById('arrivals-health-types').textContent = '" + LONGEST_HEALTH + "';"
-                        + "window.flagSendText = document.getElementById('flag-send').textContent;" + MEASURE);
+                        + "window.flagSendText = document.getElementById('flag-send').textContent;"
+                        // and every flag as long as a busy day makes it: two-digit counts, each with some late
+                        + LONGEST_FLAGS + MEASURE);
         if (width > height) {
             screenshot(width, height, "-flags");
             assertThat((List<?>) flagsTurn.get("overflowing")).as("flags' turn: text overflowing its box").isEmpty();
