@@ -384,7 +384,10 @@ class MashLiveBenchmark {
         out.line("");
         out.line("N `board.stream` subscribers, each on its own TCP connection from the load generator's JVM, which "
                 + "shares the machine's 2 cores with the backend, at a Poisson intake of 20/s on average, 200 posts, after a warm-up of "
-                + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s before the first subscriber. "
+                + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s before the first subscriber, and "
+                + SUBSCRIBED_WARM_POSTS + " at " + (int) SUBSCRIBED_WARM_RATE + "/s more once the first level's "
+                + "subscribers are there, unmeasured: the warm-up before has none, so what sends to them would "
+                + "otherwise be compiled while the first level is measured. "
                 + "Up to " + PROBES + " of them are full RSocket clients that measure every event (latency as in "
                 + "section 2, over every (probe, event)); the others sign in and ask for the stream in raw RSocket "
                 + "frames, and one thread reads all their connections and throws the bytes away, counting the payload "
@@ -420,6 +423,11 @@ class MashLiveBenchmark {
                 while (watchers.size() + drains.size() < level) {
                     drains.open(Math.min(500, level - watchers.size() - drains.size()));
                     await(() -> drains.fewestPayloads() >= 1 || drains.failed() > 0, "drains' snapshots");
+                }
+                if (level == FAN_OUT[0]) {
+                    // the warm-up had no subscribers: compile the way to them before measuring it
+                    backend.poisson(SUBSCRIBED_WARM_POSTS, SUBSCRIBED_WARM_RATE, 2);
+                    awaitSeq(watchers, backend.lastSeq());
                 }
                 var live = backend.service().liveObjects();
                 long heap = live.bytes();
@@ -519,6 +527,9 @@ class MashLiveBenchmark {
      */
     private static final int WARM_POSTS = 1500;
     private static final double WARM_RATE = 100;
+    /** Fan-out: more warm-up once the first subscribers are there, the way to them being still cold. */
+    private static final int SUBSCRIBED_WARM_POSTS = 600;
+    private static final double SUBSCRIBED_WARM_RATE = 40;
 
     /** Clients, slices and slice length of the warm-up before a backend's intake is measured. */
     private static final int WARM_CLIENTS = 32;
