@@ -36,6 +36,8 @@ import reactor.core.scheduler.Scheduler;
  */
 final class FanOut {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FanOut.class);
+
     /** Says when what has been handed to the transport so far has been written. */
     interface Written {
 
@@ -162,7 +164,13 @@ final class FanOut {
             events = now.size();
             var update = new SharedUpdate(BoardUpdate.of(now));
             for (var subscriber : subscribers) {
-                subscriber.offer(update);
+                try {
+                    subscriber.offer(update);
+                } catch (RuntimeException failed) {
+                    // one subscriber's failure is its own: the round goes on to the others, and on
+                    log.warn("A board subscriber failed on update {}; the others are sent it", update.update.seq(),
+                            failed);
+                }
             }
         }
         written.then(() -> {

@@ -129,6 +129,43 @@ class FanOutTest {
     }
 
     @Test
+    void aSubscriberThatThrowsHoldsUpNeitherTheOthersNorTheRoundsAfter() {
+        var broken = new SubscriberFeed(100);
+        // a plain subscriber, not one of Reactor's, which would turn the throw into an error signal
+        broken.subscribe(new reactor.core.CoreSubscriber<SharedUpdate>() {
+            @Override
+            public void onSubscribe(org.reactivestreams.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(SharedUpdate update) {
+                throw new IllegalStateException("a subscriber that breaks on what it is sent");
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        synchronized (lock) {
+            subscribers.add(broken);
+        }
+        var reader = join(0);
+
+        apply(1);
+        assertThat(reader.updates).containsExactly(List.of(1L));
+        written();
+        apply(2);
+        written();
+        assertThat(reader.updates).containsExactly(List.of(1L), List.of(2L));
+        assertThat(done).as("every round went on to its end").containsExactly(1, 1);
+    }
+
+    @Test
     void aRoundCarriesAtMostItsShareAndTheRestGoInTheRoundsAfter() {
         var reader = join(0);
         apply(1);
