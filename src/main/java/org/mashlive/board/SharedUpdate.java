@@ -22,11 +22,17 @@ final class SharedUpdate {
     private static final Object[] NONE = new Object[0];
 
     final BoardUpdate update;
+    /**
+     * The places it takes in a subscriber's buffer: the events it carries, or one for anything
+     * else. Worked out once, not at every subscriber's offer.
+     */
+    final int weight;
     /** Data type and bytes, in pairs; replaced whole, so a reader needs no lock. */
     private volatile Object[] encodings = NONE;
 
     SharedUpdate(BoardUpdate update) {
         this.update = update;
+        this.weight = update.kind() == BoardUpdate.Kind.EVENTS ? update.events().size() : 1;
     }
 
     /** The update's bytes in {@code mime}, encoded by {@code encoder} the first time they are asked for. */

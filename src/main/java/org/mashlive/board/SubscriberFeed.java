@@ -72,13 +72,13 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
         if (update.update.seq() <= startsAfter) {
             return;
         }
-        var carried = update.update.carried();
-        if (carried.size() > 1 && carried.getFirst().seq() <= startsAfter) {
+        if (update.weight > 1 && update.update.events().getFirst().seq() <= startsAfter) {
             // joined between these events' applying and their round: the rest of the round, its own
-            int from = (int) (startsAfter - carried.getFirst().seq() + 1);
-            update = new SharedUpdate(BoardUpdate.of(carried.subList(from, carried.size())));
+            var events = update.update.events();
+            int from = (int) (startsAfter - events.getFirst().seq() + 1);
+            update = new SharedUpdate(BoardUpdate.of(events.subList(from, events.size())));
         }
-        int weight = weight(update);
+        int weight = update.weight;
         if (queued + weight > capacity) {
             failure = new LiveBoard.SlowSubscriberException();
         } else {
@@ -189,7 +189,7 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
             }
             var next = queue.poll();
             if (next != null) {
-                QUEUED.addAndGet(this, -weight(next));
+                QUEUED.addAndGet(this, -next.weight);
             } else if (TICKS.getAndSet(this, 0) == 1) {
                 next = TICK;
             } else {
@@ -202,11 +202,6 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
             REQUESTED.addAndGet(this, -sent);
         }
         return false;
-    }
-
-    /** What an update takes of the buffer: each event it carries, or one place. */
-    private static int weight(SharedUpdate update) {
-        return Math.max(1, update.update.carried().size());
     }
 
     private void clear() {
