@@ -1,6 +1,5 @@
 package org.mashlive.board;
 
-import io.netty.buffer.Unpooled;
 import io.rsocket.Payload;
 import io.rsocket.exceptions.InvalidException;
 import io.rsocket.util.ByteBufPayload;
@@ -19,8 +18,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@code board.stream} answers with payloads, not updates: each event and snapshot is encoded
  * once per data type ({@link SharedUpdate}) and every subscriber of that type sends the same bytes,
- * each wrapped afresh for its own send (see {@link RSocketResponder}). Wrapped heap bytes have no
- * pooled memory behind them: a payload dropped on the way, by a subscriber that went, leaks nothing.
+ * each wrapped afresh for its own send (see {@link RSocketResponder}). Wrapped bytes have no pooled
+ * memory behind them: a payload dropped on the way, by a subscriber that went, leaks nothing.
  */
 @Controller
 class BoardRSocketController {
@@ -54,7 +53,7 @@ class BoardRSocketController {
                     + "not as " + mime + ", the data type this connection set up with");
         }
         return board.stream(lastSeq)
-                .map(update -> ByteBufPayload.create(Unpooled.wrappedBuffer(update.encoded(mime, encoder::encode))));
+                .map(update -> ByteBufPayload.create(update.send(mime, encoder::encode)));
     }
 
     @MessageExceptionHandler(IllegalArgumentException.class)

@@ -162,7 +162,7 @@ final class FanOut {
                 pending.subList(0, mostPerRound).clear();
             }
             events = now.size();
-            var update = new SharedUpdate(BoardUpdate.of(now));
+            var update = SharedUpdate.forMany(BoardUpdate.of(now));
             for (var subscriber : subscribers) {
                 try {
                     subscriber.offer(update);

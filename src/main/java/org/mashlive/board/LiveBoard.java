@@ -225,7 +225,7 @@ public class LiveBoard implements SmartLifecycle {
     private SharedUpdate currentUpdate() {
         var snapshot = current();
         if (cachedUpdate == null || cachedUpdate.update.snapshot() != snapshot) {
-            cachedUpdate = new SharedUpdate(BoardUpdate.of(snapshot));
+            cachedUpdate = SharedUpdate.forMany(BoardUpdate.of(snapshot));
         }
         return cachedUpdate;
     }

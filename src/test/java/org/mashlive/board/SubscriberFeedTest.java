@@ -1,7 +1,9 @@
 package org.mashlive.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,14 +11,16 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
+import io.netty.buffer.ByteBuf;
 import org.junit.jupiter.api.Test;
 import org.mashlive.board.api.BoardUpdate;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 import reactor.test.StepVerifier;
 
-/** One subscriber's feed: its pace, its bound, its heartbeats; and an update's bytes, encoded once. */
+/** One subscriber's feed: its pace, its bound, its heartbeats; and an update's bytes, encoded once and shared. */
 class SubscriberFeedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
@@ -120,37 +124,75 @@ class SubscriberFeedTest {
     }
 
     @Test
-    void anUpdateIsEncodedOncePerDataTypeHoweverManySendIt() throws Exception {
-        var update = event(7);
+    void anUpdateIsEncodedOncePerDataTypeAndEverySendReadsTheSameBytes() throws Exception {
+        var update = SharedUpdate.forMany(BoardUpdate.heartbeat(7, Instant.EPOCH));
         var calls = new AtomicInteger();
         var cbor = MimeType.valueOf("application/cbor");
         int senders = 8;
         var start = new CountDownLatch(1);
-        var results = new ArrayList<java.util.concurrent.Future<List<byte[]>>>();
+        var results = new ArrayList<java.util.concurrent.Future<List<ByteBuf>>>();
         try (var pool = Executors.newFixedThreadPool(senders)) {
             for (int i = 0; i < senders; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return List.of(update.encoded(MimeTypeUtils.APPLICATION_JSON, (value, mime) -> {
+                    return List.of(update.send(MimeTypeUtils.APPLICATION_JSON, (value, mime) -> {
                                 calls.incrementAndGet();
-                                return ("json " + value.seq()).getBytes();
+                                return ("json " + value.seq()).getBytes(StandardCharsets.UTF_8);
                             }),
-                            update.encoded(cbor, (value, mime) -> {
+                            update.send(cbor, (value, mime) -> {
                                 calls.incrementAndGet();
-                                return ("cbor " + value.seq()).getBytes();
+                                return ("cbor " + value.seq()).getBytes(StandardCharsets.UTF_8);
                             }));
                 }));
             }
             start.countDown();
             var first = results.getFirst().get();
             for (var result : results) {
-                // the very same arrays: nothing encoded twice, nothing copied
-                assertThat(result.get().get(0)).isSameAs(first.get(0));
-                assertThat(result.get().get(1)).isSameAs(first.get(1));
+                var sent = result.get();
+                // outside the heap, and the very same memory for every send: nothing encoded twice, nothing copied
+                assertThat(sent).allMatch(ByteBuf::isDirect);
+                assertThat(address(sent.get(0))).isEqualTo(address(first.get(0)));
+                assertThat(address(sent.get(1))).isEqualTo(address(first.get(1)));
+                assertThat(sent.get(0).toString(StandardCharsets.UTF_8)).isEqualTo("json 7");
+                assertThat(sent.get(1).toString(StandardCharsets.UTF_8)).isEqualTo("cbor 7");
             }
-            assertThat(new String(first.get(0))).isEqualTo("json 7");
-            assertThat(new String(first.get(1))).isEqualTo("cbor 7");
+            assertThat(address(first.get(0))).isNotEqualTo(address(first.get(1)));
         }
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void eachSendIsItsOwnBufferSoOneReleasedLeavesTheOthersWholeAndNoneCanWrite() {
+        var update = SharedUpdate.forMany(BoardUpdate.heartbeat(7, Instant.EPOCH));
+        BiFunction<BoardUpdate, MimeType, byte[]> encoder = (value, mime) ->
+                ("json " + value.seq()).getBytes(StandardCharsets.UTF_8);
+        var one = update.send(MimeTypeUtils.APPLICATION_JSON, encoder);
+        var other = update.send(MimeTypeUtils.APPLICATION_JSON, encoder);
+        // a subscriber's send written (or dropped) releases its buffer: the others still read theirs
+        assertThat(one.release()).isTrue();
+        assertThat(other.refCnt()).isEqualTo(1);
+        assertThat(other.toString(StandardCharsets.UTF_8)).isEqualTo("json 7");
+        assertThat(other.release()).isTrue();
+        // and a subscriber that sends it later, after every earlier send is done, still has it
+        var later = update.send(MimeTypeUtils.APPLICATION_JSON, encoder);
+        assertThat(later.toString(StandardCharsets.UTF_8)).isEqualTo("json 7");
+        assertThatThrownBy(() -> later.setByte(0, 'X')).isInstanceOf(java.nio.ReadOnlyBufferException.class);
+        assertThat(update.send(MimeTypeUtils.APPLICATION_JSON, encoder).toString(StandardCharsets.UTF_8))
+                .isEqualTo("json 7");
+    }
+
+    @Test
+    void anUpdateForOneSubscriberStaysOnTheHeap() {
+        var heartbeat = event(7);
+        var sent = heartbeat.send(MimeTypeUtils.APPLICATION_JSON,
+                (value, mime) -> ("json " + value.seq()).getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.isDirect()).isFalse();
+        assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("json 7");
+    }
+
+    /** Where the buffer's bytes are, as the epoll transport finds them to write them. */
+    private static long address(ByteBuf buffer) {
+        io.netty.channel.epoll.Epoll.ensureAvailability();
+        return io.netty.channel.unix.Buffer.memoryAddress(buffer.nioBuffer());
     }
 }
