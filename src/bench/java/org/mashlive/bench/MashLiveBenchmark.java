@@ -892,7 +892,7 @@ class MashLiveBenchmark {
                 var rendered = Duration.ofNanos(System.nanoTime() - all.startedNanos);
                 out.line("## 7. Start-up");
                 out.line("");
-                out.line("`java -cp … org.mashlive.MashLive` (role all, embedded PostgreSQL in a new temporary "
+                out.line("`java -jar target/mash-live.jar` (role all, embedded PostgreSQL in a new temporary "
                         + "directory, so initdb and the migrations are included), until chromium (started "
                         + "beforehand) shows `/board` LIVE with its figures; polled every 10 ms.");
                 out.line("");

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * MASH Live run as its own process on the benchmark's class path, so that its CPU and heap are
- * measured apart from the load generator's.
+ * MASH Live run as its own process, from the packaged jar as it is deployed (the wall-board in
+ * Vaadin's production mode, only the application's own dependencies), so that its CPU and heap
+ * are measured apart from the load generator's.
  */
 final class Service implements AutoCloseable {
 
@@ -41,8 +42,19 @@ final class Service implements AutoCloseable {
         }
     }
 
-    /** Starts {@code org.mashlive.MashLive} with {@code args}; its output goes to a file under target. */
+    /** The packaged application the processes run: {@code bench.jar}, set by the build. */
+    static Path jar() {
+        var jar = System.getProperty("bench.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("The benchmark runs the packaged jar (bench.jar = " + jar
+                    + "), which is not there: run it as ./mvnw -B -Pbench verify, which packages it first");
+        }
+        return Path.of(jar);
+    }
+
+    /** Starts the packaged application with {@code args}; its output goes to a file under target. */
     static Service start(String name, String... args) {
+        var jar = jar();
         try {
             Path log = Files.createTempFile(Path.of("target"), "bench-" + name + "-", ".log");
             List<String> command = new ArrayList<>();
@@ -55,9 +67,8 @@ final class Service implements AutoCloseable {
             }
             // each collection's pause, beside the process's output, so a latency's tail can be checked against them
             command.add("-Xlog:gc:file=" + log.toString().replaceFirst("\\.log$", ".gc.log") + ":uptimemillis,time");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("org.mashlive.MashLive");
+            command.add("-jar");
+            command.add(jar.toString());
             command.addAll(List.of(args));
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
