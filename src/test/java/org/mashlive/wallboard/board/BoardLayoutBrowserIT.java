@@ -176,6 +176,27 @@ class BoardLayoutBrowserIT {
             + " const item = document.getElementById('flag-' + key);"
             + " item.classList.add('has-late'); item.classList.remove('none'); }";
 
+    /**
+     * Every oldest-waiting card's first line at its longest: a two-week age, and in the timescale's
+     * place the statutory decision's day and time ("decide by Wed 23:59"), beside the widest badge.
+     */
+    private static final String LONGEST_OLDEST = "window.oldestAsItWas = [];"
+            + "for (const key of ['red', 'amber', 'green', 'not-rated']) {"
+            // badge, age, timescale, decision: by place, as a span the server has never shown is in the
+            // page without its id and class
+            + " const [, age, timescale, decision] = document.querySelector('#oldest-' + key + ' .oldest-line').children;"
+            + " for (const el of [age, timescale, decision]) {"
+            + "  window.oldestAsItWas.push([el, el.textContent, el.hasAttribute('hidden'), el.className]); }"
+            + " age.textContent = '13 d 23 h';"
+            + " timescale.setAttribute('hidden', '');"
+            + " decision.className = 'decision'; decision.textContent = 'decide by Wed 23:59';"
+            + " decision.removeAttribute('hidden'); }";
+
+    /** The oldest cards as the server last set them. */
+    private static final String OLDEST_AS_IT_WAS = "for (const [el, text, hidden, className] of window.oldestAsItWas) {"
+            + " el.textContent = text; el.className = className;"
+            + " if (hidden) el.setAttribute('hidden', ''); else el.removeAttribute('hidden'); }";
+
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1920, 1080", "1280, 720", "3840, 2160", "1080, 1920"})
     void theBoardFitsTheScreenWholeAndReadable(int width, int height) throws IOException {
@@ -199,7 +220,9 @@ class BoardLayoutBrowserIT {
                         + "document.getElementById('arrivals-health-types').textContent = '" + LONGEST_HEALTH + "';"
                         + "window.flagSendText = document.getElementById('flag-send').textContent;"
                         // and every flag as long as a busy day makes it: two-digit counts, each with some late
-                        + LONGEST_FLAGS + MEASURE);
+                        + LONGEST_FLAGS
+                        // and every oldest card with its longest first line
+                        + LONGEST_OLDEST + MEASURE);
         if (width > height) {
             screenshot(width, height, "-flags");
             assertThat((List<?>) flagsTurn.get("overflowing")).as("flags' turn: text overflowing its box").isEmpty();
@@ -216,6 +239,7 @@ class BoardLayoutBrowserIT {
         @SuppressWarnings("unchecked")
         var measured = (Map<String, Object>) browser.executeScript(
                 "document.getElementById('flags').classList.remove('showing');"
+                        + OLDEST_AS_IT_WAS
                         + "document.getElementById('arrivals').classList.remove('health-turn');" + MEASURE);
         screenshot(width, height);
 
