@@ -295,16 +295,23 @@ class MashLiveBenchmark {
         try (var watcher = new Watcher(backend.rsocket()).start()) {
             awaitSnapshots(List.of(watcher));
             backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
+            var settling = settle(backend, SETTLE_POSTS, WARM_RATE, 100);
             awaitSeq(List.of(watcher), backend.lastSeq());
             watcher.drain();
 
+            var compiler = backend.service().compilerCpu();
+            long started = System.nanoTime();
             long[] steadyHttp = backend.poisson(300, 20, 2);
             awaitSeq(List.of(watcher), backend.lastSeq());
             long[] steady = watcher.drain();
+            double steadyCompiler = compilerShare(backend, compiler, started);
 
+            compiler = backend.service().compilerCpu();
+            started = System.nanoTime();
             long[] burstHttp = backend.poisson(500, 500, 3);
             awaitSeq(List.of(watcher), backend.lastSeq());
             long[] burst = watcher.drain();
+            double burstCompiler = compilerShare(backend, compiler, started);
 
             out.line("## 2. Commit → RSocket subscriber");
             out.line("");
@@ -313,7 +320,11 @@ class MashLiveBenchmark {
                     + "arrival is the subscriber's `Instant.now()` when the event is decoded, on the same clock. "
                     + "One subscriber on its own TCP connection. The HTTP row is the POST's round trip at the client. "
                     + "Posts arrive as a Poisson process (exponential gaps, seeded): steady at 20/s on average, the "
-                    + "burst at 500/s on average, after a warm-up of " + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s. "
+                    + "burst at 500/s on average, after a warm-up of " + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s "
+                    + "and then of " + SETTLE_POSTS + " more at a time until the backend's JIT compiler threads used "
+                    + "less than " + Math.round(QUIET_COMPILER * 100) + "% of a core in one of them (at most "
+                    + SETTLE_SLICES + "): a freshly started JVM goes on compiling for a minute or more, its compiler "
+                    + "threads taking the cores from what is measured, and a hub's backend serves for days. "
                     + "Posts are plain HTTP/1.1 on kept-alive sockets (`Posts`, as in section 4).");
             out.line("");
             out.line("| intake | events | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | p99 / floor | gaps |");
@@ -330,8 +341,41 @@ class MashLiveBenchmark {
             out.line(f("Target burst of 500 answered with p50 ≤ 250 ms: %s.", verdict(Stats.of(ok(burstHttp)).p50() <= 250,
                     Stats.of(ok(burstHttp)).p50(), 250)));
             out.line(f("Refused posts: %d steady, %d burst.", refused(steadyHttp), refused(burstHttp)));
+            out.line(f("The backend's JIT compiler, in cores: %s in the warm-up's slices of %d posts after the first "
+                    + "%d; %.2f during the steady intake, %.2f during the burst.", shares(settling), SETTLE_POSTS,
+                    WARM_POSTS, steadyCompiler, burstCompiler));
             out.line("");
         }
+    }
+
+    /**
+     * Posts {@code posts} at a time at {@code rate} until the backend's JIT compiler threads use
+     * less than {@link #QUIET_COMPILER} of a core during one slice, or {@link #SETTLE_SLICES} have
+     * gone; the compiler's share of a core in each.
+     */
+    private static List<Double> settle(Backend backend, int posts, double rate, long seed) {
+        var shares = new ArrayList<Double>();
+        for (int slice = 0; slice < SETTLE_SLICES; slice++) {
+            var compiler = backend.service().compilerCpu();
+            long started = System.nanoTime();
+            backend.poisson(posts, rate, seed + slice);
+            double share = compilerShare(backend, compiler, started);
+            shares.add(share);
+            if (share < QUIET_COMPILER) {
+                break;
+            }
+        }
+        return shares;
+    }
+
+    private static String shares(List<Double> shares) {
+        return shares.stream().map(share -> f("%.2f", share)).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The cores the backend's compiler threads used since {@code before}, read at {@code started}. */
+    private static double compilerShare(Backend backend, Map<String, Long> before, long started) {
+        var used = Service.compilerCpuBetween(before, backend.service().compilerCpu());
+        return used.toNanos() / (double) (System.nanoTime() - started);
     }
 
     private void row(String name, Stats stats, int gaps) {
@@ -387,7 +431,10 @@ class MashLiveBenchmark {
                 + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s before the first subscriber, and "
                 + SUBSCRIBED_WARM_POSTS + " at " + (int) SUBSCRIBED_WARM_RATE + "/s more once the first level's "
                 + "subscribers are there, unmeasured: the warm-up before has none, so what sends to them would "
-                + "otherwise be compiled while the first level is measured. "
+                + "otherwise be compiled while the first level is measured. Unlike section 2's, this warm-up does not "
+                + "go on until the compiler is quiet: every post leaves an open referral, and every subscriber starts "
+                + "with the whole board (tens of thousands of referrals would be megabytes per subscriber); the "
+                + "compiler's share of the CPU is shown instead. "
                 + "Up to " + PROBES + " of them are full RSocket clients that measure every event (latency as in "
                 + "section 2, over every (probe, event)); the others sign in and ask for the stream in raw RSocket "
                 + "frames, and one thread reads all their connections and throws the bytes away, counting the payload "
@@ -397,12 +444,12 @@ class MashLiveBenchmark {
                 + "updates sent to each: the payload frames a subscriber read during the intake, on average (an event "
                 + "that comes while the one before is still being written to every subscriber goes with the next "
                 + "ones, as one update; heartbeats add a few). CPU: the backend process's user+system time during "
-                + "the intake, in cores. "
+                + "the intake, in cores, and of it the JIT compiler threads'. "
                 + "Heap: the backend's heap in use after a full GC, subscribers connected; per subscriber, its "
                 + "growth over the heap with none, divided by N.");
         out.line("");
-        out.line("| subscribers | probe deliveries | p50 ms | p95 ms | p99 ms | max ms | p99 / floor | events | fewest delivered | updates sent to each | backend CPU | backend heap MB | heap per subscriber KB | cut off or refused | gaps |");
-        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        out.line("| subscribers | probe deliveries | p50 ms | p95 ms | p99 ms | max ms | p99 / floor | events | fewest delivered | updates sent to each | backend CPU | of which JIT compiler | backend heap MB | heap per subscriber KB | cut off or refused | gaps |");
+        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var watchers = new ArrayList<Watcher>();
         backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
         try (var drains = new Drains(backend.rsocket())) {
@@ -410,7 +457,7 @@ class MashLiveBenchmark {
             long idleHeap = idle.bytes();
             Service.LiveObjects largest = idle;
             int largestLevel = 0;
-            out.line(f("| 0 | | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
+            out.line(f("| 0 | | | | | | | | | | | | %.1f | | | |", idleHeap / 1048576.0));
             for (int level : FAN_OUT) {
                 while (watchers.size() < Math.min(level, PROBES)) {
                     var batch = new ArrayList<Watcher>();
@@ -438,6 +485,7 @@ class MashLiveBenchmark {
                 long[] framesBefore = drains.payloads();
                 long seqBefore = backend.lastSeq();
                 var cpuBefore = backend.service().cpu();
+                var compilerBefore = backend.service().compilerCpu();
                 long start = System.nanoTime();
                 backend.poisson(200, 20, level);
                 long seqAfter = backend.lastSeq();
@@ -465,18 +513,20 @@ class MashLiveBenchmark {
                 }
                 updatesEach = framesAfter.length == 0 ? Double.NaN : updatesEach / framesAfter.length;
                 double cores = (backend.service().cpu().minus(cpuBefore).toMillis() / 1000.0) / wall;
+                double compilerCores = Service.compilerCpuBetween(compilerBefore, backend.service().compilerCpu())
+                        .toMillis() / 1000.0 / wall;
                 long[] all = watchers.stream().map(Watcher::drain).flatMapToLong(java.util.Arrays::stream).toArray();
                 var stats = Stats.of(all);
                 long errors = watchers.stream().filter(MashLiveBenchmark::failed).count() + drains.failed();
                 int gaps = watchers.stream().mapToInt(w -> w.gaps).sum();
                 double perSubscriber = (heap - idleHeap) / 1024.0 / level;
-                out.line(f("| %d | %d | %s | %s | %s | %s | %s | %d | %s | %s | %.2f | %.1f | %.1f | %d | %d |", level,
+                out.line(f("| %d | %d | %s | %s | %s | %s | %s | %d | %s | %s | %.2f | %.2f | %.1f | %.1f | %d | %d |", level,
                         stats.count(), ms(stats.p50()), ms(stats.p95()), ms(stats.p99()), ms(stats.max()),
                         ratio(stats.p99(), floorP99), events, drains.size() == 0 ? "–" : Long.toString(fewest),
-                        drains.size() == 0 ? "–" : f("%.0f", updatesEach), cores,
+                        drains.size() == 0 ? "–" : f("%.0f", updatesEach), cores, compilerCores,
                         heap / 1048576.0, perSubscriber, errors, gaps));
                 watchers.stream().filter(MashLiveBenchmark::failed).map(w -> w.error.toString()).distinct().limit(3)
-                        .forEach(message -> out.line("| | error: " + message.replace('|', '/') + " | | | | | | | | | | | | | |"));
+                        .forEach(message -> out.line("| | error: " + message.replace('|', '/') + " | | | | | | | | | | | | | | |"));
                 if (level == MAX_SUBSCRIBERS) {
                     out.line("");
                     out.line(f("Target %,d subscribers with p99 ≤ 250 ms: %s; heap ≤ 20 KB per subscriber: %s.",
@@ -527,6 +577,14 @@ class MashLiveBenchmark {
      */
     private static final int WARM_POSTS = 1500;
     private static final double WARM_RATE = 100;
+    /**
+     * Section 2: after the warm-up, more posts in slices of this many at its rate, until the
+     * backend's JIT compiler threads use less than this share of a core in one, or this many
+     * slices have gone (two minutes).
+     */
+    private static final int SETTLE_POSTS = 500;
+    private static final double QUIET_COMPILER = 0.05;
+    private static final int SETTLE_SLICES = 24;
     /** Fan-out: more warm-up once the first subscribers are there, the way to them being still cold. */
     private static final int SUBSCRIBED_WARM_POSTS = 600;
     private static final double SUBSCRIBED_WARM_RATE = 40;
@@ -548,12 +606,12 @@ class MashLiveBenchmark {
                 + "client writes the request and reads the answer's status, headers and body), so that the load "
                 + "generator leaves the cores to what it measures; CPU per referral is each process's user+system "
                 + "time over the level's 10 s divided by the referrals answered in them (PostgreSQL: the postmaster "
-                + "and its processes). First one intake per transaction, as before group commit (`"
+                + "and its processes; of the backend's, what its JIT compiler threads used). First one intake per transaction, as before group commit (`"
                 + ONE_AT_A_TIME.substring(2) + "`), then with concurrent intakes grouped (the default), in the same run.");
         out.line("");
         out.line("| intake | clients | referrals/s | of floor | p50 ms | p95 ms | p99 ms | max ms | refused "
-                + "| CPU µs per referral: backend | PostgreSQL | load generator |");
-        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| CPU µs per referral: backend | of it, JIT compiler | PostgreSQL | load generator |");
+        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var warmUps = new java.util.LinkedHashMap<String, double[]>();
         var before = intakeRun("one at a time", warmUps, ONE_AT_A_TIME);
         var after = intakeRun("grouped", warmUps);
@@ -593,18 +651,21 @@ class MashLiveBenchmark {
             warmUps.put(label, backend.warmUp(WARM_CLIENTS, WARM_SLICES, WARM_SLICE));
             for (int clients : new int[] {8, 32, 64, 128}) {
                 var backendCpu = backend.service().cpu();
+                var compilerCpu = backend.service().compilerCpu();
                 var postgresCpu = backend.postgresCpu();
                 long generatorCpu = self.getProcessCpuTime();
                 var run = posts.closedLoop(clients, Duration.ofSeconds(2), Duration.ofSeconds(8));
                 double answered = Math.max(1, run.answered());
                 double backendUs = backend.service().cpu().minus(backendCpu).toNanos() / 1000.0 / answered;
+                double compilerUs = Service.compilerCpuBetween(compilerCpu, backend.service().compilerCpu()).toNanos()
+                        / 1000.0 / answered;
                 double postgresUs = backend.postgresCpu().minus(postgresCpu).toNanos() / 1000.0 / answered;
                 double generatorUs = (self.getProcessCpuTime() - generatorCpu) / 1000.0 / answered;
                 var stats = Stats.of(run.latencies());
                 rows.put(clients, new IntakeRow(run.rate(), stats));
-                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d | %.0f | %.0f | %.0f |", label, clients,
-                        run.rate(), 100 * run.rate() / floorRate, ms(stats.p50()), ms(stats.p95()), ms(stats.p99()),
-                        ms(stats.max()), run.refused(), backendUs, postgresUs, generatorUs));
+                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d | %.0f | %.0f | %.0f | %.0f |", label,
+                        clients, run.rate(), 100 * run.rate() / floorRate, ms(stats.p50()), ms(stats.p95()),
+                        ms(stats.p99()), ms(stats.max()), run.refused(), backendUs, compilerUs, postgresUs, generatorUs));
             }
         }
         return rows;

@@ -108,6 +108,46 @@ final class Service implements AutoCloseable {
         return cpuOf(process.pid());
     }
 
+    /**
+     * CPU time each of the JVM's JIT compiler threads (C1, C2) has used so far, by thread id, from
+     * /proc: the kernel keeps a thread's first 15 characters as its name ("C2 CompilerThre"). The
+     * JVM starts and stops compiler threads as its queue needs, so compare two readings thread by
+     * thread ({@link #compilerCpuBetween}).
+     */
+    Map<String, Long> compilerCpu() {
+        var ticks = new java.util.HashMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // a compiler thread that stopped while listed
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return ticks;
+    }
+
+    /**
+     * The compiler threads' CPU time between two readings of {@link #compilerCpu}: a thread in both
+     * counts its growth, one started since counts all it used; one that stopped in between loses
+     * what it used after the first reading, a few ticks at most, as the JVM stops only idle ones.
+     */
+    static Duration compilerCpuBetween(Map<String, Long> before, Map<String, Long> after) {
+        long ticks = 0;
+        for (var thread : after.entrySet()) {
+            ticks += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    }
+
     /** CPU time process {@code pid} has used so far (user + system), from /proc; zero when it has gone. */
     static Duration cpuOf(long pid) {
         try {
