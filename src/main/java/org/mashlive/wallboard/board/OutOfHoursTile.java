@@ -16,8 +16,9 @@ import com.vaadin.flow.component.html.Span;
  * Out-of-hours cover: who covers now, the next handover and to whom, the next gap in the rota
  * (which says GAP in words as well as standing out), and the contacts taken out of hours still to
  * be picked up, with the reference of the oldest of them and how many more there are. One reference
- * on one line: where the rota's words take two lines, a second reference would push the line, and
- * with it the count of the rest, past the foot of the tile.
+ * on one line, shown only where a whole line is left below the rota's words: out of hours, with
+ * nobody on duty, the handover and the gap can take two lines each, and the line would run past
+ * the foot of the tile; the count of the contacts to pick up stays.
  */
 final class OutOfHoursTile extends Tile {
 
@@ -33,8 +34,11 @@ final class OutOfHoursTile extends Tile {
 
     OutOfHoursTile() {
         super("ooh", "Out of hours");
+        // the room left below the rows: the references show only when a whole line fits in it
+        var room = new Div(references);
+        room.addClassName("ooh-references-room");
         var rows = new Div(row("Covering now", covering), row("Next handover", handover), row("Next gap", gap),
-                row("Taken out of hours, to pick up", contacts), references);
+                row("Taken out of hours, to pick up", contacts), room);
         rows.addClassName("ooh-rows");
         add(rows);
     }

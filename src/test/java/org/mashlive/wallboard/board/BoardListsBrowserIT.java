@@ -187,6 +187,22 @@ class BoardListsBrowserIT {
         assertThat(((Number) measured.get("smallestFont")).doubleValue()).as("smallest text")
                 .isGreaterThanOrEqualTo(28 * scale - 0.05);
         assertThat((List<?>) browser.executeScript(OOH_OUTSIDE)).as("out-of-hours text past its tile").isEmpty();
+        // the rota's longest words, as out of hours with nobody on duty, and its shortest, as in core
+        // hours, whatever the time of day now: the contacts to pick up are counted either way, their
+        // reference shown where a whole line is left, never past the tile
+        @SuppressWarnings("unchecked")
+        var longest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Nobody on duty",
+                "Wed 08:45 → core hours", "GAP Sat 17:40–Mon 08:45 · 0 of 1 on duty (+12 more)");
+        assertThat((List<?>) longest.get("outside")).as("out of hours, longest rota: text past the tile").isEmpty();
+        assertThat(longest.get("count")).as("out of hours, longest rota: contacts to pick up").isEqualTo("12");
+        @SuppressWarnings("unchecked")
+        var shortest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Core hours · the hub",
+                "17:00 → K. Osei", "No gaps in the next 72 h");
+        assertThat((List<?>) shortest.get("outside")).as("core hours: text past the tile").isEmpty();
+        assertThat(shortest.get("count")).as("core hours: contacts to pick up").isEqualTo("12");
+        // a portrait tile has no room for the reference below the rota
+        assertThat(shortest.get("references")).as("core hours: the oldest reference and the rest")
+                .isEqualTo(portrait ? "" : "MASH-2026-000001 · +11 more");
         assertThat((String) measured.get("tileText")).doesNotContain("Wilhelmina").doesNotContain("Quartermaine")
                 .doesNotContain("2015").doesNotContain("MASH-");
     }
@@ -201,6 +217,27 @@ class BoardListsBrowserIT {
                 .filter(el => { const r = el.getBoundingClientRect();
                     return r.left < t.left - 0.5 || r.top < t.top - 0.5 || r.right > t.right + 0.5 || r.bottom > t.bottom + 0.5; })
                 .map(el => '"' + el.textContent.trim() + '"');""";
+
+    /**
+     * The out-of-hours tile with the rota's words the arguments give (who covers now, the next
+     * handover, the next gap), measured, then as the server last set them: the texts past the
+     * tile, the count of the contacts to pick up and the reference line, each as shown (empty when
+     * not shown).
+     */
+    private static final String OOH_WITH_ROTA = """
+            const asItWas = ['ooh-covering', 'ooh-handover', 'ooh-gap'].map((id, i) => {
+                const el = document.getElementById(id);
+                const was = [el, el.textContent, el.className];
+                el.textContent = arguments[i];
+                el.classList.toggle('gap', arguments[i] === 'Nobody on duty' || arguments[i].startsWith('GAP'));
+                return was; });
+            const shown = el => el.getClientRects().length > 0 ? el.textContent.trim() : '';
+            const outside = (() => {""" + OOH_OUTSIDE + """
+            })();
+            const measured = {outside, count: shown(document.getElementById('ooh-contacts-count')),
+                references: shown(document.getElementById('ooh-contacts-refs'))};
+            for (const [el, text, className] of asItWas) { el.textContent = text; el.className = className; }
+            return measured;""";
 
     private static void screenshot(int width, int height) throws IOException {
         var shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
