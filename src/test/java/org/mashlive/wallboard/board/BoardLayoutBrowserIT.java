@@ -192,6 +192,21 @@ class BoardLayoutBrowserIT {
             + " decision.className = 'decision'; decision.textContent = 'decide by Wed 23:59';"
             + " decision.removeAttribute('hidden'); }";
 
+    /**
+     * The forecast at the breaches' foot at its longest, every RAG breaching and more staff than
+     * any would not clear them (as late in a bad day), whatever the hub's forecast now.
+     */
+    private static final String LONGEST_FORECAST = "const forecast = document.getElementById('breach-forecast');"
+            + "window.forecastAsItWas = [forecast.textContent, forecast.hasAttribute('hidden')];"
+            + "forecast.removeAttribute('hidden');"
+            + "forecast.textContent = \"At today's pace 12 Red, 34 Amber, 27 Green and 11 not rated will breach by"
+            + " Wed 17:00; 10 more social workers on shift would not clear them.\";";
+
+    /** The forecast as the server last set it. */
+    private static final String FORECAST_AS_IT_WAS = "const forecastWas = document.getElementById('breach-forecast');"
+            + "forecastWas.textContent = window.forecastAsItWas[0];"
+            + "if (window.forecastAsItWas[1]) forecastWas.setAttribute('hidden', '');";
+
     /** The oldest cards as the server last set them. */
     private static final String OLDEST_AS_IT_WAS = "for (const [el, text, hidden, className] of window.oldestAsItWas) {"
             + " el.textContent = text; el.className = className;"
@@ -222,7 +237,7 @@ class BoardLayoutBrowserIT {
                         // and every flag as long as a busy day makes it: two-digit counts, each with some late
                         + LONGEST_FLAGS
                         // and every oldest card with its longest first line
-                        + LONGEST_OLDEST + MEASURE);
+                        + LONGEST_OLDEST + LONGEST_FORECAST + MEASURE);
         if (width > height) {
             screenshot(width, height, "-flags");
             assertThat((List<?>) flagsTurn.get("overflowing")).as("flags' turn: text overflowing its box").isEmpty();
@@ -239,7 +254,7 @@ class BoardLayoutBrowserIT {
         @SuppressWarnings("unchecked")
         var measured = (Map<String, Object>) browser.executeScript(
                 "document.getElementById('flags').classList.remove('showing');"
-                        + OLDEST_AS_IT_WAS
+                        + OLDEST_AS_IT_WAS + FORECAST_AS_IT_WAS
                         + "document.getElementById('arrivals').classList.remove('health-turn');" + MEASURE);
         screenshot(width, height);
 
