@@ -679,7 +679,7 @@ class MashLiveBenchmark {
                 "--mash.wallboard.backend.rsocket-port=" + backend.rsocket())) {
             wallboard.awaitOk("http://localhost:" + port + BOARD_PAGE, WAIT);
             memory(wallboard, port);
-            pixels(backend, port);
+            pixels(backend, wallboard, port);
         }
     }
 
@@ -731,7 +731,7 @@ class MashLiveBenchmark {
     private static final int PIXEL_WARM_POSTS = 300;
     private static final int PIXEL_PROBES = 60;
 
-    private void pixels(Backend backend, int port) throws Exception {
+    private void pixels(Backend backend, Service wallboard, int port) throws Exception {
         ChromeDriver browser = Browser.start();
         try {
             // stamps the moment each reference first arrives in a push message, before the page applies it
@@ -775,8 +775,8 @@ class MashLiveBenchmark {
             // First while the simulator's partners ask about the warm-up's referrals (it asks about two in
             // five, 15 to 120 simulated minutes after each, so 15 to 120 s later at its speed of 60), then
             // once they have: the board at the simulated hub's own pace.
-            var busy = pixelProbes(backend, browser, 5);
-            var own = pixelProbes(backend, browser, 6);
+            var busy = pixelProbes(backend, wallboard, browser, 5);
+            var own = pixelProbes(backend, wallboard, browser, 6);
             var burst = pixelBurst(backend, browser);
             out.line("## 5. Commit → pixels");
             out.line("");
@@ -794,17 +794,19 @@ class MashLiveBenchmark {
             out.line("");
             out.line("A screen is pushed at once for a change unless it was pushed three times in the last second; then "
                     + "at the end of the last push's 250 ms window; never more than four times in any second. Pushes/s "
-                    + "counts the push messages the page received during the row.");
+                    + "counts the push messages the page received during the row; JIT compilers, the cores the "
+                    + "backend's and the wall-board's compiler threads used during it.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
-                    + "| message → DOM p50 / p95 ms | p95 target 100 ms |");
-            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board | p95 target 100 ms |");
+            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (var row : List.of(busy, own)) {
                 var stats = row.total();
-                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %s |", row.label(),
-                        row.changesPerSecond(), row.pushesPerSecond(), stats.count(), ms(stats.p50()), ms(stats.p95()), ms(stats.p99()),
-                        ms(stats.max()), ratio(stats.p50(), floorP50),
+                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %s |",
+                        row.label(), row.changesPerSecond(), row.pushesPerSecond(), stats.count(), ms(stats.p50()),
+                        ms(stats.p95()), ms(stats.p99()), ms(stats.max()), ratio(stats.p50(), floorP50),
                         ms(row.toMessage().p50()), ms(row.toMessage().p95()), ms(row.toDom().p50()), ms(row.toDom().p95()),
+                        row.backendCompiler(), row.wallboardCompiler(),
                         verdict(stats.p95() <= 100, stats.p95(), 100)));
             }
             out.line("");
@@ -886,17 +888,24 @@ class MashLiveBenchmark {
 
     /** One row of section 5: commit → pixels, and its two stages, for the referrals of a run of probes. */
     private record PixelRow(String label, double changesPerSecond, double pushesPerSecond, Stats total,
-                            Stats toMessage, Stats toDom) {
+                            Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler) {
     }
 
-    private PixelRow pixelProbes(Backend backend, ChromeDriver browser, long seed) throws Exception {
+    private PixelRow pixelProbes(Backend backend, Service wallboard, ChromeDriver browser, long seed)
+            throws Exception {
         long after = backend.lastSeq();
         long from = System.currentTimeMillis();
+        var backendCompiler = backend.service().compilerCpu();
+        var wallboardCompiler = wallboard.compilerCpu();
         long started = System.nanoTime();
         // one every 3 s on average: a hub's busiest hour is far quieter, and a probe much faster than that
         // would mostly measure its own previous referral's pacing window
         backend.poisson(PIXEL_PROBES, 1 / 3.0, seed);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double backendCompilerCores = Service.compilerCpuBetween(backendCompiler, backend.service().compilerCpu())
+                .toNanos() / 1e9 / seconds;
+        double wallboardCompilerCores = Service.compilerCpuBetween(wallboardCompiler, wallboard.compilerCpu())
+                .toNanos() / 1e9 / seconds;
         var commits = referralsAfter(backend, after);
         long changes = backend.lastSeq() - after;
         await(() -> {
@@ -925,7 +934,7 @@ class MashLiveBenchmark {
         long to = System.currentTimeMillis();
         long pushes = pushMessages(browser).filter(at -> at >= from && at <= to).count();
         return new PixelRow(label, changes / seconds, pushes / ((to - from) / 1000.0), Stats.of(total),
-                Stats.of(toMessage), Stats.of(toDom));
+                Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores);
     }
 
     /** When each push message reached the page, in milliseconds since the epoch. */
