@@ -26,8 +26,9 @@ import com.vaadin.flow.component.html.UnorderedList;
  * sends up to {@link #MAX_SHOWN} of each; the stylesheet shows as many as the screen has room for
  * at full size, so a smaller screen shows fewer lines, never smaller ones, and the counts always
  * say how many there are. At the foot, the backend's forecast of how the day will end at the
- * recent pace, whole: where it takes more lines, the lists above show fewer. In portrait the tile is short and wide: the due-soon count stands beside the
- * breaches' and the due-soon lines and the forecast give way to the breaches.
+ * recent pace, whole: where it takes more lines, the lists above show fewer. In portrait the tile
+ * is short and wide: the due-soon count stands beside the breaches' and the due-soon lines and the
+ * forecast give way to the breaches.
  */
 final class BreachesTile extends Tile {
 

@@ -14,11 +14,12 @@ import com.vaadin.flow.component.html.Span;
 
 /**
  * Out-of-hours cover: who covers now, the next handover and to whom, the next gap in the rota
- * (which says GAP in words as well as standing out), and the contacts taken out of hours still to
- * be picked up, with the reference of the oldest of them and how many more there are. One reference
- * on one line, shown only where a whole line is left below the rota's words: out of hours, with
- * nobody on duty, the handover and the gap can take two lines each, and the line would run past
- * the foot of the tile; the count of the contacts to pick up stays.
+ * (which says GAP in words as well as standing out, so it needs no label of its own), and the
+ * contacts taken out of hours still to be picked up, with the reference of the oldest of them and
+ * how many more there are. One reference on one line, shown only where a whole line is left below
+ * the rota's words: out of hours, with nobody on duty, the handover and the gap can take two lines
+ * each, and the line would run past the foot of the tile; the count of the contacts to pick up
+ * stays.
  */
 final class OutOfHoursTile extends Tile {
 
@@ -37,17 +38,23 @@ final class OutOfHoursTile extends Tile {
         // the room left below the rows: the references show only when a whole line fits in it
         var room = new Div(references);
         room.addClassName("ooh-references-room");
-        var rows = new Div(row("Covering now", covering), row("Next handover", handover), row("Next gap", gap),
+        // the next gap needs no label: it says GAP in words, or that there is none
+        var rows = new Div(row("Covering now", covering), row("Next handover", handover), row(null, gap),
                 row("Taken out of hours, to pick up", contacts), room);
         rows.addClassName("ooh-rows");
         add(rows);
     }
 
+    /** A row: its label, if any, then its value. */
     private static Div row(String name, Component value) {
-        var label = new Span(name);
-        label.addClassName("row-label");
         value.getElement().getClassList().add("row-value");
-        var row = new Div(label, value);
+        var row = new Div();
+        if (name != null) {
+            var label = new Span(name);
+            label.addClassName("row-label");
+            row.add(label);
+        }
+        row.add(value);
         row.addClassName("ooh-row");
         return row;
     }

@@ -195,6 +195,12 @@ class BoardListsBrowserIT {
                 "Wed 08:45 → core hours", "GAP Sat 17:40–Mon 08:45 · 0 of 1 on duty (+12 more)");
         assertThat((List<?>) longest.get("outside")).as("out of hours, longest rota: text past the tile").isEmpty();
         assertThat(longest.get("count")).as("out of hours, longest rota: contacts to pick up").isEqualTo("12");
+        // two on duty, handing over to two, one of them with a long name
+        @SuppressWarnings("unchecked")
+        var two = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "A. Rahman, J. Patel",
+                "Sat 08:45 → K. Osei, M. Okonkwo-Smith", "GAP Sat 17:40–Mon 08:45 · 1 of 2 on duty (+12 more)");
+        assertThat((List<?>) two.get("outside")).as("two on duty: text past the tile").isEmpty();
+        assertThat(two.get("count")).as("two on duty: contacts to pick up").isEqualTo("12");
         @SuppressWarnings("unchecked")
         var shortest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Core hours · the hub",
                 "17:00 → K. Osei", "No gaps in the next 72 h");
