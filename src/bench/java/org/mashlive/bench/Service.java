@@ -122,8 +122,7 @@ final class Service implements AutoCloseable {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                        ticks.put(task.getFileName().toString(), cpuTicks(stat));
                     }
                 } catch (java.nio.file.NoSuchFileException gone) {
                     // a compiler thread that stopped while listed
@@ -151,15 +150,20 @@ final class Service implements AutoCloseable {
     /** CPU time process {@code pid} has used so far (user + system), from /proc; zero when it has gone. */
     static Duration cpuOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long ticks = cpuTicks(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
             return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
         } catch (java.nio.file.NoSuchFileException e) {
             return Duration.ZERO;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** User + system time in clock ticks, from a process's or thread's {@code /proc/…/stat}. */
+    private static long cpuTicks(String stat) {
+        // the fields after the name in parentheses, which may itself hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**
