@@ -202,6 +202,13 @@ class BoardLayoutBrowserIT {
             + "forecast.textContent = \"At today's pace 12 Red, 34 Amber, 27 Green and 11 not rated will breach by"
             + " Wed 17:00; 10 more social workers on shift would not clear them.\";";
 
+    /**
+     * The forecast at its shortest, as on a quiet day, whatever the hub's forecast now: a long one
+     * takes the breaches' lines (above), a short one leaves them three.
+     */
+    private static final String SHORTEST_FORECAST = "document.getElementById('breach-forecast').textContent ="
+            + " 'At today\\'s pace no referral will breach by 17:00.';";
+
     /** The forecast as the server last set it. */
     private static final String FORECAST_AS_IT_WAS = "const forecastWas = document.getElementById('breach-forecast');"
             + "forecastWas.textContent = window.forecastAsItWas[0];"
@@ -243,6 +250,9 @@ class BoardLayoutBrowserIT {
             assertThat((List<?>) flagsTurn.get("overflowing")).as("flags' turn: text overflowing its box").isEmpty();
             assertThat((List<?>) flagsTurn.get("outside")).as("flags' turn: text outside its tile").isEmpty();
             assertThat((List<?>) flagsTurn.get("overlaps")).as("flags' turn: tiles overlapping").isEmpty();
+            // the longest forecast is shown whole and the breaches give it lines, keeping one
+            assertThat(number(flagsTurn, "breachLines")).as("flags' turn: breach lines beside the longest forecast")
+                    .isGreaterThanOrEqualTo(1);
             assertThat(((List<?>) flagsTurn.get("tiles")).stream().map(String::valueOf).toList())
                     .as("flags' turn").contains("flags").doesNotContain("capacity");
             assertThat((String) browser.executeScript("return window.flagSendText;")).as("flags in words")
@@ -254,9 +264,10 @@ class BoardLayoutBrowserIT {
         @SuppressWarnings("unchecked")
         var measured = (Map<String, Object>) browser.executeScript(
                 "document.getElementById('flags').classList.remove('showing');"
-                        + OLDEST_AS_IT_WAS + FORECAST_AS_IT_WAS
+                        + OLDEST_AS_IT_WAS + SHORTEST_FORECAST
                         + "document.getElementById('arrivals').classList.remove('health-turn');" + MEASURE);
         screenshot(width, height);
+        browser.executeScript(FORECAST_AS_IT_WAS);
 
         assertThat((List<?>) measured.get("overflowing")).as("text overflowing its box").isEmpty();
         assertThat((List<?>) measured.get("outside")).as("text outside its tile or the screen").isEmpty();
