@@ -94,9 +94,14 @@ public class LiveBoard implements SmartLifecycle {
                     (events, nanos) -> roundsDone.done(events, nanos));
         }
         // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
-        // timer never waits for anybody
+        // timer never waits for anybody. Only a stream quiet for half an interval is sent one, so
+        // a board hears something at least every interval and a half, and a busy one no heartbeats
+        long quiet = properties.heartbeat().toNanos() / 2;
         heartbeats = Flux.interval(properties.heartbeat(), properties.heartbeat())
-                .subscribe(tick -> subscribers.forEach(SubscriberFeed::tick));
+                .subscribe(tick -> {
+                    long quietSince = System.nanoTime() - quiet;
+                    subscribers.forEach(subscriber -> subscriber.tick(quietSince));
+                });
         feed = assembler.assemble()
                 .doOnNext(first -> {
                     synchronized (lock) {
@@ -176,7 +181,8 @@ public class LiveBoard implements SmartLifecycle {
 
     /**
      * A subscriber's stream: a snapshot, or the events after {@code lastSeq} when that is recent
-     * enough to replay, then every change, and a heartbeat every heartbeat interval. Endless; ends
+     * enough to replay, then every change, and a heartbeat at a tick of the heartbeat interval when
+     * nothing else was sent for half an interval. Endless; ends
      * with an error if the subscriber falls a whole buffer behind.
      *
      * <p>Each subscriber goes at its own pace: a heartbeat is sent only when the subscriber has

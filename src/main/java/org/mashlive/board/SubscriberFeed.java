@@ -20,12 +20,13 @@ import reactor.core.publisher.Operators;
  * whole buffer behind is cut off at once: the error is sent ahead of what is queued, which is let
  * go, so that a subscriber that stopped reading does not hold on to it.
  *
- * <p>Heartbeats come from one timer for all subscribers ({@link #tick()}): a tick waits here, one
- * at most, until the subscriber asks for more, and later ticks meanwhile are dropped. A tick never
- * takes a place in the buffer and never waits for anybody else.
+ * <p>Heartbeats come from one timer for all subscribers ({@link #tick(long)}), and only to a stream
+ * that has been quiet: one that was sent anything since the tick's moment needs none. A tick waits
+ * here, one at most, until the subscriber asks for more, and later ticks meanwhile are dropped. A
+ * tick never takes a place in the buffer and never waits for anybody else.
  *
  * <p>{@link #offer} is called by one thread at a time (the board's rounds, under its lock);
- * {@link #tick} by the timer; requests and cancellation by the transport. Whoever finds work sends
+ * {@link #tick(long)} by the timer; requests and cancellation by the transport. Whoever finds work sends
  * it, one at a time.
  */
 final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
@@ -53,6 +54,8 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
     private volatile Throwable failure;
     private volatile boolean done;
     private volatile boolean cancelled;
+    /** {@link System#nanoTime()} when the subscriber was last handed anything, or when the feed began. */
+    private volatile long lastSent = System.nanoTime();
     /** Events up to this sequence reached the subscriber before its feed; set under the board's lock. */
     private long startsAfter = -1;
 
@@ -97,8 +100,16 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
         startsAfter = seq;
     }
 
-    /** A heartbeat is due: it is sent when the subscriber has room for it, or dropped if one already waits. */
-    void tick() {
+    /**
+     * A heartbeat is due if nothing has been handed to the subscriber since {@code quietSince} (a
+     * {@link System#nanoTime()}): it is then sent when the subscriber has room for it, or dropped if
+     * one already waits. A stream that is busy needs no heartbeat to show that it is alive, and at
+     * ten thousand subscribers a tick for each of them costs as much as a round of the fan-out.
+     */
+    void tick(long quietSince) {
+        if (lastSent - quietSince > 0) {
+            return;
+        }
         if (TICKS.getAndSet(this, 1) == 0) {
             drain();
         }
@@ -195,6 +206,7 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
             } else {
                 break;
             }
+            lastSent = System.nanoTime();
             subscriber.onNext(next);
             sent++;
         }

@@ -153,6 +153,60 @@ class BoardStreamIT {
     }
 
     @Test
+    void aBusyStreamIsSentHeartbeatsOnlyInItsPausesAndAQuietOneEveryInterval() {
+        var requester = requester(MediaType.APPLICATION_JSON);
+        long head = requester.route(BoardRoutes.SNAPSHOT).retrieveMono(BoardSnapshot.class).block(WAIT).seq();
+        record Heard(BoardUpdate.Kind kind, long nanos) { }
+        var heard = new java.util.concurrent.CopyOnWriteArrayList<Heard>();
+        var subscription = requester.route(BoardRoutes.STREAM).data(new BoardStreamRequest(head))
+                .retrieveFlux(BoardUpdate.class)
+                .subscribe(update -> heard.add(new Heard(update.kind(), System.nanoTime())));
+        try {
+            // resumed at the head: a heartbeat at once
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> !heard.isEmpty());
+
+            // busy for three and a half heartbeat intervals (1 s here): one referral after another
+            long busyFrom = System.nanoTime();
+            while (System.nanoTime() - busyFrom < Duration.ofMillis(3_500).toNanos()) {
+                post();
+            }
+            long busyTo = System.nanoTime();
+            // then quiet: heartbeats again, one each interval
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> heard.stream()
+                    .filter(item -> item.kind() == BoardUpdate.Kind.HEARTBEAT && item.nanos() > busyTo).count() >= 2);
+
+            var items = List.copyOf(heard);
+            int firstEvent = 0;
+            while (items.get(firstEvent).kind() == BoardUpdate.Kind.HEARTBEAT) {
+                firstEvent++;
+            }
+            int lastEvent = items.size() - 1;
+            while (items.get(lastEvent).kind() == BoardUpdate.Kind.HEARTBEAT) {
+                lastEvent--;
+            }
+            assertThat(lastEvent - firstEvent).as("updates while busy").isGreaterThan(10);
+            // while busy, a heartbeat only where nothing was sent for half an interval (a slow
+            // intake's pause), never beside an event: timed as heard here, with room for the way
+            for (int i = firstEvent + 1; i < lastEvent; i++) {
+                if (items.get(i).kind() == BoardUpdate.Kind.HEARTBEAT) {
+                    assertThat(Duration.ofNanos(items.get(i).nanos() - items.get(i - 1).nanos()))
+                            .as("a heartbeat while busy, after the item before it")
+                            .isGreaterThan(Duration.ofMillis(250));
+                }
+            }
+            // quiet: the first heartbeat within an interval and a half of the last event, the next
+            // an interval later
+            var quiet = items.subList(lastEvent, items.size());
+            assertThat(Duration.ofNanos(quiet.get(1).nanos() - quiet.get(0).nanos()))
+                    .isLessThan(Duration.ofMillis(2_500));
+            assertThat(Duration.ofNanos(quiet.get(2).nanos() - quiet.get(1).nanos()))
+                    .isBetween(Duration.ofMillis(500), Duration.ofMillis(1_500));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void aNotificationFromAnotherConnectionReachesTheStream() {
         var requester = requester(MediaType.APPLICATION_JSON);
         var existing = post();

@@ -86,9 +86,9 @@ class SubscriberFeedTest {
         var feed = new SubscriberFeed(2);
         StepVerifier.create(feed, 0)
                 .then(() -> {
-                    feed.tick();
-                    feed.tick();
-                    feed.tick();
+                    feed.tick(System.nanoTime());
+                    feed.tick(System.nanoTime());
+                    feed.tick(System.nanoTime());
                     feed.offer(event(1));
                     feed.offer(event(2));
                 })
@@ -99,8 +99,33 @@ class SubscriberFeedTest {
                 .expectNextMatches(update -> update.update.seq() == 2)
                 .expectNext(SubscriberFeed.TICK)
                 .expectNoEvent(Duration.ZERO)
-                .then(feed::tick)
+                .then(() -> feed.tick(System.nanoTime()))
                 .expectNext(SubscriberFeed.TICK)
+                .thenCancel()
+                .verify(WAIT);
+    }
+
+    @Test
+    void aStreamSentAnythingSinceTheTicksMomentIsNotSentAHeartbeat() {
+        long begun = System.nanoTime() - 1;
+        var feed = new SubscriberFeed(4);
+        StepVerifier.create(feed, 10)
+                // a feed that has just begun has just sent its snapshot: not quiet since before that
+                .then(() -> feed.tick(begun))
+                .expectNoEvent(Duration.ZERO)
+                .then(() -> feed.offer(event(1)))
+                .expectNextMatches(update -> update.update.seq() == 1)
+                .then(() -> {
+                    long afterTheEvent = System.nanoTime();
+                    // busy since the moment before the event: no heartbeat
+                    feed.tick(begun);
+                    // quiet since the event was sent: one heartbeat
+                    feed.tick(afterTheEvent);
+                })
+                .expectNext(SubscriberFeed.TICK)
+                // the heartbeat was sent too, so a tick asking for quiet since before it finds none
+                .then(() -> feed.tick(begun))
+                .expectNoEvent(Duration.ZERO)
                 .thenCancel()
                 .verify(WAIT);
     }
