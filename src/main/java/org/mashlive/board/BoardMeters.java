@@ -24,11 +24,11 @@ import reactor.core.Disposable;
  *       its subscribers;</li>
  *   <li>{@code mash_board_commit_to_publish_seconds}: from the event's {@code at} (written just
  *       before its commit) to the moment this instance applied it;</li>
- *   <li>{@code mash_board_round_seconds}: each round of the fan-out, from its start to its update
+ *   <li>{@code mash_board_round_seconds}: each round of the fan-out, from its start to its updates
  *       written to every subscriber's connection; its count is the rounds, so events published over
- *       rounds is how many events a round carries: one while the subscribers are few, more as
- *       writing to them all takes longer (decision 39);</li>
- *   <li>{@code mash_board_round_events}: the events each round carried.</li>
+ *       rounds is about how many events a round carries: one while the subscribers are few, more as
+ *       writing to them all takes longer (decisions 39 and 41);</li>
+ *   <li>{@code mash_board_round_events}: the most events a round offered one subscriber.</li>
  * </ul>
  */
 @Component
@@ -65,11 +65,11 @@ class BoardMeters implements DisposableBean {
                 .register(registry);
         this.subscription = board.applied().subscribe(this::record);
         var rounds = Timer.builder("mash.board.round")
-                .description("A round of the board's fan-out, from its start to its update written to every subscriber")
+                .description("A round of the board's fan-out, from its start to its updates written to every subscriber")
                 .serviceLevelObjectives(ROUND_BUCKETS)
                 .register(registry);
         var carried = DistributionSummary.builder("mash.board.round.events")
-                .description("Events a round of the board's fan-out carried")
+                .description("The most events a round of the board's fan-out offered one subscriber")
                 .serviceLevelObjectives(1, 2, 5, 10, 50, 256)
                 .register(registry);
         board.onRounds((events, nanos) -> {

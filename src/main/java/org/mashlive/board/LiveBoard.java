@@ -32,8 +32,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>One {@link BoardState} is folded per instance, whatever the number of subscribers, and one
  * snapshot is built per change at most (only when somebody asks for one). Events go to the
  * subscribers in rounds ({@link FanOut}): alone when nothing else is being sent, together when they
- * come while a round is being written. Each round's update and each snapshot goes to every
- * subscriber as one {@link SharedUpdate}, so that it is encoded once per data type. Each
+ * come while a round is being written. Each update of a round and each snapshot goes to every
+ * subscriber it is for as one {@link SharedUpdate}, so that it is encoded once per data type. Each
  * subscriber has a bounded queue: one that stops reading is cut off with an error rather than
  * holding memory, and resumes from its last sequence when it comes back. One timer gives every
  * subscriber its heartbeats.
@@ -42,6 +42,8 @@ import reactor.core.scheduler.Schedulers;
 public class LiveBoard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveBoard.class);
+    /** Subscribers the fan-out offers an update to before it waits for the transport to write them. */
+    private static final int SHARE = 500;
     private final SnapshotAssembler assembler;
     private final BoardListener listener;
     private final BoardEventStore store;
@@ -66,7 +68,8 @@ public class LiveBoard implements SmartLifecycle {
 
     /**
      * @param transport the event loops the RSocket transports write on, if any: a round of the
-     *                  fan-out waits until they have written the one before ({@link FanOut})
+     *                  fan-out offers a share of its subscribers only once they have written the
+     *                  share before the last ({@link FanOut})
      */
     LiveBoard(SnapshotAssembler assembler, BoardListener listener, BoardEventStore store, BoardProperties properties,
               Clock clock, ObjectProvider<ReactorResourceFactory> transport) {
@@ -88,9 +91,10 @@ public class LiveBoard implements SmartLifecycle {
                 : FanOut.Written.after(resources.getLoopResources().onServer(true), Schedulers.parallel(),
                         Duration.ofSeconds(1));
         synchronized (lock) {
-            // a round at most 256 events (a few hundred KB), and at most half a subscriber's buffer
+            // an update at most 256 events (a few hundred KB), and at most half a subscriber's
+            // buffer; 500 subscribers offered at a time, a few milliseconds of the loops' writing
             fanOut = new FanOut(lock, subscribers, executor, written,
-                    Math.max(1, Math.min(256, properties.subscriberBuffer() / 2)),
+                    Math.max(1, Math.min(256, properties.subscriberBuffer() / 2)), SHARE,
                     (events, nanos) -> roundsDone.done(events, nanos));
         }
         // one timer for all: a subscriber with no room for a tick drops it (SubscriberFeed), so the
@@ -202,10 +206,11 @@ public class LiveBoard implements SmartLifecycle {
             boolean replayable;
             Flux<SharedUpdate> first;
             synchronized (lock) {
-                // every event offered from now on comes after head: added under the lock that applies them
-                subscribers.add(subscriber);
+                // the fan-out offers it the events after head, applied under this lock; its place is
+                // set before the fan-out can find it among the subscribers
                 long head = state.seq();
                 subscriber.startAfter(head);
+                subscribers.add(subscriber);
                 replayable = lastSeq != null && lastSeq <= head && head - lastSeq <= properties.maxReplay();
                 first = !replayable ? Flux.just(currentUpdate())
                         : lastSeq == head ? Flux.just(new SharedUpdate(BoardUpdate.heartbeat(head, clock.instant())))

@@ -25,7 +25,7 @@ import reactor.core.publisher.Operators;
  * here, one at most, until the subscriber asks for more, and later ticks meanwhile are dropped. A
  * tick never takes a place in the buffer and never waits for anybody else.
  *
- * <p>{@link #offer} is called by one thread at a time (the board's rounds, under its lock);
+ * <p>{@link #offer} is called by one thread at a time (the steps of the board's fan-out);
  * {@link #tick(long)} by the timer; requests and cancellation by the transport. Whoever finds work sends
  * it, one at a time.
  */
@@ -58,6 +58,11 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
     private volatile long lastSent = System.nanoTime();
     /** Events up to this sequence reached the subscriber before its feed; set under the board's lock. */
     private long startsAfter = -1;
+    /**
+     * The last sequence the fan-out offered this subscriber ({@link FanOut}): set as it joins, then
+     * only by the fan-out's rounds. Until it joins, past any sequence, so that nothing is offered.
+     */
+    long fannedOut = Long.MAX_VALUE;
 
     SubscriberFeed(int capacity) {
         this.capacity = capacity;
@@ -93,11 +98,12 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
 
     /**
      * The subscriber starts with what the board held at {@code seq}: only the events after it are
-     * queued. Called under the board's lock as the subscriber joins, before any round offers it
-     * anything ({@link FanOut}).
+     * queued. Called under the board's lock as the subscriber joins, before it is added to the
+     * subscribers the fan-out goes through ({@link FanOut}).
      */
     void startAfter(long seq) {
         startsAfter = seq;
+        fannedOut = seq;
     }
 
     /**

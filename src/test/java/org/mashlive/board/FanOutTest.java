@@ -43,7 +43,7 @@ class FanOutTest {
     /** The rounds start at once, on the caller's thread; the transport writes when the test says. */
     /** The events of each round, once its writes were out. */
     private final List<Integer> done = new CopyOnWriteArrayList<>();
-    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add, 8,
+    private final FanOut fanOut = new FanOut(lock, subscribers, Runnable::run, writing::add, 8, 100,
             (events, nanos) -> done.add(events));
 
     /** What one subscriber received: each update as the events it carried. */
@@ -61,8 +61,8 @@ class FanOutTest {
         var reader = new Reader();
         feed.subscribe(reader);
         synchronized (lock) {
-            subscribers.add(feed);
             feed.startAfter(startsAfter);
+            subscribers.add(feed);
         }
         return reader;
     }
@@ -152,6 +152,7 @@ class FanOutTest {
             }
         });
         synchronized (lock) {
+            broken.startAfter(0);
             subscribers.add(broken);
         }
         var reader = join(0);
@@ -163,6 +164,64 @@ class FanOutTest {
         written();
         assertThat(reader.updates).containsExactly(List.of(1L), List.of(2L));
         assertThat(done).as("every round went on to its end").containsExactly(1, 1);
+    }
+
+    @Test
+    void anEventThatComesDuringARoundGoesToTheSubscribersNotYetReachedInThatRoundAndToTheOthersInTheNext() {
+        // one subscriber a share, so each is a share of its own
+        var oneAtATime = new FanOut(lock, subscribers, Runnable::run, writing::add, 8, 1,
+                (events, nanos) -> done.add(events));
+        var readers = List.of(join(0), join(0), join(0));
+        var card = Cards.card(1, Source.POLICE, Rag.AMBER, Stage.RECEIVED, NINE, NINE.plusSeconds(86_400));
+        synchronized (lock) {
+            oneAtATime.add(Cards.received(1, card));
+        }
+        // two shares are offered ahead of the transport, and the round waits for the first to be written
+        assertThat(readers).filteredOn(reader -> !reader.updates.isEmpty()).hasSize(2);
+        assertThat(writing).hasSize(2);
+        synchronized (lock) {
+            oneAtATime.add(Cards.received(2, card));
+        }
+        written();
+        // the one it had not reached yet is offered 1 and 2 together, in the same round
+        assertThat(readers).extracting(reader -> List.copyOf(reader.updates)).containsExactlyInAnyOrder(
+                List.of(List.of(1L)), List.of(List.of(1L)), List.of(List.of(1L, 2L)));
+        written();
+        assertThat(done).as("the round ends once its last share is written").isEmpty();
+        written();
+        assertThat(done).containsExactly(2);
+        // the next round gives the other two 2, and nobody anything twice
+        while (!writing.isEmpty()) {
+            written();
+        }
+        assertThat(readers).extracting(reader -> List.copyOf(reader.updates)).containsExactlyInAnyOrder(
+                List.of(List.of(1L), List.of(2L)), List.of(List.of(1L), List.of(2L)), List.of(List.of(1L, 2L)));
+        assertThat(done).containsExactly(2, 1);
+        assertThat(oneAtATime.held()).isZero();
+    }
+
+    @Test
+    void whatEverySubscriberWasOfferedIsLetGoAndWhatOneStillNeedsIsKept() {
+        var reader = join(0);
+        apply(1);
+        for (long seq = 2; seq <= 21; seq++) {
+            apply(seq);
+        }
+        assertThat(fanOut.held()).as("20 events wait for the round after the first").isEqualTo(21);
+        written();
+        assertThat(reader.updates).hasSize(2);
+        // offered 1, then 2–9 (eight an update): once that is written, 1–9 are let go and 10–21 wait
+        written();
+        assertThat(fanOut.held()).isEqualTo(12);
+        var late = join(21);
+        while (!writing.isEmpty()) {
+            written();
+        }
+        assertThat(late.updates).as("joined at 21: nothing to offer it").isEmpty();
+        assertThat(fanOut.held()).isZero();
+        apply(22);
+        assertThat(late.updates).containsExactly(List.of(22L));
+        assertThat(reader.updates.getLast()).isEqualTo(List.of(22L));
     }
 
     @Test
@@ -178,6 +237,7 @@ class FanOutTest {
         assertThat(reader.updates).as("eight a round at most, every event once, in order").containsExactly(
                 List.of(1L), List.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), List.of(10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L),
                 List.of(18L, 19L, 20L, 21L));
+        assertThat(fanOut.held()).as("nothing held once every subscriber was offered everything").isZero();
     }
 
     @Test
