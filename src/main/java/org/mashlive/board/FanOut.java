@@ -131,7 +131,11 @@ final class FanOut {
     private long low;
     /** The most events one subscriber was offered in this round. */
     private int carried;
-    /** The updates made for this head, by the place of the subscribers they are for. */
+    /**
+     * The events held when the head was {@link #madeFor}, and the updates made of them, by the place
+     * of the subscribers they are for.
+     */
+    private List<BoardEvent> now = List.of();
     private final Map<Long, SharedUpdate> made = new HashMap<>();
     private long madeFor = Long.MIN_VALUE;
 
@@ -218,15 +222,15 @@ final class FanOut {
     }
 
     private void offerShare() {
-        List<BoardEvent> now;
         long last;
         synchronized (lock) {
-            now = List.copyOf(events);
             last = head;
-        }
-        if (last != madeFor) {
-            made.clear();
-            madeFor = last;
+            // events are added only with a new head, and let go only between rounds
+            if (last != madeFor) {
+                now = List.copyOf(events);
+                made.clear();
+                madeFor = last;
+            }
         }
         long first = now.isEmpty() ? last + 1 : now.getFirst().seq();
         for (int offered = 0; offered < perShare && round.hasNext(); ) {

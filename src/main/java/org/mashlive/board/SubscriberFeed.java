@@ -32,7 +32,7 @@ import reactor.core.publisher.Operators;
 final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
 
     /** Stands for a heartbeat until it is sent, when its sequence and time are filled in. */
-    static final SharedUpdate TICK = new SharedUpdate(org.mashlive.board.api.BoardUpdate.heartbeat(-1,
+    static final SharedUpdate TICK = new SharedUpdate(BoardUpdate.heartbeat(-1,
             java.time.Instant.EPOCH));
 
     private static final AtomicIntegerFieldUpdater<SubscriberFeed> QUEUED =
@@ -56,8 +56,6 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
     private volatile boolean cancelled;
     /** {@link System#nanoTime()} when the subscriber was last handed anything, or when the feed began. */
     private volatile long lastSent = System.nanoTime();
-    /** Events up to this sequence reached the subscriber before its feed; set under the board's lock. */
-    private long startsAfter = -1;
     /**
      * The last sequence the fan-out offered this subscriber ({@link FanOut}): set as it joins, then
      * only by the fan-out's rounds. Until it joins, past any sequence, so that nothing is offered.
@@ -70,21 +68,12 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
 
     /**
      * Queues {@code update}, one event or several, for the subscriber, or cuts it off with a
-     * {@link LiveBoard.SlowSubscriberException} when they would not fit in its buffer. Events up to
-     * where the subscriber started ({@link #startAfter}) are left out.
+     * {@link LiveBoard.SlowSubscriberException} when they would not fit in its buffer. The fan-out
+     * offers only what comes after the subscriber's place ({@link #startAfter}).
      */
     void offer(SharedUpdate update) {
         if (failure != null || done || cancelled) {
             return;
-        }
-        if (update.update.seq() <= startsAfter) {
-            return;
-        }
-        if (update.weight > 1 && update.update.events().getFirst().seq() <= startsAfter) {
-            // joined between these events' applying and their round: the rest of the round, its own
-            var events = update.update.events();
-            int from = (int) (startsAfter - events.getFirst().seq() + 1);
-            update = new SharedUpdate(BoardUpdate.of(events.subList(from, events.size())));
         }
         int weight = update.weight;
         if (queued + weight > capacity) {
@@ -102,7 +91,6 @@ final class SubscriberFeed extends Flux<SharedUpdate> implements Subscription {
      * subscribers the fan-out goes through ({@link FanOut}).
      */
     void startAfter(long seq) {
-        startsAfter = seq;
         fannedOut = seq;
     }
 
