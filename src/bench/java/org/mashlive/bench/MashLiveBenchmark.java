@@ -110,6 +110,29 @@ class MashLiveBenchmark {
             }
         }
 
+        /** {@code count} new contacts posted one after the other: their bodies, to be sent again. */
+        List<byte[]> received(int count) {
+            try (var posts = new Posts(http)) {
+                return posts.received(count);
+            }
+        }
+
+        /**
+         * {@code count} of the contacts {@code received} sent again, as a Poisson process (see
+         * {@link Posts#poissonRepeats}): the intake's whole way, answered 200, and nothing added to
+         * the board.
+         */
+        void poissonRepeats(List<byte[]> received, int count, double perSecond, long seed) {
+            long[] latencies;
+            try (var posts = new Posts(http)) {
+                latencies = posts.poissonRepeats(received, count, perSecond, seed);
+            }
+            long refused = java.util.Arrays.stream(latencies).filter(latency -> latency < 0).count();
+            if (refused > 0) {
+                throw new IllegalStateException(refused + " of " + count + " contacts sent again were not answered 200");
+            }
+        }
+
         /**
          * Brings the backend's hot paths to compiled code, as they are after a few minutes' work: a
          * freshly started JVM interprets them, and its compiler threads take a core for tens of
@@ -354,11 +377,16 @@ class MashLiveBenchmark {
      * gone; the compiler's share of a core in each.
      */
     private static List<Double> settle(Backend backend, int posts, double rate, long seed) {
+        return settle(backend, slice -> backend.poisson(posts, rate, seed + slice));
+    }
+
+    /** Slices of {@code slice} until the compiler is quiet, or {@link #SETTLE_SLICES} of them: each slice's compiler share. */
+    private static List<Double> settle(Backend backend, java.util.function.IntConsumer slices) {
         var shares = new ArrayList<Double>();
         for (int slice = 0; slice < SETTLE_SLICES; slice++) {
             var compiler = backend.service().compilerCpu();
             long started = System.nanoTime();
-            backend.poisson(posts, rate, seed + slice);
+            slices.accept(slice);
             double share = compilerShare(backend, compiler, started);
             shares.add(share);
             if (share < QUIET_COMPILER) {
@@ -431,10 +459,13 @@ class MashLiveBenchmark {
                 + WARM_POSTS + " posts at " + (int) WARM_RATE + "/s before the first subscriber, and "
                 + SUBSCRIBED_WARM_POSTS + " at " + (int) SUBSCRIBED_WARM_RATE + "/s more once the first level's "
                 + "subscribers are there, unmeasured: the warm-up before has none, so what sends to them would "
-                + "otherwise be compiled while the first level is measured. Unlike section 2's, this warm-up does not "
-                + "go on until the compiler is quiet: every post leaves an open referral, and every subscriber starts "
-                + "with the whole board (tens of thousands of referrals would be megabytes per subscriber); the "
-                + "compiler's share of the CPU is shown instead. "
+                + "otherwise be compiled while the first level is measured. Before the first subscriber, the intake "
+                + "also settles as in section 2, in slices of " + SETTLE_POSTS + " posts at " + (int) WARM_RATE
+                + "/s until the compiler's share of the backend is under " + QUIET_COMPILER + " core, but of "
+                + REPEATED + " contacts already received, sent again: each is answered 200 with its referral, the "
+                + "intake's whole way, and adds nothing to the board, which every subscriber starts with (new "
+                + "referrals by the thousand would make every subscriber's snapshot megabytes). The compiler's share "
+                + "during each level is shown too. "
                 + "Up to " + PROBES + " of them are full RSocket clients that measure every event (latency as in "
                 + "section 2, over every (probe, event)); the others sign in and ask for the stream in raw RSocket "
                 + "frames, and one thread reads all their connections and throws the bytes away, counting the payload "
@@ -452,6 +483,8 @@ class MashLiveBenchmark {
         out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var watchers = new ArrayList<Watcher>();
         backend.poisson(WARM_POSTS, WARM_RATE, 1); // warm-up
+        var again = backend.received(REPEATED);
+        var settling = settle(backend, slice -> backend.poissonRepeats(again, SETTLE_POSTS, WARM_RATE, 10 + slice));
         try (var drains = new Drains(backend.rsocket())) {
             var idle = backend.service().liveObjects();
             long idleHeap = idle.bytes();
@@ -534,6 +567,10 @@ class MashLiveBenchmark {
                             perSubscriber <= 20 ? "met" : f("missed by %.1f KB", perSubscriber - 20)));
                 }
             }
+            out.line("");
+            out.line("The compiler's share of the backend in each slice of contacts sent again before the first "
+                    + "subscriber: " + shares(settling) + (settling.getLast() < QUIET_COMPILER ? "." : " (not quiet "
+                    + "after " + SETTLE_SLICES + " slices)."));
             perSubscriber(idle, largest, largestLevel);
         } finally {
             watchers.forEach(Watcher::close);
@@ -583,6 +620,8 @@ class MashLiveBenchmark {
      * slices have gone (two minutes).
      */
     private static final int SETTLE_POSTS = 500;
+    /** Contacts section 3 sends again while the intake settles. */
+    private static final int REPEATED = 50;
     private static final double QUIET_COMPILER = 0.05;
     private static final int SETTLE_SLICES = 24;
     /** Fan-out: more warm-up once the first subscribers are there, the way to them being still cold. */

@@ -61,15 +61,20 @@ final class Posts implements AutoCloseable {
                 + "Content-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** One post, on an idle connection or a new one: its latency in microseconds, or -1 when not answered 201. */
+    /** One post of a new contact, on an idle connection or a new one: its latency in microseconds, or -1 when not answered 201. */
     long post() {
+        return post(TestReferrals.police().getBytes(StandardCharsets.UTF_8), 201);
+    }
+
+    /** One post of {@code body}: its latency in microseconds, or -1 when not answered {@code expected}. */
+    private long post(byte[] body, int expected) {
         var connection = idle.poll();
         try {
             if (connection == null) {
                 connection = new Connection(port);
                 all.add(connection);
             }
-            long latency = connection.post(head, TestReferrals.police().getBytes(StandardCharsets.UTF_8));
+            long latency = connection.post(head, body, expected);
             if (connection.open) {
                 idle.add(connection);
             } else {
@@ -127,6 +132,33 @@ final class Posts implements AutoCloseable {
      * however many are still waiting for their answers. Their answer latencies, -1 for each refused.
      */
     long[] poisson(int count, double perSecond, long seed) {
+        return poisson(count, perSecond, seed, this::post);
+    }
+
+    /**
+     * {@code count} contacts already received, picked at random from {@code received}, sent again
+     * as a Poisson process at {@code perSecond}: each is answered 200 with the referral it made,
+     * and nothing is added to the board. Their answer latencies, -1 for each not answered 200.
+     */
+    long[] poissonRepeats(List<byte[]> received, int count, double perSecond, long seed) {
+        var pick = new java.util.SplittableRandom(seed + 1);
+        return poisson(count, perSecond, seed, () -> post(received.get(pick.nextInt(received.size())), 200));
+    }
+
+    /** Posts {@code count} new contacts one after the other, each answered 201: their bodies. */
+    List<byte[]> received(int count) {
+        var bodies = new ArrayList<byte[]>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] body = TestReferrals.police().getBytes(StandardCharsets.UTF_8);
+            if (post(body, 201) < 0) {
+                throw new IllegalStateException("a new contact was not answered 201");
+            }
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    private long[] poisson(int count, double perSecond, long seed, java.util.function.LongSupplier send) {
         var random = new java.util.SplittableRandom(seed);
         long[] latencies = new long[count];
         var threads = new ArrayList<Thread>(count);
@@ -139,7 +171,7 @@ final class Posts implements AutoCloseable {
                 LockSupport.parkNanos(due - System.nanoTime());
             }
             int index = i;
-            threads.add(Thread.ofVirtual().start(() -> latencies[index] = post()));
+            threads.add(Thread.ofVirtual().start(() -> latencies[index] = send.getAsLong()));
         }
         join(threads);
         return latencies;
@@ -181,7 +213,7 @@ final class Posts implements AutoCloseable {
             out = socket.getOutputStream();
         }
 
-        long post(byte[] head, byte[] body) throws IOException {
+        long post(byte[] head, byte[] body, int expected) throws IOException {
             byte[] length = (body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             byte[] request = new byte[head.length + length.length + body.length];
             System.arraycopy(head, 0, request, 0, head.length);
@@ -227,7 +259,7 @@ final class Posts implements AutoCloseable {
             if (!open) {
                 close();
             }
-            return code == 201 ? latency : -1;
+            return code == expected ? latency : -1;
         }
 
         private String readLine() throws IOException {
