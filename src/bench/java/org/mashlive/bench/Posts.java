@@ -141,8 +141,10 @@ final class Posts implements AutoCloseable {
      * and nothing is added to the board. Their answer latencies, -1 for each not answered 200.
      */
     long[] poissonRepeats(List<byte[]> received, int count, double perSecond, long seed) {
-        var pick = new java.util.SplittableRandom(seed + 1);
-        return poisson(count, perSecond, seed, () -> post(received.get(pick.nextInt(received.size())), 200));
+        // drawn here, not by the threads that send them, which run at once
+        int[] picks = new java.util.SplittableRandom(seed + 1).ints(count, 0, received.size()).toArray();
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        return poisson(count, perSecond, seed, () -> post(received.get(picks[next.getAndIncrement()]), 200));
     }
 
     /** Posts {@code count} new contacts one after the other, each answered 201: their bodies. */
