@@ -136,16 +136,26 @@ class MashLiveBenchmark {
         /**
          * Brings the backend's hot paths to compiled code, as they are after a few minutes' work: a
          * freshly started JVM interprets them, and its compiler threads take a core for tens of
-         * seconds. Closed-loop posts by {@code clients}, in slices; the rate of each slice.
+         * seconds. Closed-loop posts by {@code clients}, in slices of {@code slice}: at least
+         * {@code least}, then more until the backend's compiler threads used less than
+         * {@link #QUIET_COMPILER} of a core in one, or {@code most} have gone; each slice's rate and
+         * compiler share.
          */
-        double[] warmUp(int clients, int slices, Duration slice) {
-            double[] rates = new double[slices];
+        List<WarmSlice> warmUp(int clients, Duration slice, int least, int most) {
+            var slices = new ArrayList<WarmSlice>();
             try (var posts = new Posts(http)) {
-                for (int i = 0; i < slices; i++) {
-                    rates[i] = posts.closedLoop(clients, Duration.ZERO, slice).rate();
+                while (slices.size() < most) {
+                    var compiler = service.compilerCpu();
+                    long started = System.nanoTime();
+                    double rate = posts.closedLoop(clients, Duration.ZERO, slice).rate();
+                    double share = compilerShare(this, compiler, started);
+                    slices.add(new WarmSlice(rate, share));
+                    if (slices.size() >= least && share < QUIET_COMPILER) {
+                        break;
+                    }
                 }
             }
-            return rates;
+            return slices;
         }
 
         /** CPU time the embedded PostgreSQL has used so far: the postmaster and every process under it now. */
@@ -628,19 +638,29 @@ class MashLiveBenchmark {
     private static final int SUBSCRIBED_WARM_POSTS = 600;
     private static final double SUBSCRIBED_WARM_RATE = 40;
 
-    /** Clients, slices and slice length of the warm-up before a backend's intake is measured. */
+    /**
+     * Clients, slice length, and the least and most slices of the warm-up before a backend's intake is
+     * measured: at least half a minute, then until the compiler is quiet, at most a minute and a half.
+     */
     private static final int WARM_CLIENTS = 32;
-    private static final int WARM_SLICES = 6;
     private static final Duration WARM_SLICE = Duration.ofSeconds(5);
+    private static final int WARM_SLICES = 6;
+    private static final int WARM_SLICES_MOST = 18;
+
+    /** One slice of the intake's warm-up: referrals/s, and the cores the backend's compiler threads used. */
+    record WarmSlice(double rate, double compiler) {
+    }
 
     private void intake() throws Exception {
         out.line("## 4. Intake throughput");
         out.line("");
         out.line("Closed loop: C clients each POST a new referral and wait for the 201 before the next, for 8 s after "
                 + "2 s of settling. Each mode runs on a fresh backend, warmed up first by " + WARM_CLIENTS
-                + " clients for " + WARM_SLICES * WARM_SLICE.toSeconds() + " s (below): a freshly started JVM "
-                + "interprets the hot paths and its compiler takes a core for tens of seconds, and a backend "
-                + "serves for days. Every commit durable (synchronous_commit=on, checked). Latency is the POST's "
+                + " clients in slices of " + WARM_SLICE.toSeconds() + " s (below): at least " + WARM_SLICES
+                + ", then more until the backend's JIT compiler threads used less than "
+                + Math.round(QUIET_COMPILER * 100) + "% of a core in one (at most " + WARM_SLICES_MOST
+                + "), as in sections 2 and 3: a freshly started JVM interprets the hot paths and its compiler "
+                + "takes a core for a minute or more, and a backend serves for days. Every commit durable (synchronous_commit=on, checked). Latency is the POST's "
                 + "round trip. The posts are plain HTTP/1.1 on kept-alive sockets (`Posts`: a virtual thread per "
                 + "client writes the request and reads the answer's status, headers and body), so that the load "
                 + "generator leaves the cores to what it measures; CPU per referral is each process's user+system "
@@ -651,15 +671,16 @@ class MashLiveBenchmark {
         out.line("| intake | clients | referrals/s | of floor | p50 ms | p95 ms | p99 ms | max ms | refused "
                 + "| CPU µs per referral: backend | of it, JIT compiler | PostgreSQL | load generator |");
         out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        var warmUps = new java.util.LinkedHashMap<String, double[]>();
+        var warmUps = new java.util.LinkedHashMap<String, List<WarmSlice>>();
         var before = intakeRun("one at a time", warmUps, ONE_AT_A_TIME);
         var after = intakeRun("grouped", warmUps);
         out.line("");
         out.line("Warm-up, " + WARM_CLIENTS + " clients from the backend's start, referrals/s in each "
-                + WARM_SLICE.toSeconds() + " s:");
+                + WARM_SLICE.toSeconds() + " s (the cores the backend's JIT compiler threads used in it):");
         out.line("");
-        warmUps.forEach((label, rates) -> out.line("- " + label + ": " + java.util.Arrays.stream(rates)
-                .mapToObj(rate -> f("%.0f", rate)).collect(java.util.stream.Collectors.joining(", "))));
+        warmUps.forEach((label, slices) -> out.line("- " + label + ": " + slices.stream()
+                .map(slice -> f("%.0f (%.2f)", slice.rate(), slice.compiler()))
+                .collect(java.util.stream.Collectors.joining(", "))));
         double best = after.values().stream().mapToDouble(r -> r.rate).max().orElse(0);
         double bestBefore = before.values().stream().mapToDouble(r -> r.rate).max().orElse(0);
         out.line("");
@@ -678,7 +699,7 @@ class MashLiveBenchmark {
     private record IntakeRow(double rate, Stats stats) {
     }
 
-    private Map<Integer, IntakeRow> intakeRun(String label, Map<String, double[]> warmUps, String... settings)
+    private Map<Integer, IntakeRow> intakeRun(String label, Map<String, List<WarmSlice>> warmUps, String... settings)
             throws Exception {
         var rows = new java.util.TreeMap<Integer, IntakeRow>();
         var self = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -687,7 +708,7 @@ class MashLiveBenchmark {
             if (!"on".equals(backend.setting("synchronous_commit"))) {
                 out.line("**synchronous_commit is " + backend.setting("synchronous_commit") + ": not durable**");
             }
-            warmUps.put(label, backend.warmUp(WARM_CLIENTS, WARM_SLICES, WARM_SLICE));
+            warmUps.put(label, backend.warmUp(WARM_CLIENTS, WARM_SLICE, WARM_SLICES, WARM_SLICES_MOST));
             for (int clients : new int[] {8, 32, 64, 128}) {
                 var backendCpu = backend.service().cpu();
                 var compilerCpu = backend.service().compilerCpu();
