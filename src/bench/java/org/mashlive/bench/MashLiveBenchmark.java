@@ -660,7 +660,8 @@ class MashLiveBenchmark {
                 + ", then more until the backend's JIT compiler threads used less than "
                 + Math.round(QUIET_COMPILER * 100) + "% of a core in one (at most " + WARM_SLICES_MOST
                 + "), as in sections 2 and 3: a freshly started JVM interprets the hot paths and its compiler "
-                + "takes a core for a minute or more, and a backend serves for days. Every commit durable (synchronous_commit=on, checked). Latency is the POST's "
+                + "takes a core for a minute or more, and a backend serves for days. Every commit durable "
+                + "(synchronous_commit=on, checked). Latency is the POST's "
                 + "round trip. The posts are plain HTTP/1.1 on kept-alive sockets (`Posts`: a virtual thread per "
                 + "client writes the request and reads the answer's status, headers and body), so that the load "
                 + "generator leaves the cores to what it measures; CPU per referral is each process's user+system "
