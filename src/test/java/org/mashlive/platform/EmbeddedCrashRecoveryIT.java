@@ -137,8 +137,10 @@ class EmbeddedCrashRecoveryIT {
             var third = post(api);
             assertThat(third.id()).isGreaterThan(second.id());
             assertThat(third.reference()).isNotIn(first.reference(), second.reference());
-            var after = board.route(BoardRoutes.SNAPSHOT).retrieveMono(BoardSnapshot.class).block(WAIT);
-            assertThat(after.seq()).as("the board's numbering carries on").isGreaterThan(snapshot.seq());
+            // the board learns of the third from PostgreSQL's notification, a moment after the answer
+            var after = await("the board's numbering carries on").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> board.route(BoardRoutes.SNAPSHOT).retrieveMono(BoardSnapshot.class).block(WAIT),
+                            next -> next.seq() > snapshot.seq());
             assertThat(after.recent()).anyMatch(event -> event.referral() != null
                     && event.referral().reference().equals(third.reference()) && event.seq() > snapshot.seq());
         } finally {

@@ -107,6 +107,7 @@ class SimulatedQualityIT {
         @SuppressWarnings("unchecked")
         var items = (List<String>) checklist.get("items");
         int graded = 0;
+        var gradedDecisions = new java.util.ArrayList<QaGrade>();
         for (String week : weeks) {
             var monday = LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE);
             long closed = db.sql("SELECT count(*) AS n FROM referral WHERE decided_at >= :from AND decided_at < :to")
@@ -134,12 +135,17 @@ class SimulatedQualityIT {
             }
             assertThat(expected.size()).isLessThanOrEqualTo(references.size());
             graded += shown.size();
+            gradedDecisions.addAll(shown);
         }
         assertThat(graded).as("graded decisions in the QA queue").isPositive();
 
-        // the demo's duty lead made some of the graded decisions and reads their feedback
+        // the demo's duty lead makes one decision in three, and reads the feedback on exactly those of theirs
+        // that were graded: a week's sample grades only a few, so which they are, if any, depends on the day
+        var theirs = gradedDecisions.stream().filter(grade -> "duty.lead".equals(grade.decidedBy()))
+                .map(QaGrade::reference).toList();
         var feedback = get("duty.lead", "/api/quality/feedback", new ParameterizedTypeReference<List<QaGrade>>() { });
-        assertThat(feedback).isNotEmpty().allSatisfy(grade -> {
+        assertThat(feedback).extracting(QaGrade::reference).containsExactlyInAnyOrderElementsOf(theirs);
+        assertThat(feedback).allSatisfy(grade -> {
             assertThat(grade.decidedBy()).isEqualTo("duty.lead");
             assertThat(grade.feedback()).startsWith("Simulated:");
         });
