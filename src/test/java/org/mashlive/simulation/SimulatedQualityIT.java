@@ -30,7 +30,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 /**
  * The seeded demo hub's disagreements and QA: after the back-fill, some disagreements are open (some
  * escalated past the practitioners), some resolved, on the capacity view's list; each whole week is
- * sampled with the seed's own seed and partly graded; the demo duty lead has feedback to read. What is
+ * sampled with the seed's own seed and partly graded; the demo duty lead reads the feedback on the graded
+ * decisions that are theirs. What is
  * in the database is exactly what the seed gives for these referrals, so the same seed gives the same
  * ones. The simulation then runs so slowly that nothing moves while it is compared.
  */
@@ -106,7 +107,6 @@ class SimulatedQualityIT {
                 new ParameterizedTypeReference<Map<String, Object>>() { });
         @SuppressWarnings("unchecked")
         var items = (List<String>) checklist.get("items");
-        int graded = 0;
         var gradedDecisions = new java.util.ArrayList<QaGrade>();
         for (String week : weeks) {
             var monday = LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE);
@@ -134,10 +134,9 @@ class SimulatedQualityIT {
                         assertThat(answer.answer()).isEqualTo(grade.answers().get(answer.item())));
             }
             assertThat(expected.size()).isLessThanOrEqualTo(references.size());
-            graded += shown.size();
             gradedDecisions.addAll(shown);
         }
-        assertThat(graded).as("graded decisions in the QA queue").isPositive();
+        assertThat(gradedDecisions).as("graded decisions in the QA queue").isNotEmpty();
 
         // the demo's duty lead makes one decision in three, and reads the feedback on exactly those of theirs
         // that were graded: a week's sample grades only a few, so which they are, if any, depends on the day
