@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.BoardStreamRequest;
@@ -59,7 +60,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     private volatile Liveness liveness;
     private volatile Instant lastHeard;
     private final AtomicLong revision = new AtomicLong();
-    private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
     private volatile Disposable subscription;
 
     /**
@@ -88,7 +89,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
     }
 
     @Override
-    public Flux<Long> changes() {
+    public Flux<Change> changes() {
         return changes.asFlux();
     }
 
@@ -111,7 +112,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         }
         if (liveness.live()) {
             liveness = Liveness.staleSince(clock.instant());
-            changed();
+            changed(false);
         }
     }
 
@@ -148,16 +149,22 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         Instant now = clock.instant();
         lastHeard = now;
         boolean changed;
+        // whether all that changed was routine: figures of information asked of partners
+        boolean routine = update.kind() == BoardUpdate.Kind.EVENT || update.kind() == BoardUpdate.Kind.EVENTS;
         synchronized (lock) {
             changed = switch (update.kind()) {
                 case SNAPSHOT -> {
                     state = BoardState.from(update.snapshot());
                     yield true;
                 }
-                case EVENT -> apply(update.event());
+                case EVENT -> {
+                    routine = routine(update.event());
+                    yield apply(update.event());
+                }
                 case EVENTS -> {
                     boolean any = false;
                     for (var event : update.events()) {
+                        routine &= routine(event);
                         any |= apply(event);
                     }
                     yield any;
@@ -173,17 +180,26 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
             if (state != null) {
                 LocalDate before = state.day();
                 state.rollTo(state.dayOf(now));
-                changed |= !Objects.equals(before, state.day());
+                if (!Objects.equals(before, state.day())) {
+                    changed = true;
+                    routine = false;
+                }
             }
         }
         if (!liveness.live()) {
             log.info("Board stream live again at seq {}", update.seq());
             liveness = Liveness.LIVE;
             changed = true;
+            routine = false;
         }
         if (changed) {
-            changed();
+            changed(routine);
         }
+    }
+
+    /** Whether {@code event} only moves the figures of information asked of partners. */
+    private static boolean routine(BoardEvent event) {
+        return event.type().subject() == BoardEventType.Subject.PARTNER_REQUEST;
     }
 
     private boolean apply(BoardEvent event) {
@@ -227,7 +243,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         Instant since = failure instanceof TimeoutException && heard != null ? heard : clock.instant();
         log.warn("Board stream lost ({}); the board is stale since {}", failure.toString(), since);
         liveness = Liveness.staleSince(since);
-        changed();
+        changed(false);
     }
 
     /** Exponential from {@code minBackoff} to {@code maxBackoff}, each pause drawn from its upper half. */
@@ -240,8 +256,8 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(ceiling - floor + 1));
     }
 
-    private void changed() {
-        long next = revision.incrementAndGet();
+    private void changed(boolean routine) {
+        var next = new Change(revision.incrementAndGet(), routine);
         // items and failures are signalled on different threads; retry the rare collision
         while (changes.tryEmitNext(next) == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
             Thread.onSpinWait();

@@ -35,7 +35,8 @@ public interface BoardFeed {
     /**
      * A signal each time the state or the liveness changes; hot, never completes while the feed
      * runs, emitted on the thread that made the change. Slow subscribers miss signals rather than
-     * hold the feed up, so a subscriber must read the state afresh on each signal it gets.
+     * hold the feed up, so a subscriber must read the state afresh on each signal it gets. Each
+     * says whether it was routine ({@link Change#routine()}).
      */
-    Flux<Long> changes();
+    Flux<Change> changes();
 }

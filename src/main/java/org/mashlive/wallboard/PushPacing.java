@@ -3,6 +3,7 @@ package org.mashlive.wallboard;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -23,6 +24,12 @@ import reactor.core.scheduler.Schedulers;
  * happens. So changes at a hub's pace, even two or three close together, never wait for a timer, a
  * burst is pushed at most four times a second, and a busy UI is never pushed for a tick it does not
  * need: the tick counts from the last push, not on a fixed grid whose window a change could land in.
+ *
+ * <p>A view may name some changes routine. A routine change is pushed only while the UI was pushed
+ * fewer than two times in the last four windows: at once if it was, else when the older of the last
+ * two pushes is four windows old (within a second, for 250 ms windows), unless another change's push
+ * shows it first. So routine changes alone never take more than two pushes of any second, and a change
+ * that is not routine, after them, is pushed at once.
  */
 public final class PushPacing {
 
@@ -40,7 +47,7 @@ public final class PushPacing {
      * Timers run on the parallel scheduler. Never completes on its own; cancel it when the UI detaches.
      */
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick) {
-        return pushes(changes, batch, tick, Schedulers.parallel());
+        return pushes(changes, signal -> false, batch, tick, Schedulers.parallel());
     }
 
     /**
@@ -49,8 +56,18 @@ public final class PushPacing {
      * UI is found detached. A view starts it on attach and disposes it on detach.
      */
     public static Disposable refreshing(UI ui, Flux<?> changes, Duration batch, Duration tick, Command refresh) {
+        return refreshing(ui, changes, signal -> false, batch, tick, refresh);
+    }
+
+    /**
+     * As {@link #refreshing(UI, Flux, Duration, Duration, Command)}, with the changes that
+     * {@code routine} accepts paced as routine: pushed only while the UI was pushed fewer than
+     * {@value #ROUTINE_AT_ONCE} times in the last four windows, unless another change's push shows them.
+     */
+    public static Disposable refreshing(UI ui, Flux<?> changes, Predicate<Object> routine, Duration batch,
+                                        Duration tick, Command refresh) {
         var subscription = Disposables.swap();
-        subscription.update(pushes(changes, batch, tick).subscribe(signal -> {
+        subscription.update(pushes(changes, routine, batch, tick, Schedulers.parallel()).subscribe(signal -> {
             try {
                 ui.access(refresh);
             } catch (UIDetachedException e) {
@@ -61,8 +78,13 @@ public final class PushPacing {
     }
 
     static Flux<Object> pushes(Flux<?> changes, Duration batch, Duration tick, Scheduler timer) {
+        return pushes(changes, signal -> false, batch, tick, timer);
+    }
+
+    static Flux<Object> pushes(Flux<?> changes, Predicate<Object> routine, Duration batch, Duration tick,
+                               Scheduler timer) {
         return Flux.create(sink -> {
-            var pacer = new LeadingEdge(sink, batch, tick, timer);
+            var pacer = new LeadingEdge(sink, routine, batch, tick, timer);
             pacer.awaitTick();
             Disposable upstream = changes.subscribe(pacer::trigger, sink::error);
             sink.onDispose(() -> {
@@ -87,14 +109,19 @@ public final class PushPacing {
     /** Pushes in the last {@value #PER_SPAN} windows below which a change is pushed at once. */
     static final int AT_ONCE = 3;
 
+    /** Pushes in the last {@value #PER_SPAN} windows below which a routine change is pushed. */
+    static final int ROUTINE_AT_ONCE = 2;
+
     /**
-     * The pushes' state: the latest trigger not yet pushed, whether a push is running or timed for
-     * it, the times of the last {@value #PER_SPAN} pushes, and the tick due a tick period after the
+     * The pushes' state: the latest trigger not yet pushed, whether any trigger waiting is not
+     * routine, whether a push is running or timed (and for which
+     * plan), the times of the last {@value #PER_SPAN} pushes, and the tick due a tick period after the
      * last push.
      */
     private static final class LeadingEdge {
 
         private final FluxSink<Object> sink;
+        private final Predicate<Object> routine;
         private final long windowNanos;
         private final long spanNanos;
         private final long tickNanos;
@@ -105,11 +132,24 @@ public final class PushPacing {
         /** The last pushes' times, oldest first; only the worker writes them. */
         private final long[] pushed = new long[PER_SPAN];
         private int pushes;
-        private boolean busy;
         private Object waiting;
+        /** Whether a trigger waiting is not routine. */
+        private boolean urgent;
+        /** A push is running: it shows the triggers taken, and plans again for any that came since. */
+        private boolean running;
+        /** The plan of the push timed, 0 when none is; a timed push of an older plan does nothing. */
+        private long planned;
+        /** Whether the push timed was timed for routine triggers only, and so is later than it may be now. */
+        private boolean plannedRoutine;
+        private long plans;
+        private Disposable timed = Disposables.disposed();
+        /** The delay {@link #plan()} found, read under the same lock. */
+        private long planDelay;
 
-        LeadingEdge(FluxSink<Object> sink, Duration batch, Duration tick, Scheduler timer) {
+        LeadingEdge(FluxSink<Object> sink, Predicate<Object> routine, Duration batch, Duration tick,
+                    Scheduler timer) {
             this.sink = sink;
+            this.routine = routine;
             this.clock = timer;
             this.windowNanos = batch.toNanos();
             this.spanNanos = batch.toNanos() * PER_SPAN;
@@ -127,33 +167,52 @@ public final class PushPacing {
         }
 
         void trigger(Object signal) {
+            boolean isRoutine = signal != TICK && routine.test(signal);
+            long plan;
+            long delay;
             synchronized (this) {
                 waiting = signal;
-                if (busy) {
+                urgent |= !isRoutine;
+                if (running || planned != 0 && !(plannedRoutine && !isRoutine)) {
                     // a push is running or timed: it shows this trigger, or the one after it does
                     return;
                 }
-                busy = true;
+                // idle, or a routine push timed that this trigger need not wait for: time it afresh
+                timed.dispose();
+                plan = plan();
+                delay = planDelay;
             }
-            plan();
+            time(plan, delay);
         }
 
-        /** Times the push of the waiting trigger: at once if it may be made now, else when it may. */
-        private void plan() {
+        /**
+         * Plans the push of the triggers waiting, under the lock: the plan, and the delay in
+         * {@link #planDelay} (at most 0 for at once). Only the newest plan's push shows anything.
+         */
+        private long plan() {
             long now = clock.now(TimeUnit.NANOSECONDS);
-            long at = earliest(now);
+            planDelay = earliest(now) - now;
+            planned = ++plans;
+            plannedRoutine = !urgent;
+            return planned;
+        }
+
+        /** Times the push of {@code plan}, {@code delay} nanoseconds from now (at once when at most 0). */
+        private void time(long plan, long delay) {
             try {
-                if (at <= now) {
-                    worker.schedule(this::push);
-                } else {
-                    worker.schedule(this::push, at - now, TimeUnit.NANOSECONDS);
+                Disposable task = delay <= 0 ? worker.schedule(() -> push(plan))
+                        : worker.schedule(() -> push(plan), delay, TimeUnit.NANOSECONDS);
+                synchronized (this) {
+                    if (planned == plan) {
+                        timed = task;
+                    }
                 }
             } catch (RejectedExecutionException goneMeanwhile) {
                 // a change that arrived as the UI went: nobody to push
             }
         }
 
-        private synchronized long earliest(long now) {
+        private long earliest(long now) {
             if (pushes == 0) {
                 return now;
             }
@@ -167,14 +226,26 @@ public final class PushPacing {
             }
             long at = now - last >= windowNanos || lately < AT_ONCE ? now : last + windowNanos;
             // the oldest of the last few: one more push within a span of it would make too many
-            return kept == PER_SPAN ? Math.max(at, pushed[0] + spanNanos) : at;
+            at = kept == PER_SPAN ? Math.max(at, pushed[0] + spanNanos) : at;
+            if (urgent || lately < ROUTINE_AT_ONCE) {
+                return at;
+            }
+            // routine only, with the screen pushed twice lately: when the older of the last two is a span old
+            return Math.max(at, pushed[kept - ROUTINE_AT_ONCE] + spanNanos);
         }
 
-        private void push() {
+        private void push(long plan) {
             Object signal;
             synchronized (this) {
+                if (planned != plan) {
+                    // timed afresh since: that plan's push shows these triggers
+                    return;
+                }
+                planned = 0;
+                running = true;
                 signal = waiting;
                 waiting = null;
+                urgent = false;
             }
             sink.next(signal);
             // the UI may have gone while it was pushed: then there is nothing more to time
@@ -189,13 +260,17 @@ public final class PushPacing {
                 pushes++;
             }
             awaitTick();
+            long next;
+            long delay;
             synchronized (this) {
+                running = false;
                 if (waiting == null) {
-                    busy = false;
                     return;
                 }
+                next = plan();
+                delay = planDelay;
             }
-            plan();
+            time(next, delay);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class TeamFeed implements BoardFeed {
     }
 
     @Override
-    public Flux<Long> changes() {
+    public Flux<Change> changes() {
         return hub.changes();
     }
 }

@@ -32,6 +32,7 @@ class BoardConnectionTest {
     private BoardConnection connection;
     private Disposable counting;
     private final AtomicInteger changes = new AtomicInteger();
+    private final java.util.Queue<Change> signalled = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void startServer() {
@@ -55,7 +56,10 @@ class BoardConnectionTest {
         var settings = new BackendProperties("127.0.0.1", server.port(), staleAfter,
                 Duration.ofMillis(50), Duration.ofMillis(200), null, null, null);
         connection = new BoardConnection(TestBoardServer.STRATEGIES, settings, BackendCredentials.none(), clock);
-        counting = connection.changes().subscribe(change -> changes.incrementAndGet());
+        counting = connection.changes().subscribe(change -> {
+            signalled.add(change);
+            changes.incrementAndGet();
+        });
         connection.start();
     }
 
@@ -174,6 +178,43 @@ class BoardConnectionTest {
     private static BoardUpdate together(long first, long last) {
         return BoardUpdate.of(java.util.stream.LongStream.rangeClosed(first, last)
                 .mapToObj(seq -> received(seq).event()).toList());
+    }
+
+    /** A partner asked about the snapshot's referral, as an event of {@code type}. */
+    private static org.mashlive.board.api.BoardEvent partner(long seq, org.mashlive.board.api.BoardEventType type) {
+        var request = new org.mashlive.board.api.PartnerRequestCard(seq, 1, Cards.reference(1),
+                org.mashlive.board.api.Agency.EDUCATION, null, Rag.RED, T0, T0.plusSeconds(86_400), 0, null, null, false);
+        return org.mashlive.board.api.BoardEvent.of(seq, T0.plusSeconds(seq), type, request);
+    }
+
+    /** The changes signalled once the board has applied {@code seq}, waiting for the one that follows it. */
+    private List<Change> signalledUpTo(long seq, int count) {
+        await().atMost(5, TimeUnit.SECONDS).until(() -> appliedSeq().equals(Optional.of(seq)));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> signalled.size() >= count);
+        return List.copyOf(signalled);
+    }
+
+    @Test
+    void aChangeIsRoutineOnlyWhenAllItAppliedWasAboutInformationAskedOfPartners() throws Exception {
+        connect(Duration.ofSeconds(10));
+        nextRequest();
+        server.send(snapshotAt(70));
+        var first = signalledUpTo(70, 1);
+        assertThat(first).extracting(Change::routine).as("a snapshot, and the stream live").containsOnly(false);
+        int before = first.size();
+
+        server.send(BoardUpdate.of(partner(71, org.mashlive.board.api.BoardEventType.PARTNER_REQUESTED)));
+        server.send(BoardUpdate.of(List.of(partner(72, org.mashlive.board.api.BoardEventType.PARTNER_CHASED),
+                partner(73, org.mashlive.board.api.BoardEventType.PARTNER_ANSWERED))));
+        server.send(received(74));
+        server.send(BoardUpdate.of(List.of(partner(75, org.mashlive.board.api.BoardEventType.PARTNER_REQUESTED),
+                received(76).event())));
+        var all = signalledUpTo(76, before + 4);
+        assertThat(all.subList(before, all.size())).extracting(Change::routine)
+                .as("asked; chased and answered together; a referral received; asked and received together")
+                .containsExactly(true, true, false, false);
+        assertThat(all).extracting(Change::revision).as("revisions count up from one")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, all.size()).boxed().toList());
     }
 
     @Test

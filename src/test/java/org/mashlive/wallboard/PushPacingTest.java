@@ -48,6 +48,94 @@ class PushPacingTest {
         return pushed;
     }
 
+    /**
+     * As {@link #pushedAt(long, long...)}, for changes given as moments in milliseconds, a negative
+     * one routine (at its absolute value).
+     */
+    private static List<Long> pushedWithRoutine(long until, long... changes) {
+        var scheduler = VirtualTimeScheduler.create();
+        Sinks.Many<Long> sink = Sinks.many().multicast().directBestEffort();
+        var pushed = new ArrayList<Long>();
+        var subscription = PushPacing.pushes(sink.asFlux(), signal -> (Long) signal < 0, BATCH, TICK, scheduler)
+                .subscribe(signal -> pushed.add(scheduler.now(TimeUnit.MILLISECONDS)));
+        long now = 0;
+        for (long change : changes) {
+            scheduler.advanceTimeBy(Duration.ofMillis(Math.abs(change) - now));
+            now = Math.abs(change);
+            sink.tryEmitNext(change);
+            scheduler.advanceTime();
+        }
+        scheduler.advanceTimeBy(Duration.ofMillis(until - now));
+        subscription.dispose();
+        return pushed;
+    }
+
+    @Test
+    void aRoutineChangeIsPushedOnlyWhileTheScreenWasPushedLessThanTwiceInTheLastSecond() {
+        assertThat(pushedWithRoutine(3000,
+                -600, // routine, after a quiet spell: at once
+                -700, // routine, one push in the last second: at once
+                -800, // routine, two pushes in the last second: when the 600 ms one is a second old, 1600 ms
+                -900, // routine, with one waiting: shown with it
+                -2000, // one push in the last second: at once
+                -2050)) // two: when the 1600 ms one is a second old, 2600 ms
+                .containsExactly(600L, 700L, 1600L, 2000L, 2600L);
+    }
+
+    @Test
+    void aChangeThatIsNotRoutineIsPushedAtOnceAfterRoutineOnesAndShowsThoseWaiting() {
+        assertThat(pushedWithRoutine(3000,
+                -600, -650, // routine: at once, twice
+                -700, // routine, two pushes in the last second: waits, to 1600 ms
+                900, // not routine, two pushes in the last second: at once, and it shows the routine one too
+                -950, // routine, three pushes in the last second: waits, to 1650 ms
+                1000)) // not routine, three pushes in the last second, the last 100 ms ago: at the end of its
+                       // window, 1150 ms, and the routine change shown with it
+                .containsExactly(600L, 650L, 900L, 1150L);
+    }
+
+    @Test
+    void routineChangesAloneTakeAtMostTwoPushesOfAnySecondAndWaitLessThanASecond() {
+        // a routine change every 20 ms for ten seconds, as partners' answers arriving in a rush
+        var stream = LongStream.rangeClosed(1, 500).map(i -> -i * 20).toArray();
+        var pushed = pushedWithRoutine(11_000, stream);
+        for (int i = 2; i < pushed.size(); i++) {
+            assertThat(pushed.get(i) - pushed.get(i - 2)).as("pushes %d to %d", i - 2, i).isGreaterThanOrEqualTo(1000);
+        }
+        for (long change : stream) {
+            long at = -change;
+            long shown = pushed.stream().filter(push -> push >= at).findFirst().orElseThrow();
+            assertThat(shown - at).as("change at %d ms", at).isLessThan(1000);
+        }
+        assertThat(pushed).as("about two pushes a second, not fewer").hasSizeGreaterThanOrEqualTo(19);
+    }
+
+    @Test
+    void aChangeThatIsNotRoutineInARushOfRoutineOnesIsPushedAtOnce() {
+        // the rush above, and changes that are not routine at random moments among it
+        var random = new java.util.SplittableRandom(20261202);
+        var changes = new ArrayList<Long>();
+        var urgent = new ArrayList<Long>();
+        long next = 1000;
+        for (long at = 20; at <= 20_000; at += 20) {
+            changes.add(-at);
+            if (at >= next) {
+                // at least a second apart: the pushes of other changes that are not routine are not
+                // what this test is about
+                long one = at + 1 + random.nextLong(18);
+                changes.add(one);
+                urgent.add(one);
+                next = one + random.nextLong(1000, 3000);
+            }
+        }
+        var pushed = pushedWithRoutine(21_000, changes.stream().mapToLong(Long::longValue).toArray());
+        assertThat(urgent).hasSizeGreaterThan(6);
+        assertThat(pushed).containsAll(urgent);
+        for (int i = PushPacing.PER_SPAN; i < pushed.size(); i++) {
+            assertThat(pushed.get(i) - pushed.get(i - PushPacing.PER_SPAN)).isGreaterThanOrEqualTo(1000);
+        }
+    }
+
     @Test
     void aChangeAfterAQuietSpellIsPushedAtOnceAndSoAreTwoCloseBehindIt() {
         assertThat(pushedAt(3000,

@@ -13,13 +13,18 @@ public final class TestBoardFeed implements BoardFeed {
 
     private volatile BoardState state;
     private volatile Liveness liveness = Liveness.LIVE;
-    private final Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<Change> changes = Sinks.many().multicast().directBestEffort();
     private long revision;
 
     public synchronized void set(BoardState state, Liveness liveness) {
         this.state = state;
         this.liveness = liveness;
-        changes.tryEmitNext(++revision);
+        changes.tryEmitNext(new Change(++revision, false));
+    }
+
+    /** Signals a change of the state as it is, routine or not, as the partner figures' changes are. */
+    public synchronized void changed(boolean routine) {
+        changes.tryEmitNext(new Change(++revision, routine));
     }
 
     @Override
@@ -33,7 +38,7 @@ public final class TestBoardFeed implements BoardFeed {
     }
 
     @Override
-    public Flux<Long> changes() {
+    public Flux<Change> changes() {
         return changes.asFlux();
     }
 

@@ -186,7 +186,7 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         }
 
         @Override
-        public reactor.core.publisher.Flux<Long> changes() {
+        public reactor.core.publisher.Flux<org.mashlive.wallboard.Change> changes() {
             return feed.changes();
         }
     }
@@ -199,7 +199,8 @@ class BoardView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (revoked) {
             return;
         }
-        pushes = PushPacing.refreshing(event.getUI(), feed.changes(), BATCH, TICK, this::refresh);
+        pushes = PushPacing.refreshing(event.getUI(), feed.changes(), org.mashlive.wallboard.Change::isRoutine, BATCH, TICK,
+                this::refresh);
     }
 
     @Override
