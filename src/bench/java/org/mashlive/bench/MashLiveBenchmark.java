@@ -823,11 +823,18 @@ class MashLiveBenchmark {
             backend.poisson(PIXEL_WARM_POSTS, 10, 4);
             browser.executeScript("""
                     window.__seen = {};
+                    window.__partners = [];
+                    let partners = null;
                     const scan = () => {
                       const now = Date.now();
                       const text = document.getElementById('ticker-list').textContent;
                       for (const ref of (text.match(/MASH-\\d{4}-\\d{6}/g) || [])) {
                         if (!(ref in window.__seen)) window.__seen[ref] = now;
+                      }
+                      const waiting = document.getElementById('partners-waiting').textContent;
+                      if (waiting !== partners) {
+                        partners = waiting;
+                        window.__partners.push(now);
                       }
                     };
                     scan();
@@ -854,20 +861,29 @@ class MashLiveBenchmark {
                     + "the first row is measured while those requests land, the second after.");
             out.line("");
             out.line("A screen is pushed at once for a change unless it was pushed three times in the last second; then "
-                    + "at the end of the last push's 250 ms window; never more than four times in any second. Pushes/s "
-                    + "counts the push messages the page received during the row; JIT compilers, the cores the "
-                    + "backend's and the wall-board's compiler threads used during it.");
+                    + "at the end of the last push's 250 ms window; never more than four times in any second. A change "
+                    + "that only moves the partner figures (information asked of a partner, chased, answered) is "
+                    + "routine: pushed only while the screen was pushed fewer than two times in the last second, unless "
+                    + "another change's push shows it first. Pushes/s counts the push messages the page received during "
+                    + "the row; JIT compilers, the cores the backend's and the wall-board's compiler threads used during "
+                    + "it. Partner figures: for each partner asked or answering during the row, from its commit to the "
+                    + "first change after it of the count of requests waiting, in the same page; a change that another "
+                    + "cancels in the same push counts to the next change, so these are upper bounds.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
-                    + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board | p95 target 100 ms |");
-            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board "
+                    + "| partner figures: shown, of changes; p50 / p95 / max ms | p95 target 100 ms |");
+            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (var row : List.of(busy, own)) {
                 var stats = row.total();
-                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %s |",
+                var partners = row.partners();
+                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %d of %d; %s / %s / %s | %s |",
                         row.label(), row.changesPerSecond(), row.pushesPerSecond(), stats.count(), ms(stats.p50()),
                         ms(stats.p95()), ms(stats.p99()), ms(stats.max()), ratio(stats.p50(), floorP50),
                         ms(row.toMessage().p50()), ms(row.toMessage().p95()), ms(row.toDom().p50()), ms(row.toDom().p95()),
-                        row.backendCompiler(), row.wallboardCompiler(),
+                        row.backendCompiler(), row.wallboardCompiler(), partners.count(), row.partnerChanges(),
+                        partners.count() == 0 ? "–" : ms(partners.p50()), partners.count() == 0 ? "–" : ms(partners.p95()),
+                        partners.count() == 0 ? "–" : ms(partners.max()),
                         verdict(stats.p95() <= 100, stats.p95(), 100)));
             }
             out.line("");
@@ -949,7 +965,45 @@ class MashLiveBenchmark {
 
     /** One row of section 5: commit → pixels, and its two stages, for the referrals of a run of probes. */
     private record PixelRow(String label, double changesPerSecond, double pushesPerSecond, Stats total,
-                            Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler) {
+                            Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler,
+                            Stats partners, int partnerChanges) {
+    }
+
+    /** The partners asked or answering after board event {@code after}: their commit times in microseconds. */
+    private static long[] partnerChangesAfter(Backend backend, long after) throws SQLException {
+        var commits = new ArrayList<Long>();
+        try (var connection = backend.jdbc();
+             var statement = connection.prepareStatement(
+                     "SELECT (extract(epoch FROM at) * 1000000)::bigint FROM board_event "
+                             + "WHERE seq > ? AND type IN ('PARTNER_REQUESTED', 'PARTNER_ANSWERED') ORDER BY seq")) {
+            statement.setLong(1, after);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    commits.add(result.getLong(1));
+                }
+            }
+        }
+        return commits.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * From each partner change's commit to the first change after it of the partners' count on the page
+     * (stamped to the millisecond, so one stamped in the commit's own millisecond counts): those shown.
+     */
+    private static Stats partnerFigures(ChromeDriver browser, long[] commits) {
+        @SuppressWarnings("unchecked")
+        var changed = ((List<Object>) browser.executeScript("return window.__partners;")).stream()
+                .mapToLong(at -> ((Number) at).longValue() * 1000).sorted().toArray();
+        var shown = new ArrayList<Long>();
+        for (long commit : commits) {
+            for (long at : changed) {
+                if (at + 999 >= commit) {
+                    shown.add(Math.max(0, at - commit));
+                    break;
+                }
+            }
+        }
+        return Stats.of(shown.stream().mapToLong(Long::longValue).toArray());
     }
 
     private PixelRow pixelProbes(Backend backend, Service wallboard, ChromeDriver browser, long seed)
@@ -994,8 +1048,13 @@ class MashLiveBenchmark {
         String label = seed == 5 ? "the warm-up's partner requests land" : "after them: the simulated hub's own pace";
         long to = System.currentTimeMillis();
         long pushes = pushMessages(browser).filter(at -> at >= from && at <= to).count();
+        var partnerCommits = partnerChangesAfter(backend, after);
+        // a routine change waits at most a second: give the last one its push before counting
+        Bench.pause(Duration.ofSeconds(2));
+        var partners = partnerFigures(browser, partnerCommits);
         return new PixelRow(label, changes / seconds, pushes / ((to - from) / 1000.0), Stats.of(total),
-                Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores);
+                Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores, partners,
+                partnerCommits.length);
     }
 
     /** When each push message reached the page, in milliseconds since the epoch. */

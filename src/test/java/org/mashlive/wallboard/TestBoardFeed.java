@@ -22,8 +22,9 @@ public final class TestBoardFeed implements BoardFeed {
         changes.tryEmitNext(new Change(++revision, false));
     }
 
-    /** Signals a change of the state as it is, routine or not, as the partner figures' changes are. */
-    public synchronized void changed(boolean routine) {
+    /** Applies {@code event} to the state and signals the change, routine or not, as the board connection would. */
+    public synchronized void apply(org.mashlive.board.api.BoardEvent event, boolean routine) {
+        state.apply(event);
         changes.tryEmitNext(new Change(++revision, routine));
     }
 

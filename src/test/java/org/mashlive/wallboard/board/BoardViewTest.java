@@ -425,6 +425,26 @@ class BoardViewTest extends BrowserlessTest {
     }
 
     @Test
+    void aPartnerFiguresChangeOnABusyBoardIsShownAfterItsWait() {
+        feed.set(knownBoard(), Liveness.LIVE);
+        openBoard();
+        int before = Integer.parseInt(text("partners-waiting"));
+        // the screen pushed for two changes: a routine one now waits for the older push to be a second old
+        feed.set(knownBoard(), Liveness.LIVE);
+        feed.set(knownBoard(), Liveness.LIVE);
+        var amber = Cards.card(103, Source.EDUCATION, Rag.AMBER, Stage.INFORMATION_GATHERING, at("10:48"),
+                at("10:48").plus(Duration.ofHours(24)));
+        var asked = new org.mashlive.board.api.PartnerRequestCard(501, amber.id(), amber.reference(),
+                org.mashlive.board.api.Agency.EDUCATION, null, Rag.AMBER, at("13:58"), at("13:58").plusSeconds(86_400), 0,
+                null, null, false);
+        feed.apply(BoardEvent.of(10, at("13:58"), BoardEventType.PARTNER_REQUESTED, asked), true);
+        await().pollInSameThread().atMost(5, TimeUnit.SECONDS).untilAsserted(() -> {
+            roundTrip();
+            assertThat(text("partners-waiting")).isEqualTo(Integer.toString(before + 1));
+        });
+    }
+
+    @Test
     void theRootPathShowsTheBoard() {
         feed.set(knownBoard(), Liveness.LIVE);
         navigate("", BoardView.class).refresh();
