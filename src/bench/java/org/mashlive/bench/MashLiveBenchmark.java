@@ -866,9 +866,10 @@ class MashLiveBenchmark {
                     + "routine: pushed only while the screen was pushed fewer than two times in the last second, unless "
                     + "another change's push shows it first. Pushes/s counts the push messages the page received during "
                     + "the row; JIT compilers, the cores the backend's and the wall-board's compiler threads used during "
-                    + "it. Partner figures: for each partner asked or answering during the row, from its commit to the "
-                    + "first change after it of the count of requests waiting, in the same page; a change that another "
-                    + "cancels in the same push counts to the next change, so these are upper bounds.");
+                    + "it. Partner figures: for each partner asked or answering during the row about a referral still "
+                    + "open at its end, from its commit to the first change after it of the count of requests waiting, "
+                    + "in the same page; a change that another cancels in the same push (one asked, one answering) "
+                    + "counts to the next change of the count, so these are upper bounds.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
                     + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board "
@@ -887,6 +888,11 @@ class MashLiveBenchmark {
                         verdict(stats.p95() <= 100, stats.p95(), 100)));
             }
             out.line("");
+            for (var row : List.of(busy, own)) {
+                out.line("Board changes " + row.label() + ", by kind: " + String.join(", ", row.kinds().entrySet().stream()
+                        .map(kind -> kind.getKey() + " " + kind.getValue()).toList()) + ".");
+                out.line("");
+            }
             out.line(f("And a bulk load on the same board, which has no target of its own: %d referrals posted as a "
                     + "Poisson process at %.0f/s, %.1f s. The ticker holds the last %d lines, so a referral followed "
                     + "closely enough by others can leave it before a push shows it: the latencies are those of the "
@@ -966,16 +972,38 @@ class MashLiveBenchmark {
     /** One row of section 5: commit → pixels, and its two stages, for the referrals of a run of probes. */
     private record PixelRow(String label, double changesPerSecond, double pushesPerSecond, Stats total,
                             Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler,
-                            Stats partners, int partnerChanges) {
+                            Stats partners, int partnerChanges, Map<String, Integer> kinds) {
     }
 
-    /** The partners asked or answering after board event {@code after}: their commit times in microseconds. */
+    /** The board's changes from after board event {@code after} to {@code to}, by kind, the most first. */
+    private static Map<String, Integer> changesByKind(Backend backend, long after, long to) throws SQLException {
+        var kinds = new java.util.LinkedHashMap<String, Integer>();
+        try (var connection = backend.jdbc();
+             var statement = connection.prepareStatement("SELECT type, count(*) FROM board_event "
+                     + "WHERE seq > ? AND seq <= ? GROUP BY type ORDER BY count(*) DESC, type")) {
+            statement.setLong(1, after);
+            statement.setLong(2, to);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    kinds.put(result.getString(1), result.getInt(2));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The partners asked or answering after board event {@code after} about referrals still open, so
+     * that each moved the tile's count: their commit times in microseconds.
+     */
     private static long[] partnerChangesAfter(Backend backend, long after) throws SQLException {
         var commits = new ArrayList<Long>();
         try (var connection = backend.jdbc();
              var statement = connection.prepareStatement(
-                     "SELECT (extract(epoch FROM at) * 1000000)::bigint FROM board_event "
-                             + "WHERE seq > ? AND type IN ('PARTNER_REQUESTED', 'PARTNER_ANSWERED') ORDER BY seq")) {
+                     "SELECT (extract(epoch FROM e.at) * 1000000)::bigint FROM board_event e "
+                             + "JOIN referral r ON r.id = (e.payload->>'referralId')::bigint "
+                             + "WHERE e.seq > ? AND e.type IN ('PARTNER_REQUESTED', 'PARTNER_ANSWERED') "
+                             + "AND r.decided_at IS NULL ORDER BY e.seq")) {
             statement.setLong(1, after);
             try (var result = statement.executeQuery()) {
                 while (result.next()) {
@@ -1022,7 +1050,9 @@ class MashLiveBenchmark {
         double wallboardCompilerCores = Service.compilerCpuBetween(wallboardCompiler, wallboard.compilerCpu())
                 .toNanos() / 1e9 / seconds;
         var commits = referralsAfter(backend, after);
-        long changes = backend.lastSeq() - after;
+        long last = backend.lastSeq();
+        long changes = last - after;
+        var kinds = changesByKind(backend, after, last);
         await(() -> {
             @SuppressWarnings("unchecked")
             var seen = (Map<String, Object>) browser.executeScript("return window.__seen;");
@@ -1054,7 +1084,7 @@ class MashLiveBenchmark {
         var partners = partnerFigures(browser, partnerCommits);
         return new PixelRow(label, changes / seconds, pushes / ((to - from) / 1000.0), Stats.of(total),
                 Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores, partners,
-                partnerCommits.length);
+                partnerCommits.length, kinds);
     }
 
     /** When each push message reached the page, in milliseconds since the epoch. */
