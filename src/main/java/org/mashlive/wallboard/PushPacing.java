@@ -114,9 +114,8 @@ public final class PushPacing {
 
     /**
      * The pushes' state: the latest trigger not yet pushed, whether any trigger waiting is not
-     * routine, whether a push is running or timed (and for which
-     * plan), the times of the last {@value #PER_SPAN} pushes, and the tick due a tick period after the
-     * last push.
+     * routine, whether a push is running or timed (and for which plan), the times of the last
+     * {@value #PER_SPAN} pushes, and the tick due a tick period after the last push.
      */
     private static final class LeadingEdge {
 
