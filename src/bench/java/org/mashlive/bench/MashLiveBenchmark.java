@@ -869,7 +869,9 @@ class MashLiveBenchmark {
                     + "it. Partner figures: for each partner asked or answering during the row about a referral still "
                     + "open at its end, from its commit to the first change after it of the count of requests waiting, "
                     + "in the same page; a change that another cancels in the same push (one asked, one answering) "
-                    + "counts to the next change of the count, so these are upper bounds.");
+                    + "counts to the next change of the count, so these are upper bounds. Each row's board changes "
+                    + "(sequence, commit time, kind) are kept in `target/bench-pixels-row-5.tsv` and `-6.tsv`, so "
+                    + "that a pacing rule can be replayed on them.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
                     + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board "
@@ -975,6 +977,28 @@ class MashLiveBenchmark {
                             Stats partners, int partnerChanges, Map<String, Integer> kinds) {
     }
 
+    /**
+     * Writes the board's changes from after board event {@code after} to {@code to} to {@code file}, one
+     * a line: sequence, commit time in microseconds since the epoch, kind; so that a pacing rule can be
+     * replayed on what a row met.
+     */
+    private static void keepChanges(Backend backend, long after, long to, java.nio.file.Path file)
+            throws SQLException, java.io.IOException {
+        var lines = new ArrayList<String>();
+        try (var connection = backend.jdbc();
+             var statement = connection.prepareStatement("SELECT seq, (extract(epoch FROM at) * 1000000)::bigint, "
+                     + "type FROM board_event WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+            statement.setLong(1, after);
+            statement.setLong(2, to);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    lines.add(result.getLong(1) + "\t" + result.getLong(2) + "\t" + result.getString(3));
+                }
+            }
+        }
+        java.nio.file.Files.write(file, lines);
+    }
+
     /** The board's changes from after board event {@code after} to {@code to}, by kind, the most first. */
     private static Map<String, Integer> changesByKind(Backend backend, long after, long to) throws SQLException {
         var kinds = new java.util.LinkedHashMap<String, Integer>();
@@ -1053,6 +1077,7 @@ class MashLiveBenchmark {
         long last = backend.lastSeq();
         long changes = last - after;
         var kinds = changesByKind(backend, after, last);
+        keepChanges(backend, after, last, java.nio.file.Path.of("target", "bench-pixels-row-" + seed + ".tsv"));
         await(() -> {
             @SuppressWarnings("unchecked")
             var seen = (Map<String, Object>) browser.executeScript("return window.__seen;");
