@@ -158,6 +158,26 @@ class MashLiveBenchmark {
             return slices;
         }
 
+        /**
+         * The intake's transactions so far and the contacts they took in, from the backend's meter
+         * {@code mash_intake_group_size} (nothing is recorded when each contact goes alone).
+         */
+        long[] groups() throws java.io.IOException, InterruptedException {
+            var request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + http + "/actuator/prometheus")).build();
+            String text;
+            try (var client = java.net.http.HttpClient.newHttpClient()) {
+                text = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            long[] countAndSum = new long[2];
+            var line = java.util.regex.Pattern.compile("(?m)^mash_intake_group_size_(count|sum)(\\{[^}]*})? (\\S+)$")
+                    .matcher(text);
+            while (line.find()) {
+                countAndSum["count".equals(line.group(1)) ? 0 : 1] += (long) Double.parseDouble(line.group(3));
+            }
+            return countAndSum;
+        }
+
         /** CPU time the embedded PostgreSQL has used so far: the postmaster and every process under it now. */
         Duration postgresCpu() {
             long postmaster;
@@ -666,12 +686,15 @@ class MashLiveBenchmark {
                 + "client writes the request and reads the answer's status, headers and body), so that the load "
                 + "generator leaves the cores to what it measures; CPU per referral is each process's user+system "
                 + "time over the level's 10 s divided by the referrals answered in them (PostgreSQL: the postmaster "
-                + "and its processes; of the backend's, what its JIT compiler threads used). First one intake per transaction, as before group commit (`"
+                + "and its processes; of the backend's, what its JIT compiler threads used); contacts per "
+                + "transaction, the mean size of the groups committed in the level's 10 s (the backend's "
+                + "`mash_intake_group_size` meter). First one intake per transaction, as before group commit (`"
                 + ONE_AT_A_TIME.substring(2) + "`), then with concurrent intakes grouped (the default), in the same run.");
         out.line("");
         out.line("| intake | clients | referrals/s | of floor | p50 ms | p95 ms | p99 ms | max ms | refused "
-                + "| CPU µs per referral: backend | of it, JIT compiler | PostgreSQL | load generator |");
-        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| contacts per transaction | CPU µs per referral: backend | of it, JIT compiler | PostgreSQL "
+                + "| load generator |");
+        out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var warmUps = new java.util.LinkedHashMap<String, List<WarmSlice>>();
         var before = intakeRun("one at a time", warmUps, ONE_AT_A_TIME);
         var after = intakeRun("grouped", warmUps);
@@ -715,7 +738,12 @@ class MashLiveBenchmark {
                 var compilerCpu = backend.service().compilerCpu();
                 var postgresCpu = backend.postgresCpu();
                 long generatorCpu = self.getProcessCpuTime();
+                long[] groups = backend.groups();
                 var run = posts.closedLoop(clients, Duration.ofSeconds(2), Duration.ofSeconds(8));
+                long[] groupsAfter = backend.groups();
+                long transactions = groupsAfter[0] - groups[0];
+                // one at a time, every contact is a transaction of its own, and no group is recorded
+                double perTransaction = transactions == 0 ? 1 : (groupsAfter[1] - groups[1]) / (double) transactions;
                 double answered = Math.max(1, run.answered());
                 double backendUs = backend.service().cpu().minus(backendCpu).toNanos() / 1000.0 / answered;
                 double compilerUs = Service.compilerCpuBetween(compilerCpu, backend.service().compilerCpu()).toNanos()
@@ -724,9 +752,10 @@ class MashLiveBenchmark {
                 double generatorUs = (self.getProcessCpuTime() - generatorCpu) / 1000.0 / answered;
                 var stats = Stats.of(run.latencies());
                 rows.put(clients, new IntakeRow(run.rate(), stats));
-                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d | %.0f | %.0f | %.0f | %.0f |", label,
+                out.line(f("| %s | %d | %.0f | %.0f%% | %s | %s | %s | %s | %d | %.1f | %.0f | %.0f | %.0f | %.0f |", label,
                         clients, run.rate(), 100 * run.rate() / floorRate, ms(stats.p50()), ms(stats.p95()),
-                        ms(stats.p99()), ms(stats.max()), run.refused(), backendUs, compilerUs, postgresUs, generatorUs));
+                        ms(stats.p99()), ms(stats.max()), run.refused(), perTransaction, backendUs, compilerUs,
+                        postgresUs, generatorUs));
             }
         }
         return rows;
