@@ -1007,13 +1007,14 @@ class MashLiveBenchmark {
     }
 
     /**
-     * Writes the board's changes from after board event {@code after} to {@code to} to {@code file}, one
-     * a line: sequence, commit time in microseconds since the epoch, kind; so that a pacing rule can be
-     * replayed on what a row met.
+     * The board's changes from after board event {@code after} to {@code to}: written to {@code file},
+     * one a line (sequence, commit time in microseconds since the epoch, kind), so that a pacing rule
+     * can be replayed on what a row met; and returned counted by kind, the most first.
      */
-    private static void keepChanges(Backend backend, long after, long to, java.nio.file.Path file)
+    private static Map<String, Integer> keepChanges(Backend backend, long after, long to, java.nio.file.Path file)
             throws SQLException, java.io.IOException {
         var lines = new ArrayList<String>();
+        var counts = new HashMap<String, Integer>();
         try (var connection = backend.jdbc();
              var statement = connection.prepareStatement("SELECT seq, (extract(epoch FROM at) * 1000000)::bigint, "
                      + "type FROM board_event WHERE seq > ? AND seq <= ? ORDER BY seq")) {
@@ -1022,26 +1023,15 @@ class MashLiveBenchmark {
             try (var result = statement.executeQuery()) {
                 while (result.next()) {
                     lines.add(result.getLong(1) + "\t" + result.getLong(2) + "\t" + result.getString(3));
+                    counts.merge(result.getString(3), 1, Integer::sum);
                 }
             }
         }
         java.nio.file.Files.write(file, lines);
-    }
-
-    /** The board's changes from after board event {@code after} to {@code to}, by kind, the most first. */
-    private static Map<String, Integer> changesByKind(Backend backend, long after, long to) throws SQLException {
         var kinds = new java.util.LinkedHashMap<String, Integer>();
-        try (var connection = backend.jdbc();
-             var statement = connection.prepareStatement("SELECT type, count(*) FROM board_event "
-                     + "WHERE seq > ? AND seq <= ? GROUP BY type ORDER BY count(*) DESC, type")) {
-            statement.setLong(1, after);
-            statement.setLong(2, to);
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    kinds.put(result.getString(1), result.getInt(2));
-                }
-            }
-        }
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(kind -> kinds.put(kind.getKey(), kind.getValue()));
         return kinds;
     }
 
@@ -1105,8 +1095,8 @@ class MashLiveBenchmark {
         var commits = referralsAfter(backend, after);
         long last = backend.lastSeq();
         long changes = last - after;
-        var kinds = changesByKind(backend, after, last);
-        keepChanges(backend, after, last, java.nio.file.Path.of("target", "bench-pixels-row-" + seed + ".tsv"));
+        var kinds = keepChanges(backend, after, last,
+                java.nio.file.Path.of("target", "bench-pixels-row-" + seed + ".tsv"));
         await(() -> {
             @SuppressWarnings("unchecked")
             var seen = (Map<String, Object>) browser.executeScript("return window.__seen;");
