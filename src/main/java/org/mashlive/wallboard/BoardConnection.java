@@ -150,11 +150,12 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         lastHeard = now;
         boolean changed;
         // whether all that changed was routine: figures of information asked of partners
-        boolean routine = update.kind() == BoardUpdate.Kind.EVENT || update.kind() == BoardUpdate.Kind.EVENTS;
+        boolean routine = true;
         synchronized (lock) {
             changed = switch (update.kind()) {
                 case SNAPSHOT -> {
                     state = BoardState.from(update.snapshot());
+                    routine = false;
                     yield true;
                 }
                 case EVENT -> {

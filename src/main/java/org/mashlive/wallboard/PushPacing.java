@@ -142,8 +142,6 @@ public final class PushPacing {
         private boolean plannedRoutine;
         private long plans;
         private Disposable timed = Disposables.disposed();
-        /** The delay {@link #plan()} found, read under the same lock. */
-        private long planDelay;
 
         LeadingEdge(FluxSink<Object> sink, Predicate<Object> routine, Duration batch, Duration tick,
                     Scheduler timer) {
@@ -167,8 +165,7 @@ public final class PushPacing {
 
         void trigger(Object signal) {
             boolean isRoutine = signal != TICK && routine.test(signal);
-            long plan;
-            long delay;
+            Plan plan;
             synchronized (this) {
                 waiting = signal;
                 urgent |= !isRoutine;
@@ -179,30 +176,29 @@ public final class PushPacing {
                 // idle, or a routine push timed that this trigger need not wait for: time it afresh
                 timed.dispose();
                 plan = plan();
-                delay = planDelay;
             }
-            time(plan, delay);
+            time(plan);
         }
 
-        /**
-         * Plans the push of the triggers waiting, under the lock: the plan, and the delay in
-         * {@link #planDelay} (at most 0 for at once). Only the newest plan's push shows anything.
-         */
-        private long plan() {
+        /** A push planned: its number, and how many nanoseconds from now it may be made (at most 0: at once). */
+        private record Plan(long number, long delay) {
+        }
+
+        /** Plans the push of the triggers waiting, under the lock. Only the newest plan's push shows anything. */
+        private Plan plan() {
             long now = clock.now(TimeUnit.NANOSECONDS);
-            planDelay = earliest(now) - now;
             planned = ++plans;
             plannedRoutine = !urgent;
-            return planned;
+            return new Plan(planned, earliest(now) - now);
         }
 
-        /** Times the push of {@code plan}, {@code delay} nanoseconds from now (at once when at most 0). */
-        private void time(long plan, long delay) {
+        /** Times the push of {@code plan}. */
+        private void time(Plan plan) {
             try {
-                Disposable task = delay <= 0 ? worker.schedule(() -> push(plan))
-                        : worker.schedule(() -> push(plan), delay, TimeUnit.NANOSECONDS);
+                Disposable task = plan.delay() <= 0 ? worker.schedule(() -> push(plan.number()))
+                        : worker.schedule(() -> push(plan.number()), plan.delay(), TimeUnit.NANOSECONDS);
                 synchronized (this) {
-                    if (planned == plan) {
+                    if (planned == plan.number()) {
                         timed = task;
                     }
                 }
@@ -259,17 +255,15 @@ public final class PushPacing {
                 pushes++;
             }
             awaitTick();
-            long next;
-            long delay;
+            Plan next;
             synchronized (this) {
                 running = false;
                 if (waiting == null) {
                     return;
                 }
                 next = plan();
-                delay = planDelay;
             }
-            time(next, delay);
+            time(next);
         }
     }
 }
