@@ -853,12 +853,20 @@ class MashLiveBenchmark {
             browser.executeScript("""
                     window.__seen = {};
                     window.__partners = [];
+                    window.__lines = {};
                     let partners = null;
                     const scan = () => {
                       const now = Date.now();
                       const text = document.getElementById('ticker-list').textContent;
                       for (const ref of (text.match(/MASH-\\d{4}-\\d{6}/g) || [])) {
                         if (!(ref in window.__seen)) window.__seen[ref] = now;
+                      }
+                      for (const item of document.querySelectorAll('#ticker-list .ticker-item')) {
+                        const ref = item.querySelector('.reference');
+                        const what = item.querySelector('.what');
+                        if (!ref || !what) continue;
+                        const line = ref.textContent + '|' + what.textContent;
+                        if (!(line in window.__lines)) window.__lines[line] = now;
                       }
                       const waiting = document.getElementById('partners-waiting').textContent;
                       if (waiting !== partners) {
@@ -891,31 +899,38 @@ class MashLiveBenchmark {
             out.line("");
             out.line("A screen is pushed at once for a change unless it was pushed three times in the last second; then "
                     + "at the end of the last push's 250 ms window; never more than four times in any second. A change "
-                    + "that only moves the partner figures (information asked of a partner, chased, answered) is "
-                    + "routine: pushed only while the screen was pushed fewer than two times in the last second, unless "
-                    + "another change's push shows it first. Pushes/s counts the push messages the page received during "
+                    + "that only moves along work already on the board (a stage, police checks done, a decision, an "
+                    + "allocation, flags, information asked of a partner, chased or answered) is routine: pushed only "
+                    + "while the screen was pushed fewer than two times in the last second, unless another change's "
+                    + "push shows it first; a new contact or a change of RAG is not. Pushes/s counts the push messages "
+                    + "the page received during "
                     + "the row; JIT compilers, the cores the backend's and the wall-board's compiler threads used during "
                     + "it. Partner figures: for each partner asked or answering during the row about a referral still "
                     + "open at its end, from its commit to the first change after it of the count of requests waiting, "
                     + "in the same page; a change that another cancels in the same push (one asked, one answering) "
-                    + "counts to the next change of the count, so these are upper bounds. Each row's board changes "
+                    + "counts to the next change of the count, so these are upper bounds. Casework and re-rated: for "
+                    + "each such change in the row that the ticker words (a stage moved, police checks done, a "
+                    + "decision, an allocation; a RAG changed), from its commit to the first time the page's ticker "
+                    + "has a line with its reference and its wording; one the ticker lost to newer lines before a "
+                    + "push, or worded exactly as an earlier one, is not shown. Each row's board changes "
                     + "(sequence, commit time, kind) are kept in `target/bench-pixels-row-5.tsv` and `-6.tsv`, so "
                     + "that a pacing rule can be replayed on them.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
                     + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board "
-                    + "| partner figures: shown, of changes; p50 / p95 / max ms | p95 target 100 ms |");
-            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                    + "| partner figures: shown, of changes; p50 / p95 / max ms "
+                    + "| casework: shown, of changes; p50 / p95 / max ms | re-rated: shown, of changes; p50 / p95 / max ms "
+                    + "| p95 target 100 ms |");
+            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (var row : List.of(busy, own)) {
                 var stats = row.total();
                 var partners = row.partners();
-                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %d of %d; %s / %s / %s | %s |",
+                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %s | %s | %s | %s |",
                         row.label(), row.changesPerSecond(), row.pushesPerSecond(), stats.count(), ms(stats.p50()),
                         ms(stats.p95()), ms(stats.p99()), ms(stats.max()), ratio(stats.p50(), floorP50),
                         ms(row.toMessage().p50()), ms(row.toMessage().p95()), ms(row.toDom().p50()), ms(row.toDom().p95()),
-                        row.backendCompiler(), row.wallboardCompiler(), partners.count(), row.partnerChanges(),
-                        partners.count() == 0 ? "–" : ms(partners.p50()), partners.count() == 0 ? "–" : ms(partners.p95()),
-                        partners.count() == 0 ? "–" : ms(partners.max()),
+                        row.backendCompiler(), row.wallboardCompiler(), shown(partners, row.partnerChanges()),
+                        shown(row.casework(), row.caseworkChanges()), shown(row.rerated(), row.reratedChanges()),
                         verdict(stats.p95() <= 100, stats.p95(), 100)));
             }
             out.line("");
@@ -940,6 +955,12 @@ class MashLiveBenchmark {
         } finally {
             browser.quit();
         }
+    }
+
+    /** "shown of changes; p50 / p95 / max" for a kind of change a row measured on the page. */
+    private static String shown(Stats stats, int changes) {
+        return stats.count() == 0 ? f("0 of %d", changes)
+                : f("%d of %d; %s / %s / %s", stats.count(), changes, ms(stats.p50()), ms(stats.p95()), ms(stats.max()));
     }
 
     private static final int BURST_POSTS = 200;
@@ -1003,7 +1024,80 @@ class MashLiveBenchmark {
     /** One row of section 5: commit → pixels, and its two stages, for the referrals of a run of probes. */
     private record PixelRow(String label, double changesPerSecond, double pushesPerSecond, Stats total,
                             Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler,
-                            Stats partners, int partnerChanges, Map<String, Integer> kinds) {
+                            Stats partners, int partnerChanges, Stats casework, int caseworkChanges, Stats rerated,
+                            int reratedChanges, Map<String, Integer> kinds) {
+    }
+
+    /** A board event the ticker words: its kind, the referral it is about, its commit in microseconds. */
+    private record TickerEvent(org.mashlive.board.api.BoardEventType type, String reference, long commit) {
+    }
+
+    /** The board's events after {@code after} up to {@code to} that the ticker words, in order. */
+    private static List<TickerEvent> tickerEvents(Backend backend, long after, long to) throws SQLException {
+        var events = new ArrayList<TickerEvent>();
+        try (var connection = backend.jdbc();
+             var statement = connection.prepareStatement("SELECT type, payload->>'reference', "
+                     + "(extract(epoch FROM at) * 1000000)::bigint FROM board_event WHERE seq > ? AND seq <= ? "
+                     + "ORDER BY seq")) {
+            statement.setLong(1, after);
+            statement.setLong(2, to);
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    var type = org.mashlive.board.api.BoardEventType.valueOf(result.getString(1));
+                    var subject = type.subject();
+                    if (subject == org.mashlive.board.api.BoardEventType.Subject.REFERRAL
+                            || subject == org.mashlive.board.api.BoardEventType.Subject.ALLOCATION) {
+                        events.add(new TickerEvent(type, result.getString(2), result.getLong(3)));
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Whether a ticker line's {@code what} words an event of {@code type}: it starts with the type's
+     * verb as a whole phrase ("decided", not "decided, awaiting sign-off"), or is the verb shortened
+     * ("returned for another…"); an allocation's reads "allocated to" or "police checks allocated to".
+     */
+    static boolean words(String what, org.mashlive.board.api.BoardEventType type) {
+        String verb = type == org.mashlive.board.api.BoardEventType.ALLOCATION_CHANGED
+                && what.startsWith("police checks allocated") ? "police checks allocated" : type.verb();
+        if (what.endsWith("…")) {
+            String kept = what.substring(0, what.length() - 1);
+            if (verb.startsWith(kept)) {
+                return true;
+            }
+            what = kept;
+        }
+        return what.startsWith(verb) && (what.length() == verb.length() || what.charAt(verb.length()) == ' ');
+    }
+
+    /**
+     * From each of {@code events}' commits to the first ticker line for it that the page stamped at or
+     * after it (to the millisecond, so one in the commit's own millisecond counts): those shown. A line
+     * the ticker lost to newer ones before a push, or worded as an earlier event of the same kind, is
+     * not shown.
+     */
+    private static Stats onTicker(ChromeDriver browser, List<TickerEvent> events) {
+        @SuppressWarnings("unchecked")
+        var lines = (Map<String, Object>) browser.executeScript("return window.__lines;");
+        var shown = new ArrayList<Long>();
+        for (var event : events) {
+            long first = Long.MAX_VALUE;
+            for (var line : lines.entrySet()) {
+                int bar = line.getKey().indexOf('|');
+                long at = ((Number) line.getValue()).longValue() * 1000;
+                if (line.getKey().substring(0, bar).equals(event.reference()) && at + 999 >= event.commit()
+                        && words(line.getKey().substring(bar + 1), event.type())) {
+                    first = Math.min(first, at);
+                }
+            }
+            if (first != Long.MAX_VALUE) {
+                shown.add(Math.max(0, first - event.commit()));
+            }
+        }
+        return Stats.of(shown.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
@@ -1126,9 +1220,14 @@ class MashLiveBenchmark {
         // a routine change waits at most a second: give the last one its push before counting
         Bench.pause(Duration.ofSeconds(2));
         var partners = partnerFigures(browser, partnerCommits);
+        var ticker = tickerEvents(backend, after, last);
+        var casework = ticker.stream().filter(event -> org.mashlive.wallboard.Change.routine(event.type())).toList();
+        var rerated = ticker.stream()
+                .filter(event -> event.type() == org.mashlive.board.api.BoardEventType.RAG_CHANGED).toList();
         return new PixelRow(label, changes / seconds, pushes / ((to - from) / 1000.0), Stats.of(total),
                 Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores, partners,
-                partnerCommits.length, kinds);
+                partnerCommits.length, onTicker(browser, casework), casework.size(), onTicker(browser, rerated),
+                rerated.size(), kinds);
     }
 
     /** When each push message reached the page, in milliseconds since the epoch. */

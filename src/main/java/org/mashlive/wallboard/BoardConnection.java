@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.mashlive.board.api.BoardEvent;
-import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardRoutes;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.BoardStreamRequest;
@@ -149,7 +148,7 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         Instant now = clock.instant();
         lastHeard = now;
         boolean changed;
-        // whether all that changed was routine: figures of information asked of partners
+        // whether all that changed was routine: work already on the board moved along
         boolean routine = true;
         synchronized (lock) {
             changed = switch (update.kind()) {
@@ -198,9 +197,9 @@ final class BoardConnection implements BoardFeed, SmartLifecycle {
         }
     }
 
-    /** Whether {@code event} only moves the figures of information asked of partners. */
+    /** Whether {@code event} only moves along work already on the board. */
     private static boolean routine(BoardEvent event) {
-        return event.type().subject() == BoardEventType.Subject.PARTNER_REQUEST;
+        return Change.routine(event.type());
     }
 
     private boolean apply(BoardEvent event) {

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mashlive.board.api.BoardEvent;
+import org.mashlive.board.api.BoardEventType;
 import org.mashlive.board.api.BoardState;
 import org.mashlive.board.api.BoardStreamRequest;
 import org.mashlive.board.api.BoardUpdate;
@@ -194,8 +196,39 @@ class BoardConnectionTest {
         return List.copyOf(signalled);
     }
 
+    /** Referral 1 of {@link #snapshotAt(long)}, as event {@code seq} of {@code type} leaves it. */
+    private static BoardUpdate casework(long seq, org.mashlive.board.api.BoardEventType type, Rag rag, Stage stage) {
+        var card = Cards.card(1, Source.POLICE, rag, stage, T0.minusSeconds(600), T0.plusSeconds(3600));
+        return BoardUpdate.of(new BoardEvent(seq, T0.plusSeconds(seq), type, card));
+    }
+
     @Test
-    void aChangeIsRoutineOnlyWhenAllItAppliedWasAboutInformationAskedOfPartners() throws Exception {
+    void workMovedAlongIsRoutineAndNewWorkOrChangedRiskIsNot() throws Exception {
+        connect(Duration.ofSeconds(10));
+        nextRequest();
+        server.send(snapshotAt(80));
+        int before = signalledUpTo(80, 1).size();
+
+        server.send(casework(81, BoardEventType.STAGE_CHANGED, Rag.RED,
+                Stage.INFORMATION_GATHERING));
+        server.send(casework(82, BoardEventType.POLICE_CHECK_DONE, Rag.RED,
+                Stage.INFORMATION_GATHERING));
+        server.send(casework(83, BoardEventType.RAG_CHANGED, Rag.AMBER,
+                Stage.INFORMATION_GATHERING));
+        server.send(BoardUpdate.of(List.of(
+                casework(84, BoardEventType.STAGE_CHANGED, Rag.AMBER, Stage.AWAITING_DECISION)
+                        .event(),
+                received(85).event())));
+        server.send(casework(86, BoardEventType.REFERRAL_DECIDED, Rag.AMBER, Stage.DECIDED));
+        var all = signalledUpTo(86, before + 5);
+        assertThat(all.subList(before, all.size())).extracting(Change::routine)
+                .as("a stage moved; police checks done; re-rated; a stage moved and a referral received together; "
+                        + "decided")
+                .containsExactly(true, true, false, false, true);
+    }
+
+    @Test
+    void partnerFiguresAreRoutineAndAReferralReceivedWithThemIsNot() throws Exception {
         connect(Duration.ofSeconds(10));
         nextRequest();
         server.send(snapshotAt(70));

@@ -47,8 +47,10 @@ import reactor.core.Disposable;
  * <p>The tiles are built once; each refresh changes only the texts that differ. A UI is pushed at
  * once a change arrives after a quiet spell, then at most every {@link #BATCH} while changes keep coming, and
  * on a {@link #TICK} so the clock, ages and stale text move on when
- * nothing happens. A change that only moves the partner figures waits, less than a second, for a
- * push that the changes a hub acts on can spare ({@link org.mashlive.wallboard.Change#routine()}). The layout scales with the screen it is on (see {@code wallboard.css}).
+ * nothing happens. A change that only moves along work already on the board (a stage, a decision,
+ * an allocation, the partner figures) waits, less than a second, for a push that new contacts and
+ * changes of RAG can spare ({@link org.mashlive.wallboard.Change#routine()}). The layout scales with
+ * the screen it is on (see {@code wallboard.css}).
  */
 @Route("board")
 @RouteAlias("")
