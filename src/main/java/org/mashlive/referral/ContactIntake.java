@@ -74,7 +74,8 @@ final class ContactIntake {
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128)
                 .register(meters);
         this.groups = grouping.maxSize() == 1 ? null : new GroupCommit<>(grouping.maxSize(), grouping.maxWait(),
-                member -> member.contact().externalRef(), this::together, sizes, Schedulers.parallel());
+                member -> member.contact().externalRef(), this::together, sizes, Schedulers.parallel(),
+                Schedulers.parallel());
         this.contacts = contacts;
         this.outbox = outbox;
         this.timescales = timescales;

@@ -23,6 +23,10 @@ import reactor.core.scheduler.Scheduler;
  * during the one before, up to {@code maxSize}
  * (docs/decisions/0031-group-commit-of-intakes.md).
  *
+ * <p>Each caller hears its answer on a scheduler of its own choosing, never on the thread that ran
+ * the group: what a caller does with its answer (encode it, write it) goes on there while the next
+ * group runs, and a caller slow to take its answer holds up nobody else.
+ *
  * <p>Two members with the same non-null key never share a group: the later one waits for the
  * next, so it sees what the earlier one did, as if they had come one after the other.
  *
@@ -75,6 +79,7 @@ final class GroupCommit<T, R> {
     private final Work<T, R> work;
     private final DistributionSummary sizes;
     private final Scheduler timer;
+    private final Scheduler answers;
 
     /**
      * @param maxSize the most members in one group
@@ -84,9 +89,10 @@ final class GroupCommit<T, R> {
      * @param key     members with the same non-null key go in different groups
      * @param sizes   records each group's size
      * @param timer   the scheduler {@code maxWait} is counted on
+     * @param answers the scheduler each caller hears its answer on
      */
     GroupCommit(int maxSize, Duration maxWait, Function<T, Object> key, Work<T, R> work, DistributionSummary sizes,
-                Scheduler timer) {
+                Scheduler timer, Scheduler answers) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("a group holds at least one member, not " + maxSize);
         }
@@ -96,16 +102,17 @@ final class GroupCommit<T, R> {
         this.work = work;
         this.sizes = sizes;
         this.timer = timer;
+        this.answers = answers;
     }
 
     /** The answer to {@code member}, once the group it ran in has ended. */
     Mono<R> submit(T member) {
-        return Mono.create(sink -> {
+        return Mono.<R>create(sink -> {
             var waiting = new Waiting<>(member, sink);
             sink.onCancel(() -> waiting.cancelled = true);
             queue.add(waiting);
             lead();
-        });
+        }).publishOn(answers);
     }
 
     /** How many callers wait for a group (for tests and meters). */
@@ -192,8 +199,8 @@ final class GroupCommit<T, R> {
     }
 
     /**
-     * Hands one caller its answer. What the caller then does runs here, on the group's thread;
-     * should it throw, the others must still be answered and the next group still led.
+     * Hands one caller its answer, which it hears on the answers' scheduler. Should handing it over
+     * throw, the others must still be answered and the next group still led.
      */
     private void answer(Waiting<T, R> waiting, R value, Throwable error) {
         try {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -43,7 +45,7 @@ class GroupCommitTest {
                             ? GroupCommit.Outcome.<String>failed(new InvalidReferralException("child", member))
                             : GroupCommit.Outcome.of(member.toUpperCase()))
                     .toList()));
-        }, sizes, timer == null ? Schedulers.immediate() : timer);
+        }, sizes, timer == null ? Schedulers.immediate() : timer, Schedulers.immediate());
     }
 
     private GroupCommit<String, String> grouping(int maxSize) {
@@ -112,12 +114,46 @@ class GroupCommitTest {
             ran.add(members);
             return ran.size() == 1 ? gate.asMono().then(Mono.error(failure))
                     : Mono.just(members.stream().map(GroupCommit.Outcome::of).toList());
-        }, sizes, Schedulers.immediate());
+        }, sizes, Schedulers.immediate(), Schedulers.immediate());
         var first = submit(grouping, "first").getFirst();
         var next = submit(grouping, "next").getFirst();
         gate.tryEmitEmpty();
         assertThat(first).failsWithin(Duration.ZERO).withThrowableThat().withCause(failure);
         assertThat(next.join()).isEqualTo("next");
+    }
+
+    @Test
+    void aCallerSlowToTakeItsAnswerHoldsUpNeitherTheNextGroupNorItsCallers() throws Exception {
+        var answersOn = Schedulers.newBoundedElastic(4, 100, "answers");
+        try {
+            var grouping = new GroupCommit<String, String>(64, Duration.ZERO, member -> null, members -> {
+                groups.add(List.copyOf(members));
+                Mono<Void> wait = groups.size() == 1 ? gate.asMono() : Mono.empty();
+                return wait.then(Mono.fromCallable(() -> members.stream()
+                        .map(member -> GroupCommit.Outcome.of(member.toUpperCase())).toList()));
+            }, sizes, Schedulers.immediate(), answersOn);
+            var nextAnswered = new CountDownLatch(1);
+            var slow = new CompletableFuture<Boolean>();
+            // the slow caller holds on to its answer until the next caller has had its own (10 s at most)
+            grouping.submit("slow").subscribe(answer -> {
+                try {
+                    slow.complete(nextAnswered.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException interrupted) {
+                    slow.completeExceptionally(interrupted);
+                }
+            });
+            var next = grouping.submit("next").toFuture();
+            next.thenRun(nextAnswered::countDown);
+
+            gate.tryEmitEmpty();
+
+            assertThat(slow.get(15, TimeUnit.SECONDS)).as("the next caller answered while the slow one held its answer")
+                    .isTrue();
+            assertThat(next.join()).isEqualTo("NEXT");
+            assertThat(groups).containsExactly(List.of("slow"), List.of("next"));
+        } finally {
+            answersOn.dispose();
+        }
     }
 
     @Test
