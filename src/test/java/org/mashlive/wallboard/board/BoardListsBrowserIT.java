@@ -18,7 +18,6 @@ import org.mashlive.Browser;
 import org.mashlive.MashLive;
 import org.mashlive.TestClients;
 import org.mashlive.board.api.Access;
-import org.mashlive.referral.ReferralSummary;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +47,17 @@ class BoardListsBrowserIT {
             List.of("HOUSING", "", "AMBER"), List.of("OTHER_LOCAL_AUTHORITY", "", "AMBER"),
             List.of("BORDER_FORCE", "", "AMBER"), List.of("BORDER_FORCE", "", "GREEN"));
 
+    /**
+     * When the referrals were taken: the end of the last working day to have ended, a moment out of
+     * hours that the tile counts among the contacts to pick up until the next working day ends.
+     */
+    private static final java.time.Instant TAKEN_OUT_OF_HOURS = lastEndOfCoreHours(java.time.Instant.now());
+
+    private static java.time.Instant lastEndOfCoreHours(java.time.Instant now) {
+        var core = org.mashlive.board.api.CoreHours.WEEKDAYS;
+        return core.endOf(core.startOfLastWorkingDay(now).atZone(core.zone()).toLocalDate());
+    }
+
     private static MashLive.Running app;
     private static ChromeDriver browser;
 
@@ -57,14 +67,17 @@ class BoardListsBrowserIT {
                 "--mash.simulation.enabled=false", "--mash.partners.response-times.default.red=1s");
         int port = Integer.parseInt(app.backend().getEnvironment().getProperty("local.server.port"));
         var lead = TestClients.web(port, TestClients.demoUser("duty.lead"));
+        var intake = app.backend().getBean(org.mashlive.referral.ReferralService.class);
+        var json = app.backend().getBean(tools.jackson.databind.json.JsonMapper.class);
         for (int i = 0; i < ASKED.size(); i++) {
-            // a referral each, from a school by email: a police notification would bring police checks of its own
-            var referral = TestClients.web(port).post().uri("/api/referrals").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("""
-                            {"externalRef": "PARTNERS-TILE-%d", "channel": "EMAIL", "source": "EDUCATION",
-                             "child": {"firstName": "Wilhelmina", "lastName": "Quartermaine", "dateOfBirth": "2015-02-03"},
-                             "concern": "Often absent.", "rag": "AMBER", "consent": "GIVEN"}""".formatted(i))
-                    .retrieve().bodyToMono(ReferralSummary.class).block(WAIT);
+            // a referral each, from a school by email (a police notification would bring police checks of
+            // its own), taken out of hours so that the tile has contacts to pick up at any time of day
+            var contact = json.readValue("""
+                    {"externalRef": "PARTNERS-TILE-%d", "channel": "EMAIL", "source": "EDUCATION",
+                     "child": {"firstName": "Wilhelmina", "lastName": "Quartermaine", "dateOfBirth": "2015-02-03"},
+                     "concern": "Often absent.", "rag": "AMBER", "consent": "GIVEN"}""".formatted(i),
+                    org.mashlive.referral.NewReferral.class);
+            var referral = intake.receive(contact, TAKEN_OUT_OF_HOURS).block(WAIT).referral();
             var asked = ASKED.get(i);
             var body = new java.util.HashMap<String, String>(Map.of("agency", asked.get(0), "rag", asked.get(2),
                     "asked", "Anything known"));
@@ -208,7 +221,8 @@ class BoardListsBrowserIT {
         assertThat(shortest.get("count")).as("core hours: contacts to pick up").isEqualTo("12");
         // a portrait tile has no room for the reference below the rota
         assertThat(shortest.get("references")).as("core hours: the oldest reference and the rest")
-                .isEqualTo(portrait ? "" : "MASH-2026-000001 · +11 more");
+                .isEqualTo(portrait ? "" : "MASH-%d-000001 · +11 more".formatted(
+                        TAKEN_OUT_OF_HOURS.atZone(org.mashlive.board.api.CoreHours.WEEKDAYS.zone()).getYear()));
         assertThat((String) measured.get("tileText")).doesNotContain("Wilhelmina").doesNotContain("Quartermaine")
                 .doesNotContain("2015").doesNotContain("MASH-");
     }
