@@ -23,9 +23,9 @@ import reactor.core.scheduler.Scheduler;
  * during the one before, up to {@code maxSize}
  * (docs/decisions/0031-group-commit-of-intakes.md).
  *
- * <p>Each caller hears its answer on a scheduler of its own choosing, never on the thread that ran
- * the group: what a caller does with its answer (encode it, write it) goes on there while the next
- * group runs, and a caller slow to take its answer holds up nobody else.
+ * <p>Each caller hears its answer on the {@code answers} scheduler given at construction, never on
+ * the thread that ran the group: what a caller does with its answer (encode it, write it) goes on
+ * there while the next group runs, and a caller slow to take its answer holds up nobody else.
  *
  * <p>Two members with the same non-null key never share a group: the later one waits for the
  * next, so it sees what the earlier one did, as if they had come one after the other.
