@@ -773,6 +773,9 @@ class MashLiveBenchmark {
         }
     }
 
+    /** The open UIs at which section 6 weighs the wall-board; the last level's stay open through section 5. */
+    private static final int[] MEMORY_UIS = {1, 50, 200};
+
     private void memory(Service wallboard, int port) throws Exception {
         out.line("## 6. Memory per open wall-board");
         out.line("");
@@ -790,7 +793,7 @@ class MashLiveBenchmark {
         var sessions = new ArrayList<HttpClient>();
         double perUi = Double.NaN;
         long one = 0;
-        for (int level : new int[] {1, 50, 200}) {
+        for (int level : MEMORY_UIS) {
             while (sessions.size() < level) {
                 var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
                 var page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + BOARD_PAGE)).build(),
@@ -895,7 +898,11 @@ class MashLiveBenchmark {
                     + "arrival keeps step with the wall-board's timers); the simulator's own referrals of that time are "
                     + "counted too. After a warm-up of " + PIXEL_WARM_POSTS + " posts at 10/s on the open board. The "
                     + "simulator's partners ask about two in five referrals, the warm-up's included, 15–120 s later: "
-                    + "the first row is measured while those requests land, the second after.");
+                    + "the first row is measured while those requests land, the second after. The wall-board still "
+                    + "has the " + MEMORY_UIS[MEMORY_UIS.length - 1] + " boards of section 6 open (each a board's UI, "
+                    + "kept alive by its session, without a push connection), so each change is shown on "
+                    + (MEMORY_UIS[MEMORY_UIS.length - 1] + 1) + " boards, as on a wall-board serving a large "
+                    + "council's screens; wall-board, cores: the CPU its process used during the row.");
             out.line("");
             out.line("A screen is pushed at once for a change unless it was pushed three times in the last second; then "
                     + "at the end of the last push's 250 ms window; never more than four times in any second. A change "
@@ -917,19 +924,20 @@ class MashLiveBenchmark {
                     + "that a pacing rule can be replayed on them.");
             out.line("");
             out.line("| while | board changes/s | pushes/s | referrals | p50 ms | p95 ms | p99 ms | max ms | p50 / floor | commit → push message p50 / p95 ms "
-                    + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board "
+                    + "| message → DOM p50 / p95 ms | JIT compilers, cores: backend / wall-board | wall-board, cores "
                     + "| partner figures: shown, of changes; p50 / p95 / max ms "
                     + "| casework: shown, of changes; p50 / p95 / max ms | re-rated: shown, of changes; p50 / p95 / max ms "
                     + "| p95 target 100 ms |");
-            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            out.line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (var row : List.of(busy, own)) {
                 var stats = row.total();
                 var partners = row.partners();
-                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %s | %s | %s | %s |",
+                out.line(f("| %s | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s / %s | %s / %s | %.2f / %.2f | %.2f | %s | %s | %s | %s |",
                         row.label(), row.changesPerSecond(), row.pushesPerSecond(), stats.count(), ms(stats.p50()),
                         ms(stats.p95()), ms(stats.p99()), ms(stats.max()), ratio(stats.p50(), floorP50),
                         ms(row.toMessage().p50()), ms(row.toMessage().p95()), ms(row.toDom().p50()), ms(row.toDom().p95()),
-                        row.backendCompiler(), row.wallboardCompiler(), shown(partners, row.partnerChanges()),
+                        row.backendCompiler(), row.wallboardCompiler(), row.wallboardCores(),
+                        shown(partners, row.partnerChanges()),
                         shown(row.casework(), row.caseworkChanges()), shown(row.rerated(), row.reratedChanges()),
                         verdict(stats.p95() <= 100, stats.p95(), 100)));
             }
@@ -1024,6 +1032,7 @@ class MashLiveBenchmark {
     /** One row of section 5: commit → pixels, and its two stages, for the referrals of a run of probes. */
     private record PixelRow(String label, double changesPerSecond, double pushesPerSecond, Stats total,
                             Stats toMessage, Stats toDom, double backendCompiler, double wallboardCompiler,
+                            double wallboardCores,
                             Stats partners, int partnerChanges, Stats casework, int caseworkChanges, Stats rerated,
                             int reratedChanges, Map<String, Integer> kinds) {
     }
@@ -1177,6 +1186,7 @@ class MashLiveBenchmark {
         long from = System.currentTimeMillis();
         var backendCompiler = backend.service().compilerCpu();
         var wallboardCompiler = wallboard.compilerCpu();
+        var wallboardCpu = wallboard.cpu();
         long started = System.nanoTime();
         // one every 3 s on average: a hub's busiest hour is far quieter, and a probe much faster than that
         // would mostly measure its own previous referral's pacing window
@@ -1186,6 +1196,7 @@ class MashLiveBenchmark {
                 .toNanos() / 1e9 / seconds;
         double wallboardCompilerCores = Service.compilerCpuBetween(wallboardCompiler, wallboard.compilerCpu())
                 .toNanos() / 1e9 / seconds;
+        double wallboardCores = wallboard.cpu().minus(wallboardCpu).toNanos() / 1e9 / seconds;
         var commits = referralsAfter(backend, after);
         long last = backend.lastSeq();
         long changes = last - after;
@@ -1225,7 +1236,7 @@ class MashLiveBenchmark {
         var rerated = ticker.stream()
                 .filter(event -> event.type() == org.mashlive.board.api.BoardEventType.RAG_CHANGED).toList();
         return new PixelRow(label, changes / seconds, pushes / ((to - from) / 1000.0), Stats.of(total),
-                Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores, partners,
+                Stats.of(toMessage), Stats.of(toDom), backendCompilerCores, wallboardCompilerCores, wallboardCores, partners,
                 partnerCommits.length, onTicker(browser, casework), casework.size(), onTicker(browser, rerated),
                 rerated.size(), kinds);
     }
