@@ -28,8 +28,10 @@ import reactor.core.scheduler.Schedulers;
  * <p>A view may name some changes routine. A routine change is pushed only while the UI was pushed
  * fewer than two times in the last four windows: at once if it was, else when the older of the last
  * two pushes is four windows old (within a second, for 250 ms windows), unless another change's push
- * shows it first. So routine changes alone never take more than two pushes of any second, and a change
- * that is not routine, after them, is pushed at once.
+ * shows it first. So routine changes alone never take more than two pushes of any second. A change
+ * that is not routine, finding three pushes in the last four windows of which fewer than three were
+ * for such changes, waits only a fifth of a window after the last push, not to the window's end;
+ * the cap of four in any four windows still counts every push.
  */
 public final class PushPacing {
 
@@ -109,6 +111,13 @@ public final class PushPacing {
     /** Pushes in the last {@value #PER_SPAN} windows below which a change is pushed at once. */
     static final int AT_ONCE = 3;
 
+    /**
+     * A change that is not routine, finding the screen pushed {@value #AT_ONCE} times in the last
+     * {@value #PER_SPAN} windows but fewer times than that for such changes, is pushed this fraction
+     * of a window after the last push (50 ms, for 250 ms windows), not at the end of its window.
+     */
+    static final int AFTER_ROUTINE = 5;
+
     /** Pushes in the last {@value #PER_SPAN} windows below which a routine change is pushed. */
     static final int ROUTINE_AT_ONCE = 2;
 
@@ -130,10 +139,14 @@ public final class PushPacing {
         private final Disposable.Swap tick = Disposables.swap();
         /** The last pushes' times, oldest first; only the worker writes them. */
         private final long[] pushed = new long[PER_SPAN];
+        /** Whether each of the last pushes showed a trigger that is not routine, in the order of {@link #pushed}. */
+        private final boolean[] pushedUrgent = new boolean[PER_SPAN];
         private int pushes;
         private Object waiting;
         /** Whether a trigger waiting is not routine. */
         private boolean urgent;
+        /** Whether the push running shows a trigger that is not routine. */
+        private boolean shownUrgent;
         /** A push is running: it shows the triggers taken, and plans again for any that came since. */
         private boolean running;
         /** The plan of the push timed, 0 when none is; a timed push of an older plan does nothing. */
@@ -214,12 +227,26 @@ public final class PushPacing {
             int kept = Math.min(pushes, PER_SPAN);
             long last = pushed[kept - 1];
             int lately = 0;
+            int latelyUrgent = 0;
             for (int i = 0; i < kept; i++) {
                 if (now - pushed[i] < spanNanos) {
                     lately++;
+                    if (pushedUrgent[i]) {
+                        latelyUrgent++;
+                    }
                 }
             }
-            long at = now - last >= windowNanos || lately < AT_ONCE ? now : last + windowNanos;
+            long at;
+            if (now - last >= windowNanos || lately < AT_ONCE) {
+                at = now;
+            } else if (urgent && latelyUrgent < AT_ONCE) {
+                // routine pushes took the screen's pushes at once: a trigger that is not routine waits
+                // only a fifth of a window after the last, so that what comes with it shares the
+                // push that is the last one the cap allows in this span
+                at = Math.max(now, last + windowNanos / AFTER_ROUTINE);
+            } else {
+                at = last + windowNanos;
+            }
             // the oldest of the last few: one more push within a span of it would make too many
             at = kept == PER_SPAN ? Math.max(at, pushed[0] + spanNanos) : at;
             if (urgent || lately < ROUTINE_AT_ONCE) {
@@ -240,6 +267,7 @@ public final class PushPacing {
                 running = true;
                 signal = waiting;
                 waiting = null;
+                shownUrgent = urgent;
                 urgent = false;
             }
             sink.next(signal);
@@ -250,8 +278,10 @@ public final class PushPacing {
             synchronized (this) {
                 if (pushes >= PER_SPAN) {
                     System.arraycopy(pushed, 1, pushed, 0, PER_SPAN - 1);
+                    System.arraycopy(pushedUrgent, 1, pushedUrgent, 0, PER_SPAN - 1);
                 }
                 pushed[Math.min(pushes, PER_SPAN - 1)] = clock.now(TimeUnit.NANOSECONDS);
+                pushedUrgent[Math.min(pushes, PER_SPAN - 1)] = shownUrgent;
                 pushes++;
             }
             awaitTick();

@@ -89,9 +89,31 @@ class PushPacingTest {
                 -700, // routine, two pushes in the last second: waits, to 1600 ms
                 900, // not routine, two pushes in the last second: at once, and it shows the routine one too
                 -950, // routine, three pushes in the last second: waits, to 1650 ms
-                1000)) // not routine, three pushes in the last second, the last 100 ms ago: at the end of its
-                       // window, 1150 ms, and the routine change shown with it
-                .containsExactly(600L, 650L, 900L, 1150L);
+                1000)) // not routine, three pushes in the last second but one for such a change, the last
+                       // 100 ms ago: at once, a fourth push in that second, and the routine change shown
+                .containsExactly(600L, 650L, 900L, 1000L);
+    }
+
+    @Test
+    void afterRoutinePushesAChangeThatIsNotRoutineWaitsAFifthOfAWindowNotItsEnd() {
+        assertThat(pushedWithRoutine(3000,
+                -100, -200, // routine: at once, twice
+                300, // not routine: at once
+                320, // not routine, three pushes in the last second but one for such a change: 50 ms after
+                     // the last, 350 ms, not at the end of its window, 550 ms
+                340, // not routine: shown with it
+                500)) // four pushes in the last second: when the 100 ms one is a second old, 1100 ms
+                .containsExactly(100L, 200L, 300L, 350L, 1100L);
+    }
+
+    @Test
+    void changesThatAreNotRoutineStillTakeThreePushesAtOnceThenWaitForTheWindow() {
+        assertThat(pushedWithRoutine(3000,
+                100, 200, 300, // not routine: three at once
+                400, // not routine, three pushes for such changes in the last second: at the end of the
+                     // 300 ms one's window, 550 ms
+                -450)) // routine, with one waiting: shown with it
+                .containsExactly(100L, 200L, 300L, 550L);
     }
 
     @Test
