@@ -145,8 +145,6 @@ public final class PushPacing {
         private Object waiting;
         /** Whether a trigger waiting is not routine. */
         private boolean urgent;
-        /** Whether the push running shows a trigger that is not routine. */
-        private boolean shownUrgent;
         /** A push is running: it shows the triggers taken, and plans again for any that came since. */
         private boolean running;
         /** The plan of the push timed, 0 when none is; a timed push of an older plan does nothing. */
@@ -258,6 +256,7 @@ public final class PushPacing {
 
         private void push(long plan) {
             Object signal;
+            boolean shownUrgent;
             synchronized (this) {
                 if (planned != plan) {
                     // timed afresh since: that plan's push shows these triggers
