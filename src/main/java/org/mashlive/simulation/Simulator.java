@@ -38,6 +38,12 @@ final class Simulator {
     /** Front-door calls in flight at most. */
     static final int IN_FLIGHT = 4;
 
+    /**
+     * Back-filled contacts whose past steps are recorded at once, beside the next intakes: one
+     * call each, leaving the queue a place for the intake.
+     */
+    static final int REPLAYING = IN_FLIGHT - 1;
+
     /** Simulated time before a failed step is tried again. */
     static final Duration RETRY_AFTER = Duration.ofMinutes(10);
 
@@ -90,6 +96,10 @@ final class Simulator {
     /** A real delay for a simulated one. */
     Duration real(Duration simulated) {
         return Duration.ofNanos((long) (simulated.toNanos() / speed));
+    }
+
+    /** A back-filled contact as the front door took it in. */
+    private record Taken(Contact contact, FrontDoor.Received received) {
     }
 
     /** An action at a simulated time. */
@@ -198,7 +208,9 @@ final class Simulator {
         /**
          * Fills the last {@code backfill} of simulated time before {@code now}: contacts received at
          * their past times, in order, each with the steps already due recorded at their times and
-         * the rest to follow live.
+         * the rest to follow live. The steps of a few contacts are recorded together, beside the
+         * next intakes: each is a commit of its own, and waiting for each in turn made a month's
+         * back-fill wait on one commit at a time.
          */
         private Mono<Void> backfill(Instant now) {
             var contacts = new ArrayList<Contact>();
@@ -208,12 +220,16 @@ final class Simulator {
                 at = model.nextArrival(at);
             }
             log.info("Simulation back-fills {} contacts over the last {} hours", contacts.size(), backfill.toHours());
+            // intakes one after another, so references follow the times received; each contact's
+            // past steps go on beside the next intakes, its own still one after another
             return Flux.fromIterable(contacts)
                     .concatMap(contact -> call(door.receive(contact.referral(), contact.at()))
-                            .flatMap(received -> Flux.fromIterable(created(received))
-                                    .concatMap(id -> replay(id, contact, now))
-                                    .then())
-                            .onErrorResume(e -> failed("back-fill a contact", e)))
+                            .map(received -> new Taken(contact, received))
+                            .onErrorResume(e -> failed("back-fill a contact", e).then(Mono.empty())))
+                    .flatMap(taken -> Flux.fromIterable(created(taken.received()))
+                            .concatMap(id -> replay(id, taken.contact(), now))
+                            .then()
+                            .onErrorResume(e -> failed("back-fill a contact", e)), REPLAYING)
                     .then();
         }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 
 import org.mashlive.board.api.Stage;
@@ -36,6 +37,10 @@ final class RecordingFrontDoor implements FrontDoor {
     private final Map<Long, Integer> decisionTries = new HashMap<>();
     int intakeAttempts;
     int actionAttempts;
+    /** What each back-filled step (one done at a past time) waits for before it is done. */
+    volatile Mono<Void> backfilledSteps = Mono.empty();
+    /** Back-filled steps waiting for {@link #backfilledSteps}. */
+    final AtomicInteger stepsWaiting = new AtomicInteger();
     private long nextId = 1000;
 
     @Override
@@ -55,7 +60,11 @@ final class RecordingFrontDoor implements FrontDoor {
 
     @Override
     public Mono<Boolean> apply(long id, Plan.Action action, Instant at) {
-        return Mono.fromCallable(() -> {
+        Mono<Void> before = at == null ? Mono.empty() : Mono.defer(() -> {
+            stepsWaiting.incrementAndGet();
+            return backfilledSteps.doFinally(signal -> stepsWaiting.decrementAndGet());
+        });
+        return before.then(Mono.fromCallable(() -> {
             synchronized (this) {
                 if (failAction.test(++actionAttempts)) {
                     throw new IllegalStateException("action " + actionAttempts + " refused");
@@ -75,7 +84,7 @@ final class RecordingFrontDoor implements FrontDoor {
                 }
                 return true;
             }
-        });
+        }));
     }
 
     @Override

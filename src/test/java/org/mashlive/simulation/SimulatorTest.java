@@ -19,6 +19,7 @@ import org.mashlive.board.api.Rag;
 import org.mashlive.board.api.Stage;
 import org.mashlive.referral.Child;
 import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 class SimulatorTest {
@@ -200,6 +201,38 @@ class SimulatorTest {
         assertThat(door.intakes.subList(intakes.size(), door.intakes.size())).allMatch(intake -> intake.at() == null);
         long backFilledStillOpen = intakes.stream().filter(intake -> door.stages.get(intake.id()).open()).count();
         assertThat(backFilledStillOpen).isLessThan(openBefore);
+    }
+
+    @Test
+    void theBackFillTakesInTheNextContactsWhileEarlierOnesStepsAreRecorded() {
+        Instant wednesdayEleven = MONDAY_TEN.plus(Duration.ofDays(2)).plus(Duration.ofHours(1));
+        var steps = Sinks.empty();
+        door.backfilledSteps = steps.asMono().then();
+        door.empty = true;
+        var simulator = new Simulator(ContactModel.seeded(9, 15_000, Set.of()), door, time, 60, Duration.ofDays(3));
+        run = simulator.start(wednesdayEleven);
+
+        // every back-filled step waits: a few contacts' first steps wait together, one step each,
+        // and the intakes have gone on past them, bounded by the queue
+        assertThat(door.stepsWaiting).hasValue(Simulator.REPLAYING);
+        assertThat(door.intakes).hasSizeBetween(Simulator.REPLAYING, Simulator.IN_FLIGHT);
+        assertThat(simulator.warm()).isFalse();
+
+        steps.tryEmitEmpty();
+        assertThat(simulator.warm()).isTrue();
+        assertThat(door.intakes).hasSizeGreaterThan(100);
+        // intakes in the order received, and each contact's steps in the order of their times
+        Instant previous = Instant.MIN;
+        for (var intake : door.intakes) {
+            assertThat(intake.at()).isAfterOrEqualTo(previous);
+            previous = intake.at();
+            Instant step = intake.at();
+            for (var applied : door.appliedTo(intake.id())) {
+                assertThat(applied.at()).isAfterOrEqualTo(step);
+                step = applied.at();
+            }
+        }
+        assertThat(door.decided()).isPositive();
     }
 
     @Test
