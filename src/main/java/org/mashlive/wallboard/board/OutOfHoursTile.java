@@ -13,7 +13,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
 /**
- * Out-of-hours cover: who covers now, the next handover and to whom, the next gap in the rota
+ * Out-of-hours cover: who covers now, the next handover and to whom (two names at most, then how
+ * many more), the next gap in the rota
  * (which says GAP in words as well as standing out, so it needs no label of its own), and the
  * contacts taken out of hours still to be picked up, with the reference of the oldest of them and
  * how many more there are. One reference on one line, shown only where a whole line is left below
@@ -24,9 +25,18 @@ import com.vaadin.flow.component.html.Span;
 final class OutOfHoursTile extends Tile {
 
     static final int MAX_REFERENCES = 1;
+    /**
+     * Names on the line of who covers, and on the line of whom the next handover goes to; the rest
+     * are counted. Three do not fit the line on any screen; what of two does not is cut short.
+     */
+    static final int NAMES_SHOWN = 2;
 
-    private final Span covering = span("ooh-covering");
-    private final Span handover = span("ooh-handover");
+    private final Span coveringNames = span("ooh-covering-names", "names");
+    private final Span coveringMore = span("ooh-covering-more", "more");
+    private final Span covering = namesLine("ooh-covering", coveringNames, coveringMore);
+    private final Span handoverNames = span("ooh-handover-names", "names");
+    private final Span handoverMore = span("ooh-handover-more", "more");
+    private final Span handover = namesLine("ooh-handover", handoverNames, handoverMore);
     private final Span gap = span("ooh-gap");
     private final Span contacts = span("ooh-contacts-count", "figure-small");
     private final Span references = span("ooh-contacts-refs", "references");
@@ -45,6 +55,17 @@ final class OutOfHoursTile extends Tile {
         add(rows);
     }
 
+    /**
+     * A line of names: the names, cut short where the line ends, then how many more, never cut.
+     * One line, however long the names or narrow the screen, so the rows below stay in the tile.
+     */
+    private static Span namesLine(String id, Span names, Span more) {
+        var line = new Span(names, more);
+        line.setId(id);
+        line.addClassName("names-line");
+        return line;
+    }
+
     /** A row: its label, if any, then its value. */
     private static Div row(String name, Component value) {
         value.getElement().getClassList().add("row-value");
@@ -59,12 +80,25 @@ final class OutOfHoursTile extends Tile {
         return row;
     }
 
+    /** The first {@link #NAMES_SHOWN} names in the rota's order. */
+    private static String names(List<StaffCard> people) {
+        return String.join(", ", people.stream().limit(NAMES_SHOWN).map(StaffCard::displayName).toList());
+    }
+
+    /** How many more than {@link #NAMES_SHOWN} there are, as the end of the line; empty when none. */
+    private static String more(List<StaffCard> people) {
+        return people.size() > NAMES_SHOWN ? " +" + (people.size() - NAMES_SHOWN) + " more" : "";
+    }
+
     @Override
     void render(BoardFigures figures, Instant now) {
         var cover = figures.cover();
         if (cover == null) {
-            text(covering, "–");
-            text(handover, "–");
+            text(coveringNames, "–");
+            text(coveringMore, "");
+            covering.setClassName("gap", false);
+            text(handoverNames, "–");
+            text(handoverMore, "");
             text(gap, "–");
             gap.setClassName("gap", false);
             text(contacts, "–");
@@ -72,15 +106,17 @@ final class OutOfHoursTile extends Tile {
             referencesShown = List.of();
             return;
         }
-        text(covering, cover.coreHours() ? "Core hours · the hub"
+        text(coveringNames, cover.coreHours() ? "Core hours · the hub"
                 : cover.covering().isEmpty() ? "Nobody on duty"
-                : String.join(", ", cover.covering().stream().map(StaffCard::displayName).toList()));
+                : names(cover.covering()));
+        text(coveringMore, cover.coreHours() ? "" : more(cover.covering()));
         covering.setClassName("gap", !cover.coreHours() && cover.covering().isEmpty());
         String next = cover.nextHandover() == null ? ""
                 : cover.nextCoreHours() ? " → core hours"
                 : cover.next().isEmpty() ? " → nobody"
-                : " → " + String.join(", ", cover.next().stream().map(StaffCard::displayName).toList());
-        text(handover, BoardText.when(cover.nextHandover(), now, figures.zone()) + next);
+                : " → " + names(cover.next());
+        text(handoverNames, BoardText.when(cover.nextHandover(), now, figures.zone()) + next);
+        text(handoverMore, cover.nextHandover() == null || cover.nextCoreHours() ? "" : more(cover.next()));
         var gaps = cover.gaps();
         text(gap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst(), figures.zone())
                 + (gaps.size() > 1 ? " (+" + (gaps.size() - 1) + " more)" : ""));

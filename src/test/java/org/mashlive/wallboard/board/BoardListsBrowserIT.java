@@ -204,19 +204,27 @@ class BoardListsBrowserIT {
         // hours, whatever the time of day now: the contacts to pick up are counted either way, their
         // reference shown where a whole line is left, never past the tile
         @SuppressWarnings("unchecked")
-        var longest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Nobody on duty",
-                "Wed 08:45 → core hours", "GAP Sat 17:40–Mon 08:45 · 0 of 1 on duty (+12 more)");
+        var longest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Nobody on duty", "",
+                "Wed 08:45 → core hours", "", "GAP Sat 17:40–Mon 08:45 · 0 of 1 on duty (+12 more)");
         assertThat((List<?>) longest.get("outside")).as("out of hours, longest rota: text past the tile").isEmpty();
         assertThat(longest.get("count")).as("out of hours, longest rota: contacts to pick up").isEqualTo("12");
         // two on duty, handing over to two, one of them with a long name
         @SuppressWarnings("unchecked")
-        var two = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "A. Rahman, J. Patel",
-                "Sat 08:45 → K. Osei, M. Okonkwo-Smith", "GAP Sat 17:40–Mon 08:45 · 1 of 2 on duty (+12 more)");
+        var two = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "A. Rahman, J. Patel", "",
+                "Sat 08:45 → K. Osei, M. Okonkwo-Smith", "", "GAP Sat 17:40–Mon 08:45 · 1 of 2 on duty (+12 more)");
         assertThat((List<?>) two.get("outside")).as("two on duty: text past the tile").isEmpty();
         assertThat(two.get("count")).as("two on duty: contacts to pick up").isEqualTo("12");
+        // three on duty, handing over to four, long names: two names a line, cut short where the
+        // line ends, and how many more whole
         @SuppressWarnings("unchecked")
-        var shortest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Core hours · the hub",
-                "17:00 → K. Osei", "No gaps in the next 72 h");
+        var three = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "J. Patel, M. Okonkwo-Smith", " +1 more",
+                "Sat 08:45 → K. Osei, M. Okonkwo-Smith", " +2 more", "GAP Sat 17:40–Mon 08:45 · 1 of 2 on duty (+12 more)");
+        assertThat((List<?>) three.get("outside")).as("three on duty: text past the tile").isEmpty();
+        assertThat(three.get("count")).as("three on duty: contacts to pick up").isEqualTo("12");
+        assertThat(three.get("more")).as("three on duty: how many more, whole").isEqualTo(List.of("+1 more", "+2 more"));
+        @SuppressWarnings("unchecked")
+        var shortest = (Map<String, Object>) browser.executeScript(OOH_WITH_ROTA, "Core hours · the hub", "",
+                "17:00 → K. Osei", "", "No gaps in the next 72 h");
         assertThat((List<?>) shortest.get("outside")).as("core hours: text past the tile").isEmpty();
         assertThat(shortest.get("count")).as("core hours: contacts to pick up").isEqualTo("12");
         // a portrait tile has no room for the reference below the rota
@@ -239,24 +247,32 @@ class BoardListsBrowserIT {
                 .map(el => '"' + el.textContent.trim() + '"');""";
 
     /**
-     * The out-of-hours tile with the rota's words the arguments give (who covers now, the next
-     * handover, the next gap), measured, then as the server last set them: the texts past the
-     * tile, the count of the contacts to pick up and the reference line, each as shown (empty when
-     * not shown).
+     * The out-of-hours tile with the rota's words the arguments give (who covers now and how many
+     * more, the next handover and how many more, the next gap), measured, then as the server last
+     * set them: the texts past the tile, the count of the contacts to pick up, the reference line,
+     * each as shown (empty when not shown), and the how-many-mores shown whole.
      */
     private static final String OOH_WITH_ROTA = """
-            const asItWas = ['ooh-covering', 'ooh-handover', 'ooh-gap'].map((id, i) => {
+            const ids = ['ooh-covering-names', 'ooh-covering-more', 'ooh-handover-names', 'ooh-handover-more', 'ooh-gap'];
+            const asItWas = ids.map((id, i) => {
                 const el = document.getElementById(id);
-                const was = [el, el.textContent, el.className];
+                const value = el.closest('.row-value');
+                const was = [el, el.textContent, value, value.className];
                 el.textContent = arguments[i];
-                el.classList.toggle('gap', arguments[i] === 'Nobody on duty' || arguments[i].startsWith('GAP'));
+                if (!id.endsWith('-more')) {
+                    value.classList.toggle('gap', arguments[i] === 'Nobody on duty' || arguments[i].startsWith('GAP'));
+                }
                 return was; });
             const shown = el => el.getClientRects().length > 0 ? el.textContent.trim() : '';
+            const whole = el => { const r = el.getBoundingClientRect(); const line = el.parentElement.getBoundingClientRect();
+                return el.textContent.trim() && el.scrollWidth <= el.clientWidth + 0.5 && r.right <= line.right + 0.5
+                    ? el.textContent.trim() : ''; };
             const outside = (() => {""" + OOH_OUTSIDE + """
             })();
             const measured = {outside, count: shown(document.getElementById('ooh-contacts-count')),
-                references: shown(document.getElementById('ooh-contacts-refs'))};
-            for (const [el, text, className] of asItWas) { el.textContent = text; el.className = className; }
+                references: shown(document.getElementById('ooh-contacts-refs')),
+                more: ['ooh-covering-more', 'ooh-handover-more'].map(id => whole(document.getElementById(id))).filter(t => t)};
+            for (const [el, text, value, className] of asItWas.reverse()) { el.textContent = text; value.className = className; }
             return measured;""";
 
     private static void screenshot(int width, int height) throws IOException {

@@ -140,6 +140,25 @@ class StaffTilesTest extends BrowserlessTest {
     }
 
     @Test
+    void namesTwoWhoCoverAndCountsTheRest() {
+        var state = knownRota();
+        state.apply(BoardEvent.of(41, NOW, BoardEventType.STAFF_CHANGED,
+                person(7, "A. Rahman", StaffRole.OOH_DUTY_SOCIAL_WORKER, null)));
+        state.apply(BoardEvent.of(42, NOW, BoardEventType.STAFF_CHANGED,
+                person(8, "M. Okonkwo-Smith", StaffRole.OOH_DUTY_SOCIAL_WORKER, null)));
+        state.apply(BoardEvent.of(43, NOW, BoardEventType.SHIFT_ADDED,
+                new ShiftCard(25, 7, london("2026-03-13T16:45"), london("2026-03-14T09:00"))));
+        state.apply(BoardEvent.of(44, NOW, BoardEventType.SHIFT_ADDED,
+                new ShiftCard(26, 8, london("2026-03-13T16:45"), london("2026-03-14T09:00"))));
+        feed.set(state, Liveness.LIVE);
+        openBoard();
+
+        // three on duty now, in the rota's order; from 08:45 J. Patel's three and K. Osei
+        assertThat(text("ooh-covering")).isEqualTo("A. Rahman, J. Patel +1 more");
+        assertThat(text("ooh-handover")).isEqualTo("Sat 08:45 → A. Rahman, J. Patel +2 more");
+    }
+
+    @Test
     void aShiftThatFillsTheGapClearsItAndCoreHoursSayWhoCovers() {
         var state = knownRota();
         state.apply(BoardEvent.of(41, NOW, BoardEventType.SHIFT_ADDED,
