@@ -922,7 +922,9 @@ class MashLiveBenchmark {
                     + "each such change in the row that the ticker words (a stage moved, police checks done, a "
                     + "decision, an allocation; a RAG changed), from its commit to the first time the page's ticker "
                     + "has a line with its reference and its wording; one the ticker lost to newer lines before a "
-                    + "push, or worded exactly as an earlier one, is not shown. Each row's board changes "
+                    + "push, or worded exactly as an earlier one, is not shown, nor one whose first line came after the "
+                    + "next change of its kind to the same referral was committed (the line may be that change's: "
+                    + "a stage moved twice reads \"moved to …\" both times). Each row's board changes "
                     + "(sequence, commit time, kind) are kept in `target/bench-pixels-row-5.tsv` and `-6.tsv`, so "
                     + "that a pacing rule can be replayed on them.");
             out.line("");
@@ -1089,13 +1091,23 @@ class MashLiveBenchmark {
      * From each of {@code events}' commits to the first ticker line for it that the page stamped at or
      * after it (to the millisecond, so one in the commit's own millisecond counts): those shown. A line
      * the ticker lost to newer ones before a push, or worded as an earlier event of the same kind, is
-     * not shown.
+     * not shown; nor is one whose first line came after the next event of its kind about the same
+     * referral committed, as that line may be the later event's (a line is matched by its verb).
      */
     private static Stats onTicker(ChromeDriver browser, List<TickerEvent> events) {
         @SuppressWarnings("unchecked")
         var lines = (Map<String, Object>) browser.executeScript("return window.__lines;");
         var shown = new ArrayList<Long>();
-        for (var event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            long next = Long.MAX_VALUE;
+            for (int j = i + 1; j < events.size(); j++) {
+                var later = events.get(j);
+                if (later.type() == event.type() && java.util.Objects.equals(later.reference(), event.reference())) {
+                    next = later.commit();
+                    break;
+                }
+            }
             long first = Long.MAX_VALUE;
             for (var line : lines.entrySet()) {
                 int bar = line.getKey().indexOf('|');
@@ -1105,7 +1117,7 @@ class MashLiveBenchmark {
                     first = Math.min(first, at);
                 }
             }
-            if (first != Long.MAX_VALUE) {
+            if (first != Long.MAX_VALUE && first < next) {
                 shown.add(Math.max(0, first - event.commit()));
             }
         }
