@@ -142,14 +142,14 @@ class StaffTilesTest extends BrowserlessTest {
     @Test
     void namesTwoWhoCoverAndCountsTheRest() {
         var state = knownRota();
-        state.apply(BoardEvent.of(41, NOW, BoardEventType.STAFF_CHANGED,
-                person(7, "A. Rahman", StaffRole.OOH_DUTY_SOCIAL_WORKER, null)));
-        state.apply(BoardEvent.of(42, NOW, BoardEventType.STAFF_CHANGED,
-                person(8, "M. Okonkwo-Smith", StaffRole.OOH_DUTY_SOCIAL_WORKER, null)));
-        state.apply(BoardEvent.of(43, NOW, BoardEventType.SHIFT_ADDED,
-                new ShiftCard(25, 7, london("2026-03-13T16:45"), london("2026-03-14T09:00"))));
-        state.apply(BoardEvent.of(44, NOW, BoardEventType.SHIFT_ADDED,
-                new ShiftCard(26, 8, london("2026-03-13T16:45"), london("2026-03-14T09:00"))));
+        // two more on J. Patel's night
+        long seq = 41;
+        for (var person : List.of(person(7, "A. Rahman", StaffRole.OOH_DUTY_SOCIAL_WORKER, null),
+                person(8, "M. Okonkwo-Smith", StaffRole.OOH_DUTY_SOCIAL_WORKER, null))) {
+            state.apply(BoardEvent.of(seq++, NOW, BoardEventType.STAFF_CHANGED, person));
+            state.apply(BoardEvent.of(seq++, NOW, BoardEventType.SHIFT_ADDED,
+                    new ShiftCard(18 + person.id(), person.id(), london("2026-03-13T16:45"), london("2026-03-14T09:00"))));
+        }
         feed.set(state, Liveness.LIVE);
         openBoard();
 
