@@ -109,14 +109,15 @@ final class OutOfHoursTile extends Tile {
         text(coveringNames, cover.coreHours() ? "Core hours · the hub"
                 : cover.covering().isEmpty() ? "Nobody on duty"
                 : names(cover.covering()));
-        text(coveringMore, cover.coreHours() ? "" : more(cover.covering()));
+        // in core hours, and with no handover or one to core hours, the lists are empty
+        text(coveringMore, more(cover.covering()));
         covering.setClassName("gap", !cover.coreHours() && cover.covering().isEmpty());
         String next = cover.nextHandover() == null ? ""
                 : cover.nextCoreHours() ? " → core hours"
                 : cover.next().isEmpty() ? " → nobody"
                 : " → " + names(cover.next());
         text(handoverNames, BoardText.when(cover.nextHandover(), now, figures.zone()) + next);
-        text(handoverMore, cover.nextHandover() == null || cover.nextCoreHours() ? "" : more(cover.next()));
+        text(handoverMore, more(cover.next()));
         var gaps = cover.gaps();
         text(gap, gaps.isEmpty() ? "No gaps in the next 72 h" : "GAP " + BoardText.gap(gaps.getFirst(), figures.zone())
                 + (gaps.size() > 1 ? " (+" + (gaps.size() - 1) + " more)" : ""));
