@@ -62,12 +62,37 @@ public final class MashLive {
     private MashLive() {
     }
 
+    /**
+     * Starts the role's contexts and runs until stopped; with {@code --mash.exit-after-start=true}
+     * (or {@code MASH_EXIT_AFTER_START=true}) it closes them again once all have started and ends the
+     * process with status 0: the training run for the JVM's ahead-of-time cache, in which the JVM
+     * records the classes a start loads (see the README, "Starting in seconds").
+     */
     public static void main(String[] args) {
+        boolean exitAfterStart = Boolean.parseBoolean(setting(args, "mash.exit-after-start", "MASH_EXIT_AFTER_START",
+                "false"));
         try {
-            start(args);
+            if (exitAfterStart) {
+                startAndStop(args);
+            } else {
+                start(args);
+            }
         } catch (RuntimeException e) {
             System.err.println("MASH Live did not start: " + e.getMessage());
             System.exit(1);
+        }
+        if (exitAfterStart) {
+            // nothing of the closed contexts may keep the process (and an image's build) waiting
+            System.exit(0);
+        }
+    }
+
+    /** Starts the contexts of the role in {@code args}, as {@link #start} does, and closes them again. */
+    static void startAndStop(String... args) {
+        try (var running = start(args)) {
+            System.out.println("MASH Live started " + (running.backend() != null ? "the backend" : "")
+                    + (running.backend() != null && running.wallboard() != null ? " and " : "")
+                    + (running.wallboard() != null ? "the wall-board" : "") + "; stopping again (mash.exit-after-start)");
         }
     }
 
@@ -133,17 +158,26 @@ public final class MashLive {
     }
 
     private static String roleOf(String[] args) {
+        return setting(args, "mash.role", "MASH_ROLE", "all");
+    }
+
+    /**
+     * A setting read before any context exists: the last {@code --name=…} argument, else the system
+     * property, else the environment variable, else {@code fallback}.
+     */
+    private static String setting(String[] args, String name, String variable, String fallback) {
+        String prefix = "--" + name + "=";
         return Arrays.stream(args)
-                .filter(arg -> arg.startsWith("--mash.role="))
-                .map(arg -> arg.substring("--mash.role=".length()))
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> arg.substring(prefix.length()))
                 .reduce((first, second) -> second)
                 .orElseGet(() -> {
-                    String property = System.getProperty("mash.role");
+                    String property = System.getProperty(name);
                     if (property != null) {
                         return property;
                     }
-                    String env = System.getenv("MASH_ROLE");
-                    return env != null ? env : "all";
+                    String env = System.getenv(variable);
+                    return env != null ? env : fallback;
                 });
     }
 }
