@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -1268,31 +1270,47 @@ class MashLiveBenchmark {
     private void startup() throws Exception {
         ChromeDriver browser = Browser.start();
         try {
-            int http = Service.freePort();
-            int rsocket = Service.freePort();
-            int port = Service.freePort();
-            try (var all = Service.start("all", "--mash.backend.port=" + http, "--mash.rsocket.port=" + rsocket,
-                    "--mash.wallboard.port=" + port, "--mash.simulation.enabled=false")) {
-                var backendReady = all.awaitOk("http://localhost:" + http + "/actuator/health", WAIT);
-                all.awaitOk("http://localhost:" + port + BOARD_PAGE, WAIT);
-                browser.get("http://localhost:" + port + BOARD_PAGE);
-                new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(10))
-                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
-                var rendered = Duration.ofNanos(System.nanoTime() - all.startedNanos);
-                out.line("## 7. Start-up");
-                out.line("");
-                out.line("`java -jar target/mash-live.jar` (role all, embedded PostgreSQL in a new temporary "
-                        + "directory, so initdb and the migrations are included), until chromium (started "
-                        + "beforehand) shows `/board` LIVE with its figures; polled every 10 ms.");
-                out.line("");
-                out.line("| milestone | seconds |");
-                out.line("|---|---|");
-                out.line(f("| backend health UP | %.2f |", backendReady.toMillis() / 1000.0));
-                out.line(f("| first board render, LIVE | %.2f |", rendered.toMillis() / 1000.0));
-                out.line("");
-            }
+            var packaged = startUntilLive(browser, Service.jar(), List.of());
+            var trained = Service.trainAotCache(Path.of("target", "bench-aot"), "--mash.backend.port=0",
+                    "--mash.rsocket.port=0", "--mash.wallboard.port=0", "--mash.simulation.enabled=false");
+            var cached = startUntilLive(browser, trained.jar(), List.of("-XX:AOTCache=" + trained.cache()));
+            out.line("## 7. Start-up");
+            out.line("");
+            out.line("Role all, embedded PostgreSQL in a new temporary directory (so initdb and the migrations are "
+                    + "included), until chromium (started beforehand) shows `/board` LIVE with its figures; polled "
+                    + "every 10 ms. First `java -jar target/mash-live.jar`, the jar as built; then as the image "
+                    + "starts it: the jar unpacked (`java -Djarmode=tools -jar … extract`), with the JVM's AOT cache "
+                    + "written by a training run (`-XX:AOTCacheOutput=… -jar … --mash.exit-after-start=true`), "
+                    + "started with `-XX:AOTCache=…`.");
+            out.line("");
+            out.line("| milestone | the jar as built, s | unpacked, with the AOT cache, s |");
+            out.line("|---|---|---|");
+            out.line(f("| backend health UP | %.2f | %.2f |", packaged[0].toMillis() / 1000.0,
+                    cached[0].toMillis() / 1000.0));
+            out.line(f("| first board render, LIVE | %.2f | %.2f |", packaged[1].toMillis() / 1000.0,
+                    cached[1].toMillis() / 1000.0));
+            out.line("");
+            out.line(f("The unpacking and the training run took %.1f s; the cache is %.0f MB.",
+                    trained.took().toMillis() / 1000.0, Files.size(trained.cache()) / 1e6));
+            out.line("");
         } finally {
             browser.quit();
+        }
+    }
+
+    /** Starts {@code jar} (role all) and says when its backend was healthy and when the board showed LIVE. */
+    private static Duration[] startUntilLive(ChromeDriver browser, Path jar, List<String> jvmOptions) {
+        int http = Service.freePort();
+        int rsocket = Service.freePort();
+        int port = Service.freePort();
+        try (var all = Service.start(jar, jvmOptions, "all", "--mash.backend.port=" + http,
+                "--mash.rsocket.port=" + rsocket, "--mash.wallboard.port=" + port, "--mash.simulation.enabled=false")) {
+            var backendReady = all.awaitOk("http://localhost:" + http + "/actuator/health", WAIT);
+            all.awaitOk("http://localhost:" + port + BOARD_PAGE, WAIT);
+            browser.get("http://localhost:" + port + BOARD_PAGE);
+            new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("live-indicator"), "LIVE"));
+            return new Duration[] {backendReady, Duration.ofNanos(System.nanoTime() - all.startedNanos)};
         }
     }
 }

@@ -54,17 +54,20 @@ final class Service implements AutoCloseable {
 
     /** Starts the packaged application with {@code args}; its output goes to a file under target. */
     static Service start(String name, String... args) {
-        var jar = jar();
+        return start(jar(), List.of(), name, args);
+    }
+
+    /**
+     * Starts {@code jar} with {@code jvmOptions} (before {@code bench.jvm.options}) and {@code args};
+     * its output goes to a file under target.
+     */
+    static Service start(Path jar, List<String> jvmOptions, String name, String... args) {
         try {
             Path log = Files.createTempFile(Path.of("target"), "bench-" + name + "-", ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // JVM options to try, e.g. -Dbench.jvm.options=-XX:+UseZGC for another collector
-            for (String option : System.getProperty("bench.jvm.options", "").split("\\s+")) {
-                if (!option.isBlank()) {
-                    command.add(option);
-                }
-            }
+            command.add(java());
+            command.addAll(jvmOptions);
+            command.addAll(benchJvmOptions());
             // each collection's pause, beside the process's output, so a latency's tail can be checked against them
             command.add("-Xlog:gc:file=" + log.toString().replaceFirst("\\.log$", ".gc.log") + ":uptimemillis,time");
             command.add("-jar");
@@ -75,6 +78,62 @@ final class Service implements AutoCloseable {
             long started = System.nanoTime();
             return new Service(builder.start(), started, log);
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** JVM options to try, e.g. -Dbench.jvm.options=-XX:+UseZGC for another collector. */
+    private static List<String> benchJvmOptions() {
+        return java.util.Arrays.stream(System.getProperty("bench.jvm.options", "").split("\\s+"))
+                .filter(option -> !option.isBlank()).toList();
+    }
+
+    /** The packaged jar unpacked for the JVM's AOT cache, and the cache its training run wrote. */
+    record Trained(Path jar, Path cache, Duration took) {
+    }
+
+    /**
+     * Unpacks the packaged jar into {@code dir} and runs it once with {@code --mash.exit-after-start=true}
+     * and {@code args}, the JVM writing its AOT cache at the end, as the image's build does.
+     */
+    static Trained trainAotCache(Path dir, String... args) {
+        long started = System.nanoTime();
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--force",
+                "--destination", dir.toString()), dir.resolveSibling(dir.getFileName() + "-extract.log"));
+        Path jar = dir.resolve(jar().getFileName());
+        Path cache = dir.resolve("mash-live.aot");
+        List<String> training = new ArrayList<>(List.of(java(), "-XX:AOTCacheOutput=" + cache));
+        training.addAll(benchJvmOptions());
+        training.addAll(List.of("-jar", jar.toString(), "--mash.exit-after-start=true"));
+        training.addAll(List.of(args));
+        run(training, dir.resolveSibling(dir.getFileName() + "-training.log"));
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the training run wrote no AOT cache at " + cache);
+        }
+        return new Trained(jar, cache, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void run(List<String> command, Path log) {
+        try {
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+            var process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end in 5 minutes; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " ended with " + process.exitValue()
+                        + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
