@@ -69,9 +69,9 @@ public final class MashLive {
      * records the classes a start loads (see the README, "Starting in seconds").
      */
     public static void main(String[] args) {
-        boolean exitAfterStart = Boolean.parseBoolean(setting(args, "mash.exit-after-start", "MASH_EXIT_AFTER_START",
-                "false"));
+        boolean exitAfterStart;
         try {
+            exitAfterStart = exitAfterStart(args);
             if (exitAfterStart) {
                 startAndStop(args);
             } else {
@@ -80,11 +80,21 @@ public final class MashLive {
         } catch (RuntimeException e) {
             System.err.println("MASH Live did not start: " + e.getMessage());
             System.exit(1);
+            return;
         }
         if (exitAfterStart) {
             // nothing of the closed contexts may keep the process (and an image's build) waiting
             System.exit(0);
         }
+    }
+
+    /** Whether {@code mash.exit-after-start} is on: {@code true} or {@code false}, nothing else (a typo would run on). */
+    static boolean exitAfterStart(String... args) {
+        String value = setting(args, "mash.exit-after-start", "MASH_EXIT_AFTER_START", "false").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("mash.exit-after-start must be true or false; it was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** Starts the contexts of the role in {@code args}, as {@link #start} does, and closes them again. */

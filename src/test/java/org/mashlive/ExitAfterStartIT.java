@@ -1,6 +1,7 @@
 package org.mashlive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,5 +30,15 @@ class ExitAfterStartIT {
         // closed after saying so: the wall-board's server, then the backend's embedded PostgreSQL
         String after = out.substring(out.indexOf(said));
         assertThat(after).contains("Graceful shutdown complete", "server stopped");
+    }
+
+    @Test
+    void onlyTrueOrFalseIsTakenForTheSwitch() {
+        assertThat(MashLive.exitAfterStart("--mash.exit-after-start=true")).isTrue();
+        assertThat(MashLive.exitAfterStart("--mash.exit-after-start=TRUE", "--mash.exit-after-start=false")).isFalse();
+        // a typo in an image's build would otherwise start the servers and wait for ever
+        assertThatThrownBy(() -> MashLive.exitAfterStart("--mash.exit-after-start=yes"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mash.exit-after-start must be true or false; it was 'yes'");
     }
 }
