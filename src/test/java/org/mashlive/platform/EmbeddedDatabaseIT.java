@@ -99,6 +99,25 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void withoutADataDirectoryItMakesATemporaryOneAsksForItsPasswordAndRemovesItAtClose() throws Exception {
+        // the default of a demo start, and what every backend of the suite would do without ClusterCopies
+        var database = EmbeddedDatabase.start(new EmbeddedDatabaseProperties(null, 0));
+        Path directory = database.directory();
+        try {
+            assertThat(directory.getFileName().toString()).startsWith("mash-db");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+            assertThat(Files.readString(directory.resolve(EmbeddedDatabase.SECRET), StandardCharsets.UTF_8))
+                    .isEqualTo(database.password());
+            assertThatThrownBy(() -> connect(database, "postgres").close()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            assertThat(show(database, "fsync")).isEqualTo("on");
+        } finally {
+            database.close();
+        }
+        assertThat(directory).doesNotExist();
+    }
+
+    @Test
     void anotherAccountCannotSignInNorReadTheFiles() throws Exception {
         var database = start();
         // only root can act as another account here; the test runs as root in CI and in the build image
