@@ -80,6 +80,12 @@ public final class TestClients {
         return settings.toArray(String[]::new);
     }
 
+    /**
+     * How much of one answer the HTTP clients below hold. Spring's default, 256 KB, is a few hundred
+     * open referrals: a context shared by many test classes lists more than that, as a busy hub does.
+     */
+    private static final int LIST_BUFFER = 16 * 1024 * 1024;
+
     /** A client of the backend's HTTP API on {@code port}, signed in as {@link #DUTY_LEAD}. */
     public static WebClient web(int port) {
         return web(port, DUTY_LEAD);
@@ -88,7 +94,8 @@ public final class TestClients {
     /** A client of the backend's HTTP API on {@code port}, signed in as {@code who}. */
     public static WebClient web(int port, Identity who) {
         var builder = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(CLIENT_HEADER, CLIENT_NAME);
+                .defaultHeader(CLIENT_HEADER, CLIENT_NAME)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(LIST_BUFFER));
         basic(who, builder::defaultHeader);
         return builder.build();
     }
@@ -101,7 +108,8 @@ public final class TestClients {
     /** A client of the backend's HTTP API on {@code port}, for assertions on the exchange, as {@code who}. */
     public static WebTestClient webTest(int port, Identity who) {
         var builder = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader(CLIENT_HEADER, CLIENT_NAME);
+                .defaultHeader(CLIENT_HEADER, CLIENT_NAME)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(LIST_BUFFER));
         basic(who, builder::defaultHeader);
         return builder.build();
     }
