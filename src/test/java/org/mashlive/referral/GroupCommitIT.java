@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -252,7 +253,7 @@ class GroupCommitIT {
             var web = TestClients.web(port);
             var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
             await().atMost(WAIT).untilTrue(holding);
-            var lost = new ArrayList<java.util.concurrent.CompletableFuture<Answer>>();
+            var lost = new ArrayList<CompletableFuture<Answer>>();
             for (int i = 0; i < 5; i++) {
                 lost.add(post(web, TestReferrals.police(run + "-lost" + i, "Lost", "Groupchild" + i, "2012-03-04"))
                         .toFuture());
@@ -396,6 +397,74 @@ class GroupCommitIT {
             intake.beforeCommit(null);
             db.sql("DROP TRIGGER group_test_refuse ON referral").then().block(WAIT);
             db.sql("DROP FUNCTION group_test_refuse()").then().block(WAIT);
+        }
+    }
+
+    /**
+     * Two different contacts under one external reference, sent three times each while a group is
+     * held, so that all six wait together: members with one key never share a group, so the first
+     * taken in is stored and every later one is checked against it. One contact is taken in once
+     * (one 201, its repeats 200 with the same referral); the other, a Red one, is refused 409 every
+     * time, naming the stored referral and the fields that differ, and nothing of it is written.
+     * Which of the two arrives first is the network's choice; the answers follow from it.
+     */
+    @Test
+    void twoDifferentContactsUnderOneExternalRefWaitingTogetherTakeOneInAndRefuseTheOtherEveryTime()
+            throws Exception {
+        var intake = referrals.intake();
+        String run = "GROUP-TWIN-" + System.nanoTime();
+        String ref = run + "-ref";
+        String amber = TestReferrals.police(ref, "Firstsent", "Twinchild", "2013-05-06");
+        String red = TestReferrals.police(ref, "Secondsent", "Otherchild", "2013-05-06").replace("\"AMBER\"", "\"RED\"");
+        var web = TestClients.web(port);
+        var holding = new AtomicBoolean();
+        Sinks.Empty<Void> release = Sinks.empty();
+        intake.beforeCommit(members -> {
+            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
+                holding.set(true);
+                return release.asMono();
+            }
+            return Mono.empty();
+        });
+        try {
+            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
+            await().atMost(WAIT).untilTrue(holding);
+            var amberAnswers = new ArrayList<CompletableFuture<Answer>>();
+            var redAnswers = new ArrayList<CompletableFuture<Answer>>();
+            for (int i = 0; i < 3; i++) {
+                amberAnswers.add(post(web, amber).toFuture());
+                redAnswers.add(post(web, red).toFuture());
+            }
+            await().atMost(WAIT).until(() -> intake.queued() == 6);
+            release.tryEmitEmpty();
+            assertThat(hold.get().status()).isEqualTo(201);
+
+            var amberTaken = amberAnswers.stream().anyMatch(answer -> answer.join().status() == 201);
+            var taken = amberTaken ? amberAnswers : redAnswers;
+            var refused = amberTaken ? redAnswers : amberAnswers;
+            var statuses = taken.stream().map(answer -> answer.join().status()).toList();
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200);
+            String reference = taken.getFirst().join().reference();
+            assertThat(taken).allSatisfy(answer -> assertThat(answer.join().reference()).isEqualTo(reference));
+            assertThat(refused).allSatisfy(answer -> {
+                var problem = answer.join();
+                assertThat(problem.status()).isEqualTo(409);
+                assertThat(problem.contentType()).isEqualTo("application/problem+json");
+                assertThat(problem.body().get("reference")).isEqualTo(reference);
+                assertThat(problem.body().get("externalRef")).isEqualTo(ref);
+                assertThat((List<Object>) problem.body().get("fields"))
+                        .containsExactlyInAnyOrder("child.firstName", "child.lastName", "rag");
+            });
+
+            assertThat(db.sql("SELECT child_first_name || ' ' || rag FROM referral WHERE external_ref = :e")
+                    .bind("e", ref).map(row -> row.get(0, String.class)).all().collectList().block(WAIT))
+                    .containsExactly(amberTaken ? "Firstsent AMBER" : "Secondsent RED");
+            assertThat(db.sql("""
+                            SELECT count(*) FROM board_event
+                            WHERE type = 'REFERRAL_RECEIVED' AND payload->>'reference' = :r""")
+                    .bind("r", reference).map(row -> row.get(0, Long.class)).one().block(WAIT)).isEqualTo(1);
+        } finally {
+            intake.beforeCommit(null);
         }
     }
 }
