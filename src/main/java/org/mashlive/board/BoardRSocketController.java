@@ -47,11 +47,10 @@ class BoardRSocketController {
                     "lastSeq must be 0 or more (the last sequence applied), or absent for a fresh snapshot; it was "
                             + lastSeq);
         }
-        var mime = connection.dataMimeType();
-        if (!encoder.canEncode(mime)) {
-            throw new IllegalArgumentException("board.stream is sent as application/json or application/cbor, "
-                    + "not as " + mime + ", the data type this connection set up with");
-        }
+        var declared = connection.dataMimeType();
+        var mime = encoder.sentAs(declared).orElseThrow(() -> new IllegalArgumentException(
+                "board.stream is sent as application/json (UTF-8) or application/cbor, not as " + declared
+                        + ", the data type this connection set up with"));
         return board.stream(lastSeq)
                 .map(update -> ByteBufPayload.create(update.send(mime, encoder::encode)));
     }

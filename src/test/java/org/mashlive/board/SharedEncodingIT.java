@@ -49,7 +49,8 @@ import reactor.core.publisher.Flux;
  * reading is still cut off, without holding up the ones that read.
  */
 @BackendTest
-@TestPropertySource(properties = "mash.board.subscriber-buffer=32")
+// no heartbeats: each is its subscriber's own encoding, and the encodings made are counted here
+@TestPropertySource(properties = {"mash.board.subscriber-buffer=32", "mash.board.heartbeat=1h"})
 class SharedEncodingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -260,6 +261,84 @@ class SharedEncodingIT {
             assertThat(stream.payloads.get(carrying.getFirst())).as("the application's own encoding of them, byte for byte")
                     .isEqualTo(reference(BoardUpdate.of(stored), stream.mime));
         }
+    }
+
+    /** Every encoding of an update the backend has made so far, whatever its data type. */
+    private double encodings() {
+        return meters.find("mash.board.encodings").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /**
+     * A connection may set up JSON with parameters: a charset of UTF-8, which JSON is anyway, or
+     * one of its own making; or CBOR with one. Its subscribers are sent the bytes every subscriber
+     * of that type is sent, made once: were each data type as declared a key of its own, any client could make the backend
+     * encode every update, and keep it outside the heap, once for each connection it opens.
+     */
+    @Test
+    void connectionsThatSetUpJsonOrCborWithParametersOfTheirOwnShareOneEncodingOfEachUpdate() {
+        var declared = List.of(JSON, MimeType.valueOf("application/json;charset=UTF-8"),
+                MimeType.valueOf("application/json;charset=utf-8;x-board=1"),
+                MimeType.valueOf("application/json;x-board=2"), MimeType.valueOf("application/json;x-board=3"),
+                CBOR, MimeType.valueOf("application/cbor;x-board=4"));
+        var streams = declared.stream().map(mime -> subscribe(connect(mime),
+                CBOR.equalsTypeAndSubtype(mime) ? CBOR : JSON, Long.MAX_VALUE)).toList();
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> !stream.payloads.isEmpty()));
+        long start = board.seq();
+        double before = encodings();
+
+        // the events of three referrals applied while the next round is held: one update for all seven
+        var release = new java.util.concurrent.CountDownLatch(1);
+        board.onRoundThread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long last;
+        try {
+            last = post(3);
+        } finally {
+            release.countDown();
+        }
+        await().atMost(WAIT).until(() -> streams.stream().allMatch(stream -> lastEventSeq(stream) >= last));
+
+        assertThat(encodings() - before).as("encodings made of the one update sent to all seven: JSON, CBOR")
+                .isEqualTo(2);
+        var stored = store.after(start, (int) (last - start)).collectList().block(WAIT);
+        for (var stream : streams) {
+            assertThat(stream.error.get()).isNull();
+            assertThat(stream.payloads.getLast()).isEqualTo(reference(BoardUpdate.of(stored), stream.mime));
+        }
+    }
+
+    /**
+     * A stream is refused at its start, with an error naming the data type, when its connection set
+     * up with JSON in another charset than UTF-8 or with a type of its own that JSON's encoder would
+     * also write; and a type the board is not sent in at all is refused too, its empty request not
+     * even read. None is sent anything.
+     */
+    @Test
+    void aStreamInADataTypeTheBoardIsNotSentInIsRefusedAndSentNothing() {
+        var refused = new ArrayList<Received>();
+        for (var declared : List.of("application/json;charset=ISO-8859-1", "application/json;charset=UTF-16",
+                "application/vnd.board-7+json")) {
+            var mime = MimeType.valueOf(declared);
+            refused.add(subscribe(connect(mime), mime, Long.MAX_VALUE));
+        }
+        var text = MimeType.valueOf("text/plain");
+        var inText = subscribe(connect(text), text, Long.MAX_VALUE);
+        await().atMost(WAIT).until(() -> inText.error.get() != null
+                && refused.stream().allMatch(stream -> stream.error.get() != null));
+        for (var stream : refused) {
+            assertThat(stream.error.get().getMessage()).isEqualTo(
+                    "board.stream is sent as application/json (UTF-8) or application/cbor, not as " + stream.mime
+                            + ", the data type this connection set up with");
+            assertThat(stream.payloads).isEmpty();
+        }
+        assertThat(inText.error.get().getMessage()).startsWith("board.stream: ");
+        assertThat(inText.payloads).isEmpty();
     }
 
     @Test
