@@ -21,4 +21,22 @@ public record BoardProperties(
         @DefaultValue("5000") int maxReplay,
         @DefaultValue("4096") int subscriberBuffer,
         @DefaultValue("10s") Duration listenRetryMax) {
+
+    /** Refuses, at start-up and naming the setting, a value the board cannot run with. */
+    public BoardProperties {
+        if (!heartbeat.isPositive()) {
+            throw new IllegalArgumentException("mash.board.heartbeat must be longer than 0, not " + heartbeat);
+        }
+        if (maxReplay < 0) {
+            throw new IllegalArgumentException("mash.board.max-replay must be 0 or more, not " + maxReplay);
+        }
+        if (subscriberBuffer < 1) {
+            throw new IllegalArgumentException("mash.board.subscriber-buffer must be at least 1, not "
+                    + subscriberBuffer);
+        }
+        if (!listenRetryMax.isPositive()) {
+            throw new IllegalArgumentException("mash.board.listen-retry-max must be longer than 0, not "
+                    + listenRetryMax);
+        }
+    }
 }
