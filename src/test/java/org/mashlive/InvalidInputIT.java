@@ -266,8 +266,13 @@ class InvalidInputIT {
      * hand as a client without Spring would, and answers the error the backend sent.
      */
     private Throwable raw(TestClients.Identity who, String route, String data, boolean stream) {
+        return raw(who, route, "application/json", data, stream);
+    }
+
+    /** As {@link #raw(TestClients.Identity, String, String, boolean)}, on a connection set up with {@code dataType}. */
+    private Throwable raw(TestClients.Identity who, String route, String dataType, String data, boolean stream) {
         RSocket socket = RSocketConnector.create()
-                .dataMimeType("application/json")
+                .dataMimeType(dataType)
                 .metadataMimeType(WellKnownMimeType.MESSAGE_RSOCKET_COMPOSITE_METADATA.getString())
                 .connect(TcpClientTransport.create("localhost", rsocketPort))
                 .block(WAIT);
@@ -318,6 +323,20 @@ class InvalidInputIT {
                 "lastSeq must be a whole number");
         unreadable(TestClients.BOARD, BoardRoutes.STREAM, "{lastSeq", BoardRoutes.STREAM,
                 "must be a JSON object {\"lastSeq\": a whole number}");
+    }
+
+    /**
+     * A connection set up with a data type no route reads is told so, whatever its payload says:
+     * JSON sent as text/plain is not read as JSON, and saying the payload must be a JSON object
+     * would send its sender looking in the wrong place.
+     */
+    @Test
+    void aPayloadOnAConnectionInADataTypeNoRouteReadsIsRefusedNamingTheType() {
+        Throwable error = raw(TestClients.DUTY_LEAD, ReferralRoutes.DETAIL, "text/plain",
+                "{\"reference\": \"MASH-2026-000001\"}", false);
+        assertThat(error).isInstanceOf(InvalidException.class).hasMessage(ReferralRoutes.DETAIL
+                + ": this connection set up with the data type text/plain; payloads are read and sent as"
+                + " application/json or application/cbor");
     }
 
     /** Every RSocket route the backend serves, each with whether it answers with a stream. */

@@ -11,6 +11,7 @@ import io.rsocket.exceptions.InvalidException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.CodecException;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.HandlerMethod;
 import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -19,6 +20,8 @@ import org.springframework.messaging.handler.annotation.reactive.MessageMappingM
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.messaging.handler.DestinationPatternsMessageCondition;
 import org.springframework.messaging.rsocket.annotation.support.RSocketMessageHandler;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.util.RouteMatcher;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import reactor.core.publisher.Mono;
@@ -61,7 +64,19 @@ public class RSocketInputProblems {
     @MessageExceptionHandler({CodecException.class, MethodArgumentResolutionException.class})
     Mono<Void> unreadable(Exception e, @Headers Map<String, Object> headers) {
         String route = route(headers);
+        if (headers.get(MessageHeaders.CONTENT_TYPE) instanceof MimeType declared && !readable(declared)) {
+            // what is wrong is the connection's data type, not what this payload says
+            return Mono.error(new InvalidException(route + ": this connection set up with the data type " + declared
+                    + "; payloads are read and sent as application/json or application/cbor"));
+        }
         return Mono.error(new InvalidException(route + ": " + describe(e, payloadType(route))));
+    }
+
+    /** Whether payloads of {@code declared} are ones the routes read: JSON (any {@code +json} too) or CBOR. */
+    static boolean readable(MimeType declared) {
+        return MimeTypeUtils.APPLICATION_JSON.isCompatibleWith(declared)
+                || new MimeType("application", "*+json").isCompatibleWith(declared)
+                || new MimeType("application", "cbor").isCompatibleWith(declared);
     }
 
     /** What was wrong with the payload, for a route whose payload is {@code type} (when known). */
