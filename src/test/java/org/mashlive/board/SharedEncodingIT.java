@@ -159,6 +159,19 @@ class SharedEncodingIT {
         return updates(received).stream().flatMap(update -> update.carried().stream()).map(BoardEvent::seq).toList();
     }
 
+    /** Holds the board's next round until the latch returned is counted down: what the board applies meanwhile waits for it. */
+    private java.util.concurrent.CountDownLatch holdTheNextRound() {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        board.onRoundThread(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return release;
+    }
+
     /** Posts {@code referrals} and waits until the board has applied every event they committed; its last sequence. */
     private long post(int referrals) {
         var api = TestClients.web(httpPort);
@@ -224,14 +237,7 @@ class SharedEncodingIT {
         double carriedBefore = carried.totalAmount();
 
         // the next round cannot start until released: what the board applies meanwhile waits for it
-        var release = new java.util.concurrent.CountDownLatch(1);
-        board.onRoundThread(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var release = holdTheNextRound();
         long last;
         try {
             last = post(6);
@@ -288,14 +294,7 @@ class SharedEncodingIT {
         double before = encodings();
 
         // the events of three referrals applied while the next round is held: one update for all seven
-        var release = new java.util.concurrent.CountDownLatch(1);
-        board.onRoundThread(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        var release = holdTheNextRound();
         long last;
         try {
             last = post(3);

@@ -82,6 +82,33 @@ class GroupCommitIT {
                                 String.valueOf(response.headers().contentType().orElse(null)), map)));
     }
 
+    /** A group held before its commit, and the contact it took in; contacts posted meanwhile queue behind it. */
+    private record HeldGroup(CompletableFuture<Answer> contact, Sinks.Empty<Void> release) {
+
+        void letGo() {
+            release.tryEmitEmpty();
+        }
+    }
+
+    /**
+     * Posts a contact of {@code run} and holds the group that takes it in before its commit, until
+     * {@link HeldGroup#letGo}; the caller resets {@code intake}'s hook when done.
+     */
+    private HeldGroup holdAGroup(ContactIntake intake, WebClient web, String run) {
+        var holding = new AtomicBoolean();
+        Sinks.Empty<Void> release = Sinks.empty();
+        intake.beforeCommit(members -> {
+            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
+                holding.set(true);
+                return release.asMono();
+            }
+            return Mono.empty();
+        });
+        var contact = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
+        await().atMost(WAIT).untilTrue(holding);
+        return new HeldGroup(contact, release);
+    }
+
     private long count(String sql, String like) {
         return db.sql(sql).bind("like", like).map(row -> row.get(0, Long.class)).one().block();
     }
@@ -357,18 +384,9 @@ class GroupCommitIT {
         db.sql("""
                 CREATE TRIGGER group_test_refuse BEFORE INSERT ON referral FOR EACH ROW
                 WHEN (NEW.child_last_name = 'Dbrefused') EXECUTE FUNCTION group_test_refuse()""").then().block(WAIT);
-        var holding = new AtomicBoolean();
-        Sinks.Empty<Void> release = Sinks.empty();
-        intake.beforeCommit(members -> {
-            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
-                holding.set(true);
-                return release.asMono();
-            }
-            return Mono.empty();
-        });
         try {
-            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
-            await().atMost(WAIT).untilTrue(holding);
+            var held = holdAGroup(intake, web, run);
+            var hold = held.contact();
             var first = post(web, TestReferrals.police(run + "-a", "First", "Newchild", "2012-03-04")).toFuture();
             var conflict = post(web, TestReferrals.police(run + "-stored", "Other", "Storedchild", "2011-01-02"))
                     .toFuture();
@@ -376,7 +394,7 @@ class GroupCommitIT {
             var again = post(web, repeated).toFuture();
             var last = post(web, TestReferrals.police(run + "-e", "Last", "Newchild", "2012-03-04")).toFuture();
             await().atMost(WAIT).until(() -> intake.queued() == 5);
-            release.tryEmitEmpty();
+            held.letGo();
 
             assertThat(hold.get().status()).isEqualTo(201);
             assertThat(first.get().status()).isEqualTo(201);
@@ -417,18 +435,9 @@ class GroupCommitIT {
         String amber = TestReferrals.police(ref, "Firstsent", "Twinchild", "2013-05-06");
         String red = TestReferrals.police(ref, "Secondsent", "Otherchild", "2013-05-06").replace("\"AMBER\"", "\"RED\"");
         var web = TestClients.web(port);
-        var holding = new AtomicBoolean();
-        Sinks.Empty<Void> release = Sinks.empty();
-        intake.beforeCommit(members -> {
-            if (members.stream().anyMatch(member -> (run + "-hold").equals(member.contact().externalRef()))) {
-                holding.set(true);
-                return release.asMono();
-            }
-            return Mono.empty();
-        });
         try {
-            var hold = post(web, TestReferrals.police(run + "-hold", "Held", "Groupchild", "2012-03-04")).toFuture();
-            await().atMost(WAIT).untilTrue(holding);
+            var held = holdAGroup(intake, web, run);
+            var hold = held.contact();
             var amberAnswers = new ArrayList<CompletableFuture<Answer>>();
             var redAnswers = new ArrayList<CompletableFuture<Answer>>();
             for (int i = 0; i < 3; i++) {
@@ -436,7 +445,7 @@ class GroupCommitIT {
                 redAnswers.add(post(web, red).toFuture());
             }
             await().atMost(WAIT).until(() -> intake.queued() == 6);
-            release.tryEmitEmpty();
+            held.letGo();
             assertThat(hold.get().status()).isEqualTo(201);
 
             var amberTaken = amberAnswers.stream().anyMatch(answer -> answer.join().status() == 201);
