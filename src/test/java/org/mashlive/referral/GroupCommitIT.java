@@ -421,10 +421,10 @@ class GroupCommitIT {
     /**
      * Two different contacts under one external reference, sent three times each while a group is
      * held, so that all six wait together: members with one key never share a group, so the first
-     * taken in is stored and every later one is checked against it. One contact is taken in once
-     * (one 201, its repeats 200 with the same referral); the other, a Red one, is refused 409 every
-     * time, naming the stored referral and the fields that differ, and nothing of it is written.
-     * Which of the two arrives first is the network's choice; the answers follow from it.
+     * taken in is stored and every later one is checked against it. Which of the two, the Amber
+     * or the Red, arrives first is the network's choice: that one is taken in once (one 201, its
+     * repeats 200 with the same referral), and the other is refused 409 every time, naming the
+     * stored referral and the fields that differ, with nothing of it written.
      */
     @Test
     void twoDifferentContactsUnderOneExternalRefWaitingTogetherTakeOneInAndRefuseTheOtherEveryTime()
